@@ -1,0 +1,26 @@
+namespace Dashboard.Core.Data;
+
+/// <summary>What is wrong with an input data set; each has its own message for the user.</summary>
+public enum DataProblem
+{
+    FileNotFound,
+    EmptyFile,
+    HeaderOnly,
+    EmptyColumnName,
+    DuplicateColumnName,
+    RaggedRow,
+    UnterminatedQuote,
+    NotText,
+    NotUtf8,
+    FileTooLarge,
+    TooManyColumns,
+    TooManyRows,
+    UnknownColumn,
+    NotNumeric,
+    TargetMissing,
+    TargetConstant,
+    TargetClassTooSmall,
+    UnknownClass,
+    NoFeatures,
+    InvalidSetting,
+}
