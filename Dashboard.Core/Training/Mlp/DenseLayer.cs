@@ -8,10 +8,10 @@ namespace Dashboard.Core.Training.Mlp;
 /// </summary>
 /// <remarks>
 /// Weights are stored input-major: row <c>k</c> holds input <c>k</c>'s weights to every unit. Then the forward
-/// pass and the weight gradient are runs of contiguous multiply-adds over a row of units, which lets them
-/// skip zero inputs (most of a one-hot row, about half of a ReLU layer's output) and means no kernel sums a
-/// vector in an order that depends on the CPU's vector width. Element-wise TensorPrimitives calls give the
-/// same bits with AVX2 or AVX-512; a horizontal sum such as TensorPrimitives.Dot would not.
+/// pass and the weight gradient are runs of contiguous multiply-adds over a row of units, one per non-zero
+/// input (see <see cref="NonZeroColumns"/>), and no kernel sums a vector in an order that depends on the
+/// CPU's vector width: element-wise TensorPrimitives calls give the same bits with AVX2 or AVX-512, where a
+/// horizontal sum such as TensorPrimitives.Dot would not.
 /// </remarks>
 internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
 {
@@ -24,7 +24,7 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
     public Span<float> Biases(Span<float> parameters) => parameters.Slice(Offset + WeightCount, Units);
 
     /// <summary><paramref name="output"/> = input x W + b, for the first <paramref name="rows"/> rows.</summary>
-    public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int rows, Span<float> output)
+    public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, NonZeroColumns nonZero, int rows, Span<float> output)
     {
         var weights = parameters.Slice(Offset, WeightCount);
         var biases = parameters.Slice(Offset + WeightCount, Units);
@@ -35,20 +35,18 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
             if (Units == 1)
             {
                 // The output unit: a multiply-add of length 1 per input would be all call overhead.
-                z[0] = biases[0] + DotInOrder(x, weights);
+                var sum = biases[0];
+                foreach (var k in nonZero.Row(r)) sum += x[k] * weights[k];
+                z[0] = sum;
                 continue;
             }
             biases.CopyTo(z);
-            for (var k = 0; k < Inputs; k++)
-            {
-                var xk = x[k];
-                if (xk != 0) TensorPrimitives.MultiplyAdd(weights.Slice(k * Units, Units), xk, z, z);
-            }
+            foreach (var k in nonZero.Row(r)) TensorPrimitives.MultiplyAdd(weights.Slice(k * Units, Units), x[k], z, z);
         }
     }
 
     /// <summary>Adds this layer's weight and bias gradients (input transposed x output gradient, and its column sums) into <paramref name="gradients"/>.</summary>
-    public void AccumulateGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, int rows, Span<float> gradients)
+    public void AccumulateGradients(ReadOnlySpan<float> input, NonZeroColumns nonZero, ReadOnlySpan<float> outputGradient, int rows, Span<float> gradients)
     {
         var weightGradients = Weights(gradients);
         var biasGradients = Biases(gradients);
@@ -58,20 +56,15 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
             var d = outputGradient.Slice(r * Units, Units);
             if (Units == 1)
             {
-                // W is a column here, so its gradient is one multiply-add over the whole input row.
                 biasGradients[0] += d[0];
-                TensorPrimitives.MultiplyAdd(x, d[0], weightGradients, weightGradients);
+                foreach (var k in nonZero.Row(r)) weightGradients[k] += x[k] * d[0];
                 continue;
             }
             TensorPrimitives.Add(biasGradients, d, biasGradients);
-            for (var k = 0; k < Inputs; k++)
+            foreach (var k in nonZero.Row(r))
             {
-                var xk = x[k];
-                if (xk != 0)
-                {
-                    var row = weightGradients.Slice(k * Units, Units);
-                    TensorPrimitives.MultiplyAdd(d, xk, row, row);
-                }
+                var row = weightGradients.Slice(k * Units, Units);
+                TensorPrimitives.MultiplyAdd(d, x[k], row, row);
             }
         }
     }
@@ -102,13 +95,5 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
                 if (d[u] != 0) TensorPrimitives.MultiplyAdd(byUnit.Slice(u * Inputs, Inputs), d[u], dx, dx);
             }
         }
-    }
-
-    /// <summary>A dot product summed strictly left to right, so its bits do not depend on the vector width.</summary>
-    private static float DotInOrder(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
     }
 }

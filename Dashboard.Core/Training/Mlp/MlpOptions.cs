@@ -68,7 +68,7 @@ public sealed record MlpOptions
         // Written so that NaN fails too.
         if (value >= min && value <= max) return;
         var culture = CultureInfo.InvariantCulture;
-        throw new ArgumentOutOfRangeException(option, value,
+        throw new ArgumentOutOfRangeException(option,
             string.Format(culture, "The MLP option {0} must be between {1} and {2}; {3} was given.", option, min, max, value));
     }
 }

@@ -12,6 +12,7 @@ internal sealed class MlpWorkspace
         var layers = network.Layers;
         Activations = layers.Select(l => new float[batchRows * l.Units]).ToArray();
         Deltas = layers.Select(l => new float[batchRows * l.Units]).ToArray();
+        NonZero = layers.Select(l => new NonZeroColumns(batchRows, l.Inputs)).ToArray();
         // Only layers that pass a gradient down to another layer transpose their weights (see DenseLayer).
         TransposeScratch = new float[layers.Skip(1).Max(l => l.WeightCount)];
     }
@@ -23,6 +24,9 @@ internal sealed class MlpWorkspace
 
     /// <summary>Per layer, batch x units: d(loss)/d(pre-activation output).</summary>
     public float[][] Deltas { get; }
+
+    /// <summary>Per layer, the non-zero columns of its input rows: built by the forward pass, reused by the backward pass.</summary>
+    public NonZeroColumns[] NonZero { get; }
 
     public float[] TransposeScratch { get; }
 
