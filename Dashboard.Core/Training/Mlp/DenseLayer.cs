@@ -1,0 +1,99 @@
+using System.Numerics.Tensors;
+
+namespace Dashboard.Core.Training.Mlp;
+
+/// <summary>
+/// A fully connected layer: where its weights and biases sit in the network's flat parameter vector, and the
+/// three batch kernels of training (forward, weight gradient, gradient to the input).
+/// </summary>
+/// <remarks>
+/// Weights are stored input-major: row <c>k</c> holds input <c>k</c>'s weights to every unit. Then the forward
+/// pass and the weight gradient are runs of contiguous multiply-adds over a row of units, one per non-zero
+/// input (see <see cref="NonZeroColumns"/>), and no kernel sums a vector in an order that depends on the
+/// CPU's vector width: element-wise TensorPrimitives calls give the same bits with AVX2 or AVX-512, where a
+/// horizontal sum such as TensorPrimitives.Dot would not.
+/// </remarks>
+internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
+{
+    public int WeightCount => Inputs * Units;
+
+    public int ParameterCount => WeightCount + Units;
+
+    public Span<float> Weights(Span<float> parameters) => parameters.Slice(Offset, WeightCount);
+
+    public Span<float> Biases(Span<float> parameters) => parameters.Slice(Offset + WeightCount, Units);
+
+    /// <summary><paramref name="output"/> = input x W + b, for the first <paramref name="rows"/> rows.</summary>
+    public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, NonZeroColumns nonZero, int rows, Span<float> output)
+    {
+        var weights = parameters.Slice(Offset, WeightCount);
+        var biases = parameters.Slice(Offset + WeightCount, Units);
+        for (var r = 0; r < rows; r++)
+        {
+            var x = input.Slice(r * Inputs, Inputs);
+            var z = output.Slice(r * Units, Units);
+            if (Units == 1)
+            {
+                // The output unit: a multiply-add of length 1 per input would be all call overhead.
+                var sum = biases[0];
+                foreach (var k in nonZero.Row(r)) sum += x[k] * weights[k];
+                z[0] = sum;
+                continue;
+            }
+            biases.CopyTo(z);
+            foreach (var k in nonZero.Row(r)) TensorPrimitives.MultiplyAdd(weights.Slice(k * Units, Units), x[k], z, z);
+        }
+    }
+
+    /// <summary>Adds this layer's weight and bias gradients (input transposed x output gradient, and its column sums) into <paramref name="gradients"/>.</summary>
+    public void AccumulateGradients(ReadOnlySpan<float> input, NonZeroColumns nonZero, ReadOnlySpan<float> outputGradient, int rows, Span<float> gradients)
+    {
+        var weightGradients = Weights(gradients);
+        var biasGradients = Biases(gradients);
+        for (var r = 0; r < rows; r++)
+        {
+            var x = input.Slice(r * Inputs, Inputs);
+            var d = outputGradient.Slice(r * Units, Units);
+            if (Units == 1)
+            {
+                biasGradients[0] += d[0];
+                foreach (var k in nonZero.Row(r)) weightGradients[k] += x[k] * d[0];
+                continue;
+            }
+            TensorPrimitives.Add(biasGradients, d, biasGradients);
+            foreach (var k in nonZero.Row(r))
+            {
+                var row = weightGradients.Slice(k * Units, Units);
+                TensorPrimitives.MultiplyAdd(d, x[k], row, row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="inputGradient"/> = output gradient x W transposed. <paramref name="scratch"/> needs
+    /// <see cref="WeightCount"/> floats: W is transposed into it once per batch so each unit's weights are contiguous.
+    /// </summary>
+    public void PropagateToInput(ReadOnlySpan<float> parameters, ReadOnlySpan<float> outputGradient, int rows, Span<float> inputGradient, Span<float> scratch)
+    {
+        ReadOnlySpan<float> byUnit = parameters.Slice(Offset, WeightCount);
+        if (Units > 1)
+        {
+            // A single output unit's column is already contiguous; wider layers need the transpose.
+            for (var k = 0; k < Inputs; k++)
+            {
+                for (var u = 0; u < Units; u++) scratch[u * Inputs + k] = byUnit[k * Units + u];
+            }
+            byUnit = scratch[..WeightCount];
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            var d = outputGradient.Slice(r * Units, Units);
+            var dx = inputGradient.Slice(r * Inputs, Inputs);
+            dx.Clear();
+            for (var u = 0; u < Units; u++)
+            {
+                if (d[u] != 0) TensorPrimitives.MultiplyAdd(byUnit.Slice(u * Inputs, Inputs), d[u], dx, dx);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Dashboard.Core.Common;
+
+namespace Dashboard.Core.Training.Mlp;
+
+/// <summary>
+/// The state of one fit: parameters, optimiser and every buffer, allocated up front so that an epoch
+/// allocates nothing. Randomness comes only from the seeded streams handed in.
+/// </summary>
+internal sealed class MlpTrainingRun
+{
+    private readonly MlpNetwork _network;
+    private readonly FeatureMatrix _features;
+    private readonly int[] _labels;
+    private readonly float[] _rowWeights;
+    private readonly float _l2;
+    private readonly AdamOptimizer _optimizer;
+    private readonly float[] _gradients;
+    private readonly MlpWorkspace _workspace;
+    private readonly float[] _batchInput;
+    private readonly int[] _batchLabels;
+    private readonly float[] _batchWeights;
+    private readonly int[] _order;
+    private readonly SeededRandom _shuffle;
+
+    /// <param name="trainRows">The rows of <paramref name="features"/> to train on.</param>
+    /// <param name="rowWeights">Per row of <paramref name="features"/>: the weight of its loss.</param>
+    public MlpTrainingRun(MlpNetwork network, MlpOptions options, FeatureMatrix features, int[] labels, float[] rowWeights,
+        int[] trainRows, SeededRandom initialization, SeededRandom shuffle)
+    {
+        _network = network;
+        _features = features;
+        _labels = labels;
+        _rowWeights = rowWeights;
+        _l2 = (float)options.L2;
+        _order = (int[])trainRows.Clone();
+        _shuffle = shuffle;
+
+        Parameters = new float[network.ParameterCount];
+        network.Initialize(Parameters, initialization);
+        _optimizer = new AdamOptimizer(network.ParameterCount, options.LearningRate);
+        _gradients = new float[network.ParameterCount];
+
+        var batchRows = Math.Min(options.BatchSize, Math.Max(1, trainRows.Length));
+        _workspace = new MlpWorkspace(network, batchRows);
+        _batchInput = new float[batchRows * features.Columns];
+        _batchLabels = new int[batchRows];
+        _batchWeights = new float[batchRows];
+    }
+
+    public float[] Parameters { get; }
+
+    /// <summary>One shuffled pass of Adam steps over the training rows; returns the mean weighted loss per row.</summary>
+    public double TrainEpoch(CancellationToken cancellationToken)
+    {
+        _shuffle.Shuffle<int>(_order);
+        var columns = _features.Columns;
+        var lossSum = 0.0;
+        for (var start = 0; start < _order.Length; start += _workspace.BatchRows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = Math.Min(_workspace.BatchRows, _order.Length - start);
+            for (var i = 0; i < rows; i++)
+            {
+                var row = _order[start + i];
+                _features.Row(row).CopyTo(_batchInput.AsSpan(i * columns));
+                _batchLabels[i] = _labels[row];
+                _batchWeights[i] = _rowWeights[row];
+            }
+            var input = _batchInput.AsSpan(0, rows * columns);
+
+            _network.Forward(Parameters, input, rows, _workspace);
+            lossSum += LogisticLoss.Gradients(_workspace.Logits[..rows], _batchLabels.AsSpan(0, rows),
+                _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows]);
+            Array.Clear(_gradients);
+            _network.Backward(Parameters, input, rows, _workspace, _gradients);
+            if (_l2 > 0) _network.AddL2Gradient(Parameters, _gradients, _l2);
+            _optimizer.Step(Parameters, _gradients);
+        }
+        return lossSum / _order.Length;
+    }
+
+    /// <summary>Mean weighted loss per row of a held-out set under the current parameters.</summary>
+    public double Loss(FeatureMatrix features, int[] labels, float[] rowWeights, float[] logits)
+    {
+        _network.Logits(Parameters, features, _workspace, logits);
+        var sum = 0.0;
+        for (var i = 0; i < features.Rows; i++) sum += rowWeights[i] * LogisticLoss.Loss(logits[i], labels[i]);
+        return sum / features.Rows;
+    }
+}
