@@ -1,3 +1,4 @@
+using Dashboard;
 using Dashboard.Cli;
 
 if (DashboardCli.IsCommandLine(args))
@@ -6,7 +7,8 @@ if (DashboardCli.IsCommandLine(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboard();
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapDashboard();
 app.Run();
 return 0;
