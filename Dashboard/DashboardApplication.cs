@@ -1,5 +1,8 @@
 using Dashboard.Components;
 using Dashboard.Core.Data;
+using Dashboard.Hubs;
+using Dashboard.Rooms;
+using Dashboard.Storage;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -15,6 +18,14 @@ public static class DashboardApplication
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOptions<DataLimits>().Bind(builder.Configuration.GetSection("DataLimits")).ValidateOnStart();
+        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<WorkspaceCache>();
+        builder.Services.AddSingleton<RoomNotifier>();
+        builder.Services.AddSingleton<RoomRegistry>();
+        builder.Services.AddHostedService<HubForwarder>();
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Closed tabs keep their circuit for minutes: stop promptly on shutdown anyway.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         return builder;
@@ -29,6 +40,7 @@ public static class DashboardApplication
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok", version = AppVersion.Text }));
         return app;
     }

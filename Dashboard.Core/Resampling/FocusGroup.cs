@@ -1,8 +1,13 @@
+using System.Text.Json.Serialization;
 using Dashboard.Core.Data;
 
 namespace Dashboard.Core.Resampling;
 
 /// <summary>The training rows a slider acts on: one class, one category of a feature, or a range of a numeric feature.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(ClassGroup), "class")]
+[JsonDerivedType(typeof(CategoryGroup), "category")]
+[JsonDerivedType(typeof(NumericRangeGroup), "range")]
 public abstract record FocusGroup
 {
     private protected FocusGroup()

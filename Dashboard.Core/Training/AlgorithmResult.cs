@@ -6,6 +6,7 @@ namespace Dashboard.Core.Training;
 /// <summary>
 /// What one algorithm produced in a run, scored on the untouched test rows: metrics at the threshold,
 /// the test scores (so any other threshold is recomputed without retraining), curves and timings.
+/// Test labels travel with the scores (1 = positive) so any client can recompute a threshold.
 /// A failed algorithm has <see cref="Error"/> and no metrics; the others carry on.
 /// </summary>
 public sealed record AlgorithmResult(
@@ -17,6 +18,7 @@ public sealed record AlgorithmResult(
     int TrainingRows,
     BinaryMetrics? Metrics,
     IReadOnlyList<double> TestScores,
+    IReadOnlyList<int> TestLabels,
     IReadOnlyList<RocPoint> RocCurve,
     IReadOnlyList<PrecisionRecallPoint> PrecisionRecallCurve,
     IReadOnlyList<SensitivitySpecificityPoint> SensitivitySpecificityCurve,

@@ -19,18 +19,23 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
     /// enumeration throws <see cref="OperationCanceledException"/>. An algorithm that fails yields a
     /// failed result; the others carry on.
     /// </summary>
-    public async IAsyncEnumerable<AlgorithmResult> RunAsync(FeaturizedSplit split, TrainingRows rows,
-        IReadOnlyList<AlgorithmSettings> algorithms, LoopOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<AlgorithmResult> RunAsync(FeaturizedSplit split, TrainingRows rows,
+        IReadOnlyList<AlgorithmSettings> algorithms, LoopOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var matrix = split.TrainingMatrix(rows.OriginalRows, rows.Synthetic);
-        var featurizeSeconds = clock.Elapsed.TotalSeconds;
+        var train = split.TrainingMatrix(rows.OriginalRows, rows.Synthetic);
+        var data = new LoopData(train, rows.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds);
+        return RunAsync(data, algorithms, options, cancellationToken);
+    }
 
+    /// <summary>Runs every algorithm on already featurized rows (see <see cref="RunPreparation"/>).</summary>
+    public async IAsyncEnumerable<AlgorithmResult> RunAsync(LoopData data, IReadOnlyList<AlgorithmSettings> algorithms, LoopOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var results = Channel.CreateUnbounded<AlgorithmResult>();
         var runs = algorithms.Select(settings => Task.Run(async () =>
         {
-            var result = await TrainOneAsync(split, matrix, rows.Labels, settings, options, featurizeSeconds, cancellationToken);
+            var result = await TrainOneAsync(data, settings, options, cancellationToken);
             results.Writer.TryWrite(result);
         }, cancellationToken)).ToArray();
         _ = Task.WhenAll(runs).ContinueWith(all => results.Writer.TryComplete(all.Exception?.InnerException
@@ -42,13 +47,12 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
         }
     }
 
-    private async Task<AlgorithmResult> TrainOneAsync(FeaturizedSplit split, FeatureMatrix matrix, IReadOnlyList<int> labels,
-        AlgorithmSettings settings, LoopOptions options, double featurizeSeconds, CancellationToken cancellationToken)
+    private async Task<AlgorithmResult> TrainOneAsync(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
         if (trainingSlots is not null) await trainingSlots.WaitAsync(cancellationToken);
         try
         {
-            return TrainOne(split, matrix, labels, settings, options, featurizeSeconds, cancellationToken);
+            return TrainOne(data, settings, options, cancellationToken);
         }
         finally
         {
@@ -56,9 +60,9 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
         }
     }
 
-    private static AlgorithmResult TrainOne(FeaturizedSplit split, FeatureMatrix matrix, IReadOnlyList<int> labels,
-        AlgorithmSettings settings, LoopOptions options, double featurizeSeconds, CancellationToken cancellationToken)
+    private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
+        var (matrix, labels, featurizeSeconds) = (data.Train, data.TrainLabels, data.FeaturizeSeconds);
         var algorithm = settings.Algorithm;
         var clock = Stopwatch.StartNew();
         double fitSeconds = 0;
@@ -69,11 +73,11 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
             fitSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             cancellationToken.ThrowIfCancellationRequested();
-            var scores = Array.ConvertAll(model.PredictProbabilities(split.Test), p => (double)p);
-            var predictions = new ScoredPredictions(split.TestLabels.ToArray(), scores);
+            var scores = Array.ConvertAll(model.PredictProbabilities(data.Test), p => (double)p);
+            var predictions = new ScoredPredictions(data.TestLabels.ToArray(), scores);
             var metrics = predictions.MetricsAt(options.Threshold);
             return new AlgorithmResult(algorithm.Id, algorithm.DisplayName, AlgorithmStatus.Completed, settings.Hyperparameters,
-                settings.ClassWeight, matrix.Rows, metrics, scores, predictions.RocCurve(), predictions.PrecisionRecallCurve(),
+                settings.ClassWeight, matrix.Rows, metrics, scores, data.TestLabels, predictions.RocCurve(), predictions.PrecisionRecallCurve(),
                 predictions.SensitivitySpecificityCurve(MetricsCalculator.UniformThresholds(101)),
                 new StageTimings(featurizeSeconds, fitSeconds, clock.Elapsed.TotalSeconds))
             {
@@ -84,7 +88,7 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
         {
             // One algorithm failing (bad settings, a trainer error) must not stop the others.
             return new AlgorithmResult(algorithm.Id, algorithm.DisplayName, AlgorithmStatus.Failed, settings.Hyperparameters,
-                settings.ClassWeight, matrix.Rows, null, [], [], [], [],
+                settings.ClassWeight, matrix.Rows, null, [], [], [], [], [],
                 new StageTimings(featurizeSeconds, fitSeconds == 0 ? clock.Elapsed.TotalSeconds : fitSeconds, 0), exception.Message);
         }
     }

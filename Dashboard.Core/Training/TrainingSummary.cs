@@ -1,6 +1,6 @@
 using Dashboard.Core.Resampling;
 
-namespace Dashboard.Core.Rooms;
+namespace Dashboard.Core.Training;
 
 /// <summary>What the resampling step of a run did to the training rows.</summary>
 /// <param name="RowsBefore">Training rows before resampling (the split's training part).</param>

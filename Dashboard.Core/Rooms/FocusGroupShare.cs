@@ -1,0 +1,33 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>How many of some rows fall in a focus group: the neutral position of a slider.</summary>
+public static class FocusGroupShare
+{
+    public static int Count(FocusGroup group, LabeledDataset data, IReadOnlyList<int> rows) => group switch
+    {
+        ClassGroup g => rows.Count(r => data.Labels[r] == g.Label),
+        CategoryGroup g => CountCategory(data, g, rows),
+        NumericRangeGroup g => CountRange(data, g, rows),
+        _ => throw new ArgumentException("Unknown focus group.", nameof(group)),
+    };
+
+    /// <summary>The group's share of the rows, between 0 and 1.</summary>
+    public static double Of(FocusGroup group, LabeledDataset data, IReadOnlyList<int> rows) =>
+        rows.Count == 0 ? 0 : (double)Count(group, data, rows) / rows.Count;
+
+    private static int CountCategory(LabeledDataset data, CategoryGroup group, IReadOnlyList<int> rows)
+    {
+        var column = (CategoricalColumn)data.Data.Column(group.Column);
+        var code = column.CodeOf(group.Category);
+        return code < 0 ? 0 : rows.Count(r => column[r] == code);
+    }
+
+    private static int CountRange(LabeledDataset data, NumericRangeGroup group, IReadOnlyList<int> rows)
+    {
+        var column = (NumericColumn)data.Data.Column(group.Column);
+        return rows.Count(r => column[r] >= group.Lo && column[r] < group.Hi);
+    }
+}

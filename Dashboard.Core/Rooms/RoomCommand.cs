@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>
+/// A change a member asks of a room. The room's runner applies commands one at a time, in order;
+/// see docs/hub.md for how a SignalR client sends them.
+/// </summary>
+/// <param name="MemberId">Who asks (for permissions and the activity feed).</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SelectDataset), nameof(SelectDataset))]
+[JsonDerivedType(typeof(MoveSlider), nameof(MoveSlider))]
+[JsonDerivedType(typeof(ConfigureSlider), nameof(ConfigureSlider))]
+[JsonDerivedType(typeof(AddSlider), nameof(AddSlider))]
+[JsonDerivedType(typeof(RemoveSlider), nameof(RemoveSlider))]
+[JsonDerivedType(typeof(SetAlgorithm), nameof(SetAlgorithm))]
+[JsonDerivedType(typeof(SetThreshold), nameof(SetThreshold))]
+[JsonDerivedType(typeof(SetLeakyMode), nameof(SetLeakyMode))]
+public abstract record RoomCommand(string MemberId);
+
+/// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
+public sealed record SelectDataset(string MemberId, DatasetChoice Dataset) : RoomCommand(MemberId);
+
+/// <summary>Move a slider to a focus-group share of the training rows (null: back to neutral). Retrains all algorithms.</summary>
+public sealed record MoveSlider(string MemberId, string SliderId, double? TargetShare) : RoomCommand(MemberId);
+
+/// <summary>Change a slider's focus group or methods; it returns to neutral when the group changes.</summary>
+public sealed record ConfigureSlider(string MemberId, string SliderId, FocusGroup Group, UndersamplingMethod Under, OversamplingMethod Over, int K) : RoomCommand(MemberId);
+
+/// <summary>Give a feature column a slider (default group: rarest category, or top quartile).</summary>
+public sealed record AddSlider(string MemberId, string Column) : RoomCommand(MemberId);
+
+public sealed record RemoveSlider(string MemberId, string SliderId) : RoomCommand(MemberId);
+
+/// <summary>Set one algorithm's hyperparameters and class weight; retrains only that algorithm.</summary>
+public sealed record SetAlgorithm(string MemberId, string AlgorithmId, HyperparameterValues Hyperparameters, ClassWeighting ClassWeight) : RoomCommand(MemberId);
+
+/// <summary>Move the decision threshold; metrics are recomputed from stored scores, nothing retrains.</summary>
+public sealed record SetThreshold(string MemberId, double Threshold) : RoomCommand(MemberId);
+
+/// <summary>Turn the leaky teaching mode (resample before the split) on or off.</summary>
+public sealed record SetLeakyMode(string MemberId, bool Leaky) : RoomCommand(MemberId);

@@ -1,0 +1,37 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Importance;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>How a room starts: the four default algorithms, the class slider and sliders for the top columns.</summary>
+public static class RoomDefaults
+{
+    public const int FeatureSliders = 3;
+    public const string ClassSliderId = "class";
+
+    public static IReadOnlyList<AlgorithmSeat> Algorithms() =>
+        AlgorithmCatalog.Defaults.Select(a => new AlgorithmSeat(a.Id, HyperparameterValues.Defaults, ClassWeighting.None)).ToArray();
+
+    /// <summary>The class-balance slider (minority class) first, then one per top-ranked column.</summary>
+    public static IReadOnlyList<SliderState> Sliders(FeaturizedSplit split, IReadOnlyList<ColumnImportance> ranking)
+    {
+        var sliders = new List<SliderState> { new(ClassSliderId, ClassGroup.Minority(split.Data, split.Split.TrainRows)) };
+        foreach (var column in ranking.Take(FeatureSliders))
+        {
+            sliders.Add(FeatureSlider(split, column.Column));
+        }
+        return sliders;
+    }
+
+    /// <summary>A slider for a feature column: its rarest category, or its top quartile.</summary>
+    public static SliderState FeatureSlider(FeaturizedSplit split, string column)
+    {
+        var train = split.Split.TrainRows;
+        FocusGroup group = split.Data.Data.Column(column).Kind == ColumnKind.Categorical
+            ? CategoryGroup.Rarest(split.Data, column, train)
+            : NumericRangeGroup.TopQuartile(split.Data, column, train);
+        return new SliderState(column, group);
+    }
+}

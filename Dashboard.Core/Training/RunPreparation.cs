@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
+
+namespace Dashboard.Core.Training;
+
+/// <summary>
+/// Turns slider changes into the rows a run trains and tests on. The honest path resamples only
+/// the training rows of the fixed split and scores on the untouched test rows. Leaky mode (a
+/// teaching aid) resamples every row first and splits afterwards, so synthetic near-copies land
+/// in the test rows and every score inflates.
+/// </summary>
+public static class RunPreparation
+{
+    public static PreparedRun Prepare(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, bool leaky = false,
+        CancellationToken cancellationToken = default) =>
+        leaky ? PrepareLeaky(split, changes, seed, cancellationToken) : PrepareHonest(split, changes, seed, cancellationToken);
+
+    private static PreparedRun PrepareHonest(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var resampled = Resampler.Apply(split.Data, split.Split.TrainRows, changes, seed, cancellationToken);
+        var resampleSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var train = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
+        var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds);
+        return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false), resampled);
+    }
+
+    private static PreparedRun PrepareLeaky(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var allRows = Enumerable.Range(0, split.Data.RowCount).ToArray();
+        var resampled = Resampler.Apply(split.Data, allRows, changes, seed, cancellationToken);
+        var resampleSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        // The mistake on purpose: split AFTER resampling, over real and synthetic rows alike.
+        var everything = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
+        var leakySplit = StratifiedSplitter.Split(resampled.Labels.ToArray(), split.Split.TestShare, split.Split.Seed);
+        var labels = resampled.Labels;
+        var data = new LoopData(
+            everything.SelectRows(leakySplit.TrainRows), leakySplit.TrainRows.Select(r => labels[r]).ToArray(),
+            everything.SelectRows(leakySplit.TestRows), leakySplit.TestRows.Select(r => labels[r]).ToArray(),
+            clock.Elapsed.TotalSeconds);
+        return new PreparedRun(data, Summarize(allRows.Length, resampled, resampleSeconds, leaky: true), resampled);
+    }
+
+    private static TrainingSummary Summarize(int rowsBefore, ResampledTrainingSet resampled, double seconds, bool leaky) =>
+        new(rowsBefore, resampled.RowCount, resampled.Labels.Count(l => l == 1), resampled.Synthetic.RowCount, resampled.Changes,
+            resampled.Warnings.Select(w => w.Message).ToArray(), seconds, leaky);
+}

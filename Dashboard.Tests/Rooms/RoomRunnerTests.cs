@@ -1,0 +1,110 @@
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Tests.Rooms;
+
+public class RoomRunnerTests : IAsyncLifetime
+{
+    private readonly RoomHarness _harness = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Create_DefaultRoom_BaselineRunsAllFourWithDefaultSliders()
+    {
+        var room = _harness.Registry.Create();
+
+        var baseline = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+
+        Assert.Equal(["lightgbm", "mlp", "random-forest", "svm"], baseline.Select(e => e.Result.AlgorithmId).Order());
+        var snapshot = room.Snapshot;
+        Assert.Equal(4, snapshot.State.Sliders.Count);
+        Assert.True(snapshot.State.Sliders[0].IsClassSlider);
+        Assert.Contains(snapshot.State.Sliders, s => s.Id == "gender"); // the strongest column on titanic
+        Assert.Equal(4, snapshot.Baseline.Count);
+        Assert.Equal(552, baseline[0].Result.TestScores.Count);
+    }
+
+    [Fact]
+    public async Task MoveSlider_ClassShareUp_RetrainsAllOnMoreRowsSameTestRows()
+    {
+        var room = _harness.Registry.Create();
+        var baseline = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
+        var moved = await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
+
+        Assert.Equal(4, moved.Count);
+        var training = moved[0].Training;
+        Assert.True(training.RowsAfter > training.RowsBefore);
+        Assert.Equal(0.5, training.PositivesAfter / (double)training.RowsAfter, 2);
+        // Test rows are the same at every slider position.
+        Assert.Equal(baseline[0].Result.TestLabels, moved[0].Result.TestLabels);
+        Assert.Equal(4, room.Snapshot.History.Count(p => p.SliderId == RoomDefaults.ClassSliderId));
+    }
+
+    [Fact]
+    public async Task MoveSlider_TwiceQuickly_LatestWins()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+
+        _ = room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.45));
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
+        var last = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class to 0.55");
+
+        Assert.Equal(4, last.Count);
+        var first = await _harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class to 0.45");
+        Assert.DoesNotContain(_harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
+        await _harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
+        Assert.All(room.Snapshot.Latest.Values, r => Assert.Equal(0.55, room.Snapshot.Training!.PositivesAfter / (double)room.Snapshot.Training.RowsAfter, 2));
+    }
+
+    [Fact]
+    public async Task SetAlgorithm_OneAlgorithm_RetrainsOnlyIt()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var values = HyperparameterValues.Defaults.With("hiddenUnits", 8);
+
+        Assert.Null(await room.ExecuteAsync(new SetAlgorithm("ben", "mlp", values, ClassWeighting.None)));
+        var run = await _harness.CompletedRunAsync(room.Code, e => e.AlgorithmIds.Count == 1);
+
+        var only = Assert.Single(run);
+        Assert.Equal("mlp", only.Result.AlgorithmId);
+        Assert.Equal(8, only.Result.Hyperparameters.Values["hiddenUnits"]);
+    }
+
+    [Fact]
+    public async Task Commands_Invalid_RefusedWithMessageStateUnchanged()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var version = room.Snapshot.State.Version;
+
+        var share = await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 1.5));
+        var setting = await room.ExecuteAsync(new SetAlgorithm("ana", "lightgbm", HyperparameterValues.Defaults.With("leaves", 9999), ClassWeighting.None));
+        var target = await room.ExecuteAsync(new SelectDataset("ana", new DatasetChoice("titanic", Target: "nope")));
+
+        Assert.Contains("between 1% and 95%", share);
+        Assert.Contains("Leaves per tree must be between 2 and 256", setting);
+        Assert.Contains("'nope' is not a column", target);
+        Assert.Equal(version, room.Snapshot.State.Version);
+    }
+
+    [Fact]
+    public async Task SelectDataset_Other_NewBaselineAndSliders()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+
+        Assert.Null(await room.ExecuteAsync(new SelectDataset("ana", new DatasetChoice("breast_cancer_wisconsin"))));
+        await _harness.WaitForAsync<RoomStateChanged>(e => e.Description.Contains("Breast Cancer"));
+        var runs = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline", skip: 1);
+
+        Assert.Equal(53 + 89, runs[0].Result.TestScores.Count); // a quarter of 212 malignant and of 357 benign
+        Assert.Equal("diagnosis", room.Snapshot.Workspace!.Split.Data.TargetColumn);
+    }
+}

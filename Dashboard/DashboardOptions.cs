@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard;
+
+/// <summary>The app's own settings (appsettings.json section "Dashboard").</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>The data set a new room opens with (a bundled name).</summary>
+    [Required]
+    public string DefaultDataset { get; set; } = Core.Data.BundledDatasets.DefaultName;
+
+    public int SplitSeed { get; set; } = 42;
+
+    [Range(0.05, 0.95)]
+    public double TestShare { get; set; } = 0.25;
+
+    /// <summary>Where uploads (and later the database) are kept.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>How many algorithm fits may run at once on this server, across all rooms (0: one per core).</summary>
+    [Range(0, 256)]
+    public int TrainingSlots { get; set; }
+}

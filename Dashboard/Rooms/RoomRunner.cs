@@ -1,0 +1,338 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Dashboard.Core.Data;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Rooms;
+
+/// <summary>
+/// The single writer of one room. Commands queue in a channel and are applied one at a time to the
+/// room's plain state; runs happen in the background, and the latest change wins: a slider move
+/// cancels the run in flight, a settings change for one algorithm cancels only that algorithm's run.
+/// Every change and result is published through the <see cref="RoomNotifier"/>.
+/// </summary>
+public sealed class RoomRunner : IAsyncDisposable
+{
+    private const int ActivityLength = 50;
+    private const string System = "system";
+
+    private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands =
+        Channel.CreateUnbounded<(RoomCommand, TaskCompletionSource<string?>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly RoomNotifier _notifier;
+    private readonly WorkspaceCache _workspaces;
+    private readonly MullerLoop _loop;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _processing;
+
+    // Run bookkeeping, guarded by _gate. A result is kept only if its algorithm's generation is
+    // still current, so a slow, superseded fit can never overwrite a newer one.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _generation = [];
+    private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
+    private CancellationTokenSource? _fullRun;
+    private PreparedRun? _prepared;
+    private bool _preparing;
+    private RoomSnapshot _snapshot;
+
+    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, ILogger logger)
+    {
+        Code = code;
+        _notifier = notifier;
+        _workspaces = workspaces;
+        _loop = loop;
+        _logger = logger;
+        var state = new RoomState(code, initial, [], RoomDefaults.Algorithms());
+        _snapshot = new RoomSnapshot(state, null, new Dictionary<string, AlgorithmResult>(), new Dictionary<string, AlgorithmResult>(),
+            state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
+            [], null, [], null, null);
+        _processing = Task.Run(ProcessAsync);
+        _ = ExecuteAsync(new SelectDataset(System, initial));
+    }
+
+    public string Code { get; }
+
+    /// <summary>The room as it is now; a new object after every change.</summary>
+    public RoomSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>Queues a command; completes when it was applied, with null, or with the message saying why it was refused.</summary>
+    public Task<string?> ExecuteAsync(RoomCommand command)
+    {
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_commands.Writer.TryWrite((command, done))) done.TrySetResult("This room is closed.");
+        return done.Task;
+    }
+
+    private async Task ProcessAsync()
+    {
+        try
+        {
+            await foreach (var (command, done) in _commands.Reader.ReadAllAsync(_stopping.Token))
+            {
+                try
+                {
+                    await ApplyAsync(command);
+                    done.TrySetResult(null);
+                }
+                catch (Exception exception) when (exception is ArgumentException or DatasetException or InvalidOperationException)
+                {
+                    done.TrySetResult(exception.Message);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
+                    done.TrySetResult($"That did not work: {exception.Message}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ApplyAsync(RoomCommand command)
+    {
+        if (command is SelectDataset select)
+        {
+            await LoadDatasetAsync(select);
+            return;
+        }
+        var snapshot = Snapshot;
+        if (snapshot.Workspace is null) throw new InvalidOperationException("The room is still loading its data set; try again in a moment.");
+        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace.Split);
+        var moved = command switch
+        {
+            MoveSlider m => m.SliderId,
+            ConfigureSlider c => c.SliderId,
+            _ => snapshot.LastMovedSliderId,
+        };
+        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, command.MemberId, outcome.Description) },
+            new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
+        switch (outcome.Scope)
+        {
+            case RunScope.AllAlgorithms:
+                StartFullRun(outcome.Description, isBaseline: false);
+                break;
+            case RunScope.OneAlgorithm:
+                StartAlgorithmRun(outcome.AlgorithmId!, outcome.Description);
+                break;
+        }
+    }
+
+    private async Task LoadDatasetAsync(SelectDataset command)
+    {
+        CancelRuns();
+        var workspace = await _workspaces.GetAsync(command.Dataset, _stopping.Token);
+        var snapshot = Snapshot;
+        var state = snapshot.State with
+        {
+            Dataset = command.Dataset,
+            Sliders = RoomDefaults.Sliders(workspace.Split, workspace.Importance),
+            Version = snapshot.State.Version + 1,
+        };
+        var description = $"loaded {workspace.Title}";
+        Publish(s => s with
+        {
+            State = state,
+            Workspace = workspace,
+            Latest = new Dictionary<string, AlgorithmResult>(),
+            Baseline = new Dictionary<string, AlgorithmResult>(),
+            History = [],
+            Training = null,
+            Error = null,
+            LastMovedSliderId = null,
+            Activity = Append(s.Activity, command.MemberId, description),
+        }, new RoomStateChanged(Code, state, command.MemberId, description));
+        StartFullRun("baseline", isBaseline: true);
+    }
+
+    private void CancelRuns()
+    {
+        lock (_gate)
+        {
+            _fullRun?.Cancel();
+            foreach (var run in _algorithmRuns.Values) run.Cancel();
+            _algorithmRuns.Clear();
+            _prepared = null;
+        }
+    }
+
+    private void StartFullRun(string reason, bool isBaseline)
+    {
+        CancellationTokenSource cancel;
+        Dictionary<string, int> generations;
+        lock (_gate)
+        {
+            _fullRun?.Cancel();
+            foreach (var run in _algorithmRuns.Values) run.Cancel();
+            _algorithmRuns.Clear();
+            cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            _fullRun = cancel;
+            _preparing = true;
+            foreach (var seat in Snapshot.State.Algorithms) _generation[seat.AlgorithmId] = _generation.GetValueOrDefault(seat.AlgorithmId) + 1;
+            generations = new Dictionary<string, int>(_generation);
+        }
+        var snapshot = Snapshot;
+        _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, snapshot.State.Algorithms, generations, prepared: null, isBaseline, cancel.Token));
+    }
+
+    private void StartAlgorithmRun(string algorithmId, string reason)
+    {
+        CancellationTokenSource cancel;
+        PreparedRun? prepared;
+        int generation;
+        lock (_gate)
+        {
+            prepared = _prepared;
+            if (prepared is null || _preparing)
+            {
+                prepared = null;
+            }
+            else
+            {
+                if (_algorithmRuns.Remove(algorithmId, out var previous)) previous.Cancel();
+                cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                _algorithmRuns[algorithmId] = cancel;
+                generation = _generation[algorithmId] = _generation.GetValueOrDefault(algorithmId) + 1;
+                var snapshot = Snapshot;
+                var seat = snapshot.State.Seat(algorithmId);
+                var generations = new Dictionary<string, int> { [algorithmId] = generation };
+                _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, [seat], generations, prepared, isBaseline: false, cancel.Token));
+                return;
+            }
+        }
+        // Still resampling for a newer slider position: retrain everything with the new settings.
+        StartFullRun(reason, isBaseline: false);
+    }
+
+    private async Task RunAsync(string runId, string reason, RoomSnapshot at, IReadOnlyList<AlgorithmSeat> seats,
+        IReadOnlyDictionary<string, int> generations, PreparedRun? prepared, bool isBaseline, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var ids = seats.Select(s => s.AlgorithmId).ToArray();
+        try
+        {
+            await _notifier.PublishAsync(new RunStarted(Code, runId, ids, reason));
+            SetStatus(ids, generations, new AlgorithmStatusView(true, prepared is null ? "resampling" : "training"));
+            if (prepared is null)
+            {
+                prepared = RunPreparation.Prepare(at.Workspace!.Split, at.State.Changes(), at.State.Dataset.SplitSeed, at.State.Leaky, cancellationToken);
+                lock (_gate)
+                {
+                    if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+                    _prepared = prepared;
+                    _preparing = false;
+                }
+                Update(s => s with { Training = prepared.Summary });
+                SetStatus(ids, generations, new AlgorithmStatusView(true, "training"));
+            }
+            foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
+
+            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed);
+            await foreach (var result in _loop.RunAsync(prepared.Data, seats.Select(s => s.ToSettings()).ToArray(), options, cancellationToken))
+            {
+                if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
+                {
+                    await _notifier.PublishAsync(new AlgorithmCompleted(Code, runId, result, prepared.Summary));
+                }
+            }
+            await _notifier.PublishAsync(new RunCompleted(Code, runId, clock.Elapsed.TotalSeconds));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _notifier.PublishAsync(new RunCancelled(Code, runId, _stopping.IsCancellationRequested ? "the room closed" : "a newer change"));
+        }
+        catch (Exception exception)
+        {
+            var message = exception is DatasetException or ArgumentException ? exception.Message : $"Training failed: {exception.Message}";
+            if (exception is not (DatasetException or ArgumentException)) _logger.LogError(exception, "Room {Room}: run {Run} failed", Code, runId);
+            lock (_gate) _preparing = false;
+            SetStatus(ids, generations, new AlgorithmStatusView(false, message));
+            Update(s => s with { Error = message });
+            await _notifier.PublishAsync(new RunFailed(Code, runId, message));
+        }
+    }
+
+    /// <summary>Records a result unless a newer run of its algorithm has started since.</summary>
+    private bool Accept(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training, int generation, bool isBaseline)
+    {
+        lock (_gate)
+        {
+            if (_generation.GetValueOrDefault(result.AlgorithmId) != generation) return false;
+            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training);
+            Update(s => s with
+            {
+                Latest = With(s.Latest, result.AlgorithmId, result),
+                Baseline = isBaseline ? With(s.Baseline, result.AlgorithmId, result) : s.Baseline,
+                Status = With(s.Status, result.AlgorithmId, new AlgorithmStatusView(false, result.Status == AlgorithmStatus.Completed ? "done" : result.Error ?? "failed")),
+                History = point is null ? s.History : [.. s.History, point],
+                Error = null,
+            });
+            return true;
+        }
+    }
+
+    private static HistoryPoint HistoryFor(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training)
+    {
+        var split = at.Workspace!.Split;
+        var sliderId = at.LastMovedSliderId;
+        var slider = at.State.Sliders.FirstOrDefault(s => s.Id == sliderId);
+        if (slider is null)
+        {
+            var classSlider = at.State.Sliders.First(s => s.IsClassSlider);
+            return new HistoryPoint(runId, result.AlgorithmId, null, "baseline",
+                FocusGroupShare.Of(classSlider.Group, split.Data, split.Split.TrainRows), result.Metrics!, at.State.Leaky);
+        }
+        var changed = at.State.Changes().ToList();
+        var index = changed.FindIndex(c => c.Group == slider.Group);
+        var position = index >= 0 && index < training.Changes.Count
+            ? training.Changes[index].ShareAfter
+            : FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
+        return new HistoryPoint(runId, result.AlgorithmId, slider.Id, slider.Group.Describe(split.Data), position, result.Metrics!, at.State.Leaky);
+    }
+
+    private void SetStatus(IEnumerable<string> ids, IReadOnlyDictionary<string, int> generations, AlgorithmStatusView status)
+    {
+        lock (_gate)
+        {
+            var current = ids.Where(id => _generation.GetValueOrDefault(id) == generations[id]).ToArray();
+            Update(s => s with { Status = current.Aggregate(s.Status, (all, id) => With(all, id, status)) });
+        }
+    }
+
+    private void Update(Func<RoomSnapshot, RoomSnapshot> change)
+    {
+        lock (_gate) Volatile.Write(ref _snapshot, change(_snapshot));
+    }
+
+    /// <summary>Changes the snapshot (from the fresh one: runs update it concurrently), then tells listeners.</summary>
+    private void Publish(Func<RoomSnapshot, RoomSnapshot> change, RoomEvent roomEvent)
+    {
+        Update(change);
+        _ = _notifier.PublishAsync(roomEvent);
+    }
+
+    private static IReadOnlyDictionary<string, T> With<T>(IReadOnlyDictionary<string, T> values, string key, T value) =>
+        new Dictionary<string, T>(values) { [key] = value };
+
+    private static IReadOnlyList<ActivityEntry> Append(IReadOnlyList<ActivityEntry> activity, string who, string what) =>
+        [.. activity.TakeLast(ActivityLength - 1), new ActivityEntry(DateTimeOffset.UtcNow, who, what)];
+
+    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
+
+    public async ValueTask DisposeAsync()
+    {
+        _commands.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        CancelRuns();
+        try
+        {
+            await _processing;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _stopping.Dispose();
+    }
+}
