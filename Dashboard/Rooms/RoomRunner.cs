@@ -46,7 +46,7 @@ public sealed class RoomRunner : IAsyncDisposable
         var state = new RoomState(code, initial, [], RoomDefaults.Algorithms());
         _snapshot = new RoomSnapshot(state, null, new Dictionary<string, AlgorithmResult>(), new Dictionary<string, AlgorithmResult>(),
             state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
-            [], null, [], null, null);
+            [], null, null, [], null, null);
         _processing = Task.Run(ProcessAsync);
         _ = ExecuteAsync(new SelectDataset(System, initial));
     }
@@ -140,6 +140,7 @@ public sealed class RoomRunner : IAsyncDisposable
             Baseline = new Dictionary<string, AlgorithmResult>(),
             History = [],
             Training = null,
+            Resampled = null,
             Error = null,
             LastMovedSliderId = null,
             Activity = Append(s.Activity, command.MemberId, description),
@@ -224,7 +225,7 @@ public sealed class RoomRunner : IAsyncDisposable
                     _prepared = prepared;
                     _preparing = false;
                 }
-                Update(s => s with { Training = prepared.Summary });
+                Update(s => s with { Training = prepared.Summary, Resampled = prepared.Resampled });
                 SetStatus(ids, generations, new AlgorithmStatusView(true, "training"));
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));

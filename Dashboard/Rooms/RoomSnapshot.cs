@@ -1,3 +1,4 @@
+using Dashboard.Core.Resampling;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 
@@ -5,7 +6,8 @@ namespace Dashboard.Rooms;
 
 /// <summary>
 /// Everything a member sees at once: a late joiner renders the room from this alone. Immutable;
-/// the runner hands out a new one after every change.
+/// the runner hands out a new one after every change. <see cref="Resampled"/> holds the latest
+/// run's training rows (for the slider charts); it stays in process.
 /// </summary>
 public sealed record RoomSnapshot(
     RoomState State,
@@ -15,6 +17,7 @@ public sealed record RoomSnapshot(
     IReadOnlyDictionary<string, AlgorithmStatusView> Status,
     IReadOnlyList<HistoryPoint> History,
     TrainingSummary? Training,
+    ResampledTrainingSet? Resampled,
     IReadOnlyList<ActivityEntry> Activity,
     string? Error,
     string? LastMovedSliderId);

@@ -1,0 +1,68 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Rooms;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Components.Sliders;
+
+public partial class SliderSettings
+{
+    private int _classLabel;
+    private string? _category;
+    private double _lo;
+    private double _hi;
+    private UndersamplingMethod _under;
+    private OversamplingMethod _over;
+    private int _k;
+    private string? _error;
+    private SliderState? _shown;
+
+    [Parameter, EditorRequired]
+    public SliderState Slider { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public LabeledDataset Data { get; set; } = default!;
+
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    [Parameter]
+    public EventCallback<ConfigureSlider> OnApply { get; set; }
+
+    private DataColumn? Column => Slider.IsClassSlider ? null : Data.Data.Column(Slider.Id);
+
+    /// <summary>NearMiss, Tomek links and ENN remove rows of a class by its neighbours: class groups only.</summary>
+    private IEnumerable<UndersamplingMethod> UnderMethods =>
+        Slider.IsClassSlider ? Enum.GetValues<UndersamplingMethod>() : [UndersamplingMethod.Random];
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(_shown, Slider)) return;
+        _shown = Slider;
+        (_under, _over, _k, _error) = (Slider.Under, Slider.Over, Slider.K, null);
+        switch (Slider.Group)
+        {
+            case ClassGroup c: _classLabel = c.Label; break;
+            case CategoryGroup c: _category = c.Category; break;
+            case NumericRangeGroup r: (_lo, _hi) = (r.Lo, r.Hi); break;
+        }
+    }
+
+    private async Task ApplyAsync()
+    {
+        if (Slider.Group is NumericRangeGroup && !(_lo < _hi))
+        {
+            _error = "'From' must be below 'To'.";
+            return;
+        }
+        _error = null;
+        FocusGroup group = Slider.Group switch
+        {
+            ClassGroup => new ClassGroup(_classLabel),
+            CategoryGroup c => new CategoryGroup(c.Column, _category ?? c.Category),
+            NumericRangeGroup r => new NumericRangeGroup(r.Column, _lo, _hi),
+            _ => Slider.Group,
+        };
+        await OnApply.InvokeAsync(new ConfigureSlider("", Slider.Id, group, _under, _over, _k));
+    }
+}
