@@ -1,0 +1,213 @@
+using Dashboard.Components.Shared;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Components.Cards;
+
+/// <summary>
+/// One algorithm's seat: its settings (from the descriptor's schema), its training status and its
+/// latest result, with a threshold slider that recomputes every number from the stored test scores
+/// (no retraining). Settings are drafted locally and raised only when applied and valid.
+/// </summary>
+public sealed partial class AlgorithmCard
+{
+    private readonly Dictionary<string, double> _draft = [];
+    private ClassWeightMode _draftWeightMode;
+    private double _draftPositiveWeight = 1;
+    private string? _appliedSignature;
+    private string? _applyProblem;
+
+    private double _threshold = 0.5;
+    private double? _lastThresholdParameter;
+    private ScoredPredictions? _predictions;
+    private ScoredPredictions? _baselinePredictions;
+    private (AlgorithmResult? Result, AlgorithmResult? Baseline, IReadOnlyList<int>? Labels) _scoredFor;
+    private BinaryMetrics? _shown;
+    private BinaryMetrics? _baselineShown;
+
+    /// <summary>The algorithm this card is for: name, role, hyperparameter schema.</summary>
+    [Parameter, EditorRequired]
+    public AlgorithmDescriptor Algorithm { get; set; } = default!;
+
+    /// <summary>The latest result; null before the first run.</summary>
+    [Parameter]
+    public AlgorithmResult? Result { get; set; }
+
+    /// <summary>The baseline run's result for the same algorithm, for the F1 change and the table's change column.</summary>
+    [Parameter]
+    public AlgorithmResult? Baseline { get; set; }
+
+    /// <summary>The test rows' labels (1 positive, 0 negative) in score order: what the threshold slider needs.</summary>
+    [Parameter]
+    public IReadOnlyList<int>? TestLabels { get; set; }
+
+    /// <summary>The settings now in force (default: the result's, else the defaults).</summary>
+    [Parameter]
+    public HyperparameterValues? Hyperparameters { get; set; }
+
+    /// <summary>The class weight now in force (default: the result's, else none).</summary>
+    [Parameter]
+    public ClassWeighting? ClassWeight { get; set; }
+
+    /// <summary>Raised when the user applies new, valid settings.</summary>
+    [Parameter]
+    public EventCallback<AlgorithmSettingsChange> SettingsApplied { get; set; }
+
+    /// <summary>The decision threshold; bindable with <c>@bind-Threshold</c>.</summary>
+    [Parameter]
+    public double Threshold { get; set; } = 0.5;
+
+    /// <summary>Raised as the threshold slider moves (the card has already recomputed itself).</summary>
+    [Parameter]
+    public EventCallback<double> ThresholdChanged { get; set; }
+
+    /// <summary>True when another team member holds this seat: every control is disabled.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Who holds the seat, shown as "Ana tunes this".</summary>
+    [Parameter]
+    public string? SeatHolder { get; set; }
+
+    [Parameter]
+    public AlgorithmActivity Activity { get; set; }
+
+    /// <summary>The status line's text; a default per activity when null.</summary>
+    [Parameter]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>Training progress from 0 to 1; null shows an indeterminate bar.</summary>
+    [Parameter]
+    public double? Progress { get; set; }
+
+    [Parameter]
+    public string TargetName { get; set; } = "class";
+
+    [Parameter]
+    public string PositiveLabel { get; set; } = "positive";
+
+    [Parameter]
+    public string NegativeLabel { get; set; } = "negative";
+
+    private HyperparameterValues Applied => Hyperparameters ?? Result?.Hyperparameters ?? HyperparameterValues.Defaults;
+
+    private ClassWeighting AppliedWeight => ClassWeight ?? Result?.ClassWeight ?? ClassWeighting.None;
+
+    private double? F1Delta => _shown is { } shown && _baselineShown is { } baseline && shown.IsDefined(MetricId.F1) && baseline.IsDefined(MetricId.F1)
+        ? shown.F1 - baseline.F1
+        : null;
+
+    private string? PositiveWeightProblem => _draftWeightMode == ClassWeightMode.Custom && !(_draftPositiveWeight > 0 && _draftPositiveWeight <= 1000)
+        ? $"The weight must be above 0 and at most 1000; {DisplayFormat.Setting(_draftPositiveWeight)} was given."
+        : null;
+
+    private bool IsDraftValid => PositiveWeightProblem is null && Algorithm.Hyperparameters.All(spec => spec.Validate(DraftValue(spec)) is null);
+
+    private bool IsDraftChanged => Signature(DraftValues(), DraftWeight()) != _appliedSignature;
+
+    private bool CanApply => IsDraftChanged && IsDraftValid;
+
+    protected override void OnParametersSet()
+    {
+        // Applied settings that really changed (another seat, a new run) replace the draft; the
+        // same settings arriving again leave the user's unfinished edits alone.
+        var applied = Signature(Applied, AppliedWeight);
+        if (applied != _appliedSignature)
+        {
+            _appliedSignature = applied;
+            ResetDraft();
+        }
+        if (_lastThresholdParameter != Threshold)
+        {
+            _lastThresholdParameter = Threshold;
+            _threshold = Threshold;
+        }
+        if (!ReferenceEquals(_scoredFor.Result, Result) || !ReferenceEquals(_scoredFor.Baseline, Baseline) || !ReferenceEquals(_scoredFor.Labels, TestLabels))
+        {
+            _scoredFor = (Result, Baseline, TestLabels);
+            _predictions = ThresholdMetrics.Predictions(Result, TestLabels);
+            _baselinePredictions = ThresholdMetrics.Predictions(Baseline, TestLabels);
+        }
+        Recompute();
+    }
+
+    /// <summary>The shown metrics at the current threshold: from the stored scores when there are labels, else as trained.</summary>
+    private void Recompute()
+    {
+        _shown = Result is { Status: AlgorithmStatus.Completed } ? _predictions?.MetricsAt(_threshold) ?? Result.Metrics : null;
+        _baselineShown = Baseline is { Status: AlgorithmStatus.Completed } ? _baselinePredictions?.MetricsAt(_threshold) ?? Baseline.Metrics : null;
+    }
+
+    private async Task OnThresholdChangedAsync(double threshold)
+    {
+        _threshold = threshold;
+        Recompute();
+        await ThresholdChanged.InvokeAsync(threshold);
+    }
+
+    private double DraftValue(HyperparameterSpec spec) => _draft.TryGetValue(spec.Name, out var value) ? value : spec.Default;
+
+    private void SetDraft(HyperparameterSpec spec, double value)
+    {
+        _draft[spec.Name] = value;
+        _applyProblem = null;
+    }
+
+    private void SetWeightMode(ClassWeightMode mode)
+    {
+        _draftWeightMode = mode;
+        _applyProblem = null;
+    }
+
+    private void SetPositiveWeight(double weight)
+    {
+        _draftPositiveWeight = weight;
+        _applyProblem = null;
+    }
+
+    private void ResetDraft()
+    {
+        _draft.Clear();
+        foreach (var spec in Algorithm.Hyperparameters)
+        {
+            _draft[spec.Name] = Applied.Get(spec);
+        }
+        _draftWeightMode = AppliedWeight.Mode;
+        _draftPositiveWeight = AppliedWeight.PositiveWeight;
+        _applyProblem = null;
+    }
+
+    private async Task ApplyAsync()
+    {
+        if (ReadOnly) return;
+        // The button is disabled while anything is invalid; check again so that no path sends a bad value.
+        var problems = Algorithm.Hyperparameters.Select(spec => spec.Validate(DraftValue(spec))).Append(PositiveWeightProblem).OfType<string>().ToList();
+        if (problems.Count > 0)
+        {
+            _applyProblem = string.Join(" ", problems);
+            return;
+        }
+        var values = DraftValues();
+        var weight = DraftWeight();
+        _appliedSignature = Signature(values, weight);
+        await SettingsApplied.InvokeAsync(new AlgorithmSettingsChange(Algorithm.Id, values, weight));
+    }
+
+    /// <summary>The draft's values that differ from the defaults, integers rounded.</summary>
+    private HyperparameterValues DraftValues() => new(Algorithm.Hyperparameters
+        .Where(spec => DraftValue(spec) != spec.Default)
+        .ToDictionary(spec => spec.Name, spec => spec.Kind == HyperparameterKind.Integer ? Math.Round(DraftValue(spec)) : DraftValue(spec)));
+
+    private ClassWeighting DraftWeight() => _draftWeightMode switch
+    {
+        ClassWeightMode.Custom => new ClassWeighting(ClassWeightMode.Custom, _draftPositiveWeight),
+        ClassWeightMode.Balanced => new ClassWeighting(ClassWeightMode.Balanced),
+        _ => ClassWeighting.None,
+    };
+
+    /// <summary>Settings as comparable text: every spec's effective value, then the weight.</summary>
+    private string Signature(HyperparameterValues values, ClassWeighting weight) =>
+        string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={DisplayFormat.Setting(values.Get(spec))}"))
+        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? DisplayFormat.Setting(weight.PositiveWeight) : "")}";
+}

@@ -1,0 +1,93 @@
+using Dashboard.Core.Training;
+using Plotly.Blazor;
+using Plotly.Blazor.ConfigLib;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.LayoutLib.XAxisLib;
+using Plotly.Blazor.LayoutLib.YAxisLib;
+using AxisTitle = Plotly.Blazor.LayoutLib.XAxisLib.Title;
+using YAxisTitle = Plotly.Blazor.LayoutLib.YAxisLib.Title;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// The look every chart shares: transparent backgrounds (the page's theme shows through, and
+/// PlotlyFigure's CSS colours axis text from the MudBlazor palette, so dark mode works without a
+/// redraw), margins, fonts, the algorithm and class colours, and the mode bar with its PNG button.
+/// Every text given to <see cref="NewLayout"/> is escaped here.
+/// </summary>
+public static class ChartStyle
+{
+    public const string Transparent = "rgba(0,0,0,0)";
+
+    /// <summary>Negative class (and "before").</summary>
+    public const string NegativeColor = "#4C78A8";
+
+    /// <summary>Positive class: the one the course cares about.</summary>
+    public const string PositiveColor = "#F58518";
+
+    /// <summary>Synthetic rows of the negative class: a lighter tint of its colour, hatched.</summary>
+    public const string SyntheticNegativeColor = "#9ECAE9";
+
+    /// <summary>Synthetic rows of the positive class.</summary>
+    public const string SyntheticPositiveColor = "#FFBF79";
+
+    /// <summary>Reference lines, baselines, things that are not the point of the chart.</summary>
+    public const string NeutralColor = "#9E9E9E";
+
+    /// <summary>Emphasis (columns with a slider, for example): MudBlazor's default primary.</summary>
+    public const string HighlightColor = "#594AE2";
+
+    // Tableau 10 without the blue and orange above, so an algorithm never looks like a class.
+    private static readonly string[] AlgorithmPalette =
+        ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
+
+    /// <summary>
+    /// The same colour for an algorithm in every chart and every session: its place in the
+    /// catalog, or a stable hash of its id for algorithms the catalog does not know.
+    /// </summary>
+    public static string ColorOf(string algorithmId)
+    {
+        var index = -1;
+        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
+        {
+            if (AlgorithmCatalog.All[i].Id == algorithmId) index = i;
+        }
+        if (index < 0)
+        {
+            // string.GetHashCode is randomised per process; this sum is not.
+            index = algorithmId.Aggregate(0, (sum, c) => unchecked(sum * 31 + c)) & int.MaxValue;
+        }
+        return AlgorithmPalette[index % AlgorithmPalette.Length];
+    }
+
+    /// <summary>A layout with the shared look; titles are plain text (escaped here).</summary>
+    public static Plotly.Blazor.Layout NewLayout(string? title = null, string? xTitle = null, string? yTitle = null) => new()
+    {
+        Title = title is null ? null : new Plotly.Blazor.LayoutLib.Title
+        {
+            Text = PlotlyText.Escape(title),
+            Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 14 },
+            X = 0.01m,
+            XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left,
+        },
+        PaperBgColor = Transparent,
+        PlotBgColor = Transparent,
+        Font = new Font { Family = "Roboto, Helvetica, Arial, sans-serif", Size = 12 },
+        Margin = new Margin { L = 56, R = 16, T = title is null ? 16 : 40, B = 48, Pad = 2 },
+        XAxis = [new XAxis { Title = new AxisTitle { Text = PlotlyText.Escape(xTitle) }, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Height | Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Width }],
+        YAxis = [new YAxis { Title = new YAxisTitle { Text = PlotlyText.Escape(yTitle) }, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Height | Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Width }],
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.25m, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }],
+        HoverMode = HoverModeEnum.Closest,
+    };
+
+    /// <summary>The mode bar on hover with the PNG download (named after the chart); no Plotly logo, no selection tools.</summary>
+    public static Config Config(string fileName) => new()
+    {
+        // "hover" is Plotly's default; the enum's True would be sent as the string "True", which Plotly ignores.
+        DisplayModeBar = DisplayModeBarEnum.Hover,
+        DisplayLogo = false,
+        Responsive = true,
+        ModeBarButtonsToRemove = new[] { "lasso2d", "select2d" },
+        ToImageButtonOptions = new { format = "png", filename = fileName, scale = 2 },
+    };
+}

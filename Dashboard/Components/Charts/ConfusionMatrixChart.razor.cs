@@ -1,0 +1,98 @@
+using Dashboard.Components.Shared;
+using Dashboard.Core.Metrics;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib.YAxisLib;
+using Plotly.Blazor.Traces;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// A confusion matrix as a heatmap in the data set's own words: rows are what the rows really are,
+/// columns what the model predicted; each cell shows its count and its share of the row, and its
+/// hover names the kind of mistake ("false positive: predicted yes, actually no"). Cells are
+/// coloured by row share, so the minority row is as readable as the majority one.
+/// </summary>
+public sealed partial class ConfusionMatrixChart : ChartBase
+{
+    [Parameter, EditorRequired]
+    public ConfusionMatrix Confusion { get; set; } = new(0, 0, 0, 0);
+
+    /// <summary>The target column's name, e.g. "survived".</summary>
+    [Parameter]
+    public string TargetName { get; set; } = "class";
+
+    /// <summary>The positive class's label, e.g. "yes".</summary>
+    [Parameter]
+    public string PositiveLabel { get; set; } = "positive";
+
+    /// <summary>The negative class's label, e.g. "no".</summary>
+    [Parameter]
+    public string NegativeLabel { get; set; } = "negative";
+
+    public ConfusionMatrixChart() => Height = "230px";
+
+    protected override ChartFigure BuildFigure() => Build(Confusion, TargetName, PositiveLabel, NegativeLabel);
+
+    /// <summary>One heatmap trace; row 0 = actually negative, row 1 = actually positive; column 0 = predicted negative.</summary>
+    public static ChartFigure Build(ConfusionMatrix confusion, string targetName, string positiveLabel, string negativeLabel)
+    {
+        var target = PlotlyText.Escape(targetName);
+        var positive = PlotlyText.Escape(positiveLabel);
+        var negative = PlotlyText.Escape(negativeLabel);
+
+        Cell[][] rows =
+        [
+            [new("TN", "true negative", confusion.TrueNegatives), new("FP", "false positive", confusion.FalsePositives)],
+            [new("FN", "false negative", confusion.FalseNegatives), new("TP", "true positive", confusion.TruePositives)],
+        ];
+        string[] classes = [negative, positive];
+        var z = new List<object>();
+        var text = new List<object>();
+        var hover = new List<object>();
+        for (var actual = 0; actual < 2; actual++)
+        {
+            var rowTotal = rows[actual][0].Count + rows[actual][1].Count;
+            var shares = new double[2];
+            var texts = new string[2];
+            var hovers = new string[2];
+            for (var predicted = 0; predicted < 2; predicted++)
+            {
+                var cell = rows[actual][predicted];
+                shares[predicted] = rowTotal == 0 ? 0 : (double)cell.Count / rowTotal;
+                var share = rowTotal == 0 ? "no rows" : DisplayFormat.Percent(shares[predicted]);
+                texts[predicted] = $"{cell.Short} {DisplayFormat.Count(cell.Count)}<br>{share}";
+                hovers[predicted] =
+                    $"{cell.Name}: predicted {classes[predicted]}, actually {classes[actual]}<br>" +
+                    $"{DisplayFormat.Count(cell.Count)} of the {DisplayFormat.Count(rowTotal)} test rows where {target}={classes[actual]} ({share})";
+            }
+            z.Add(shares);
+            text.Add(texts);
+            hover.Add(hovers);
+        }
+
+        var heatmap = new HeatMap
+        {
+            X = [$"predicted {target}={negative}", $"predicted {target}={positive}"],
+            Y = [$"actually {target}={negative}", $"actually {target}={positive}"],
+            Z = z,
+            ZMin = 0,
+            ZMax = 1,
+            ColorScale = new object[] { new object[] { 0, "#F7FBFF" }, new object[] { 1, "#2171B5" } },
+            ShowScale = false,
+            Text = text,
+            TextTemplate = "%{text}",
+            HoverText = hover,
+            HoverTemplate = "%{hovertext}<extra></extra>",
+            XGap = 2,
+            YGap = 2,
+        };
+
+        var layout = ChartStyle.NewLayout();
+        layout.Margin!.B = 40;
+        layout.YAxis[0].AutoRange = AutoRangeEnum.Reversed; // actual negative on top, as scikit-learn draws it
+        return new ChartFigure([heatmap], layout);
+    }
+
+    private readonly record struct Cell(string Short, string Name, int Count);
+}

@@ -1,0 +1,143 @@
+using Dashboard.Components.Shared;
+using Dashboard.Core.Data;
+using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.BarLib;
+using Plotly.Blazor.Traces.BarLib.MarkerLib;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// One feature before and after resampling, side by side on one count scale: the original training
+/// rows on the left; on the right the real rows that were kept and, hatched in a lighter tint, the
+/// synthetic rows SMOTE added; both split by class. Histogram bars (the distribution's own bins)
+/// for a numeric column, one bar per category for a categorical one.
+/// </summary>
+public sealed partial class DistributionChart : ChartBase
+{
+    /// <summary>The original training rows.</summary>
+    [Parameter, EditorRequired]
+    public Distribution Before { get; set; } = default!;
+
+    /// <summary>The real (not synthetic) rows of the resampled training set, binned like <see cref="Before"/>.</summary>
+    [Parameter, EditorRequired]
+    public Distribution After { get; set; } = default!;
+
+    /// <summary>The synthetic rows, binned the same way; null when nothing was added.</summary>
+    [Parameter]
+    public Distribution? Synthetic { get; set; }
+
+    [Parameter]
+    public string TargetName { get; set; } = "class";
+
+    [Parameter]
+    public string PositiveLabel { get; set; } = "positive";
+
+    [Parameter]
+    public string NegativeLabel { get; set; } = "negative";
+
+    protected override ChartFigure BuildFigure() => Build(Before, After, Synthetic, TargetName, PositiveLabel, NegativeLabel);
+
+    /// <summary>
+    /// Traces on x/y (before): one per class; on x2/y2 (after): one per class of real rows, then one
+    /// per class of synthetic rows. Without a class split each side has a single "rows" trace.
+    /// </summary>
+    public static ChartFigure Build(Distribution before, Distribution after, Distribution? synthetic,
+        string targetName, string positiveLabel, string negativeLabel)
+    {
+        var target = PlotlyText.Escape(targetName);
+        string[] classNames = [$"{target}={PlotlyText.Escape(negativeLabel)}", $"{target}={PlotlyText.Escape(positiveLabel)}"];
+        string[] colors = [ChartStyle.NegativeColor, ChartStyle.PositiveColor];
+        string[] syntheticColors = [ChartStyle.SyntheticNegativeColor, ChartStyle.SyntheticPositiveColor];
+
+        var traces = new List<ITrace>();
+        traces.AddRange(Series(before, "before", "x", "y", classNames, colors, synthetic: false, showLegend: false));
+        traces.AddRange(Series(after, "after", "x2", "y2", classNames, colors, synthetic: false, showLegend: true));
+        if (synthetic is not null && synthetic.Counts.Sum() > 0)
+        {
+            traces.AddRange(Series(synthetic, "synthetic", "x2", "y2", classNames, syntheticColors, synthetic: true, showLegend: true));
+        }
+
+        var numeric = before.Kind == ColumnKind.Numeric;
+        var column = PlotlyText.Escape(before.Column);
+        var layout = ChartStyle.NewLayout();
+        layout.Margin!.T = 36;
+        layout.BarMode = BarModeEnum.Stack;
+        layout.BarGap = numeric ? 0.04m : 0.2m;
+        var xTitle = numeric ? $"{column} (bins)" : column;
+        layout.XAxis =
+        [
+            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.0, 0.48], Anchor = "y", Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, Title = new() { Text = xTitle } },
+            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.52, 1.0], Anchor = "y2", Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, Title = new() { Text = xTitle } },
+        ];
+        layout.YAxis =
+        [
+            new Plotly.Blazor.LayoutLib.YAxis { Anchor = "x", Title = new() { Text = "training rows" } },
+            // Same scale on both sides: the eye compares bar heights across the two panels.
+            new Plotly.Blazor.LayoutLib.YAxis { Anchor = "x2", Matches = "y", ShowTickLabels = false },
+        ];
+        var syntheticRows = synthetic?.Counts.Sum() ?? 0;
+        layout.Annotations =
+        [
+            PanelTitle(0.24m, $"before: {DisplayFormat.Count(before.Counts.Sum())} original rows{Missing(before)}"),
+            PanelTitle(0.76m, $"after: {DisplayFormat.Count(after.Counts.Sum() + syntheticRows)} rows" +
+                (syntheticRows > 0 ? $" (+{DisplayFormat.Count(syntheticRows)} synthetic)" : "") + Missing(after)),
+        ];
+        return new ChartFigure(traces, layout);
+    }
+
+    internal static string FileSafe(string? name) =>
+        string.Concat((name ?? "column").Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+
+    private static IEnumerable<Bar> Series(Distribution distribution, string side, string xAxis, string yAxis,
+        string[] classNames, string[] colors, bool synthetic, bool showLegend)
+    {
+        var labels = distribution.Labels.Select(l => (object)PlotlyText.Escape(l)).ToList();
+        var prefix = synthetic ? "synthetic " : "";
+        if (distribution.CountsByClass is not { Count: 2 } byClass)
+        {
+            yield return Bars($"{prefix}rows", side, labels, distribution.Counts, xAxis, yAxis, colors[0], synthetic, showLegend, "rows");
+            yield break;
+        }
+        for (var label = 0; label < 2; label++)
+        {
+            yield return Bars($"{prefix}{classNames[label]}", side, labels, byClass[label], xAxis, yAxis, colors[label], synthetic, showLegend,
+                classNames[label]);
+        }
+    }
+
+    private static Bar Bars(string name, string side, List<object> labels, IReadOnlyList<int> counts, string xAxis, string yAxis,
+        string color, bool synthetic, bool showLegend, string group) => new()
+    {
+        Name = name,
+        LegendGroup = synthetic ? $"synthetic {group}" : group,
+        ShowLegend = showLegend,
+        X = labels,
+        Y = [.. counts.Select(c => (object)c)],
+        XAxis = xAxis,
+        YAxis = yAxis,
+        Marker = new Marker
+        {
+            Color = color,
+            Pattern = synthetic ? new Pattern { Shape = Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Slash, FgColor = "#FFFFFF", FgOpacity = 0.6m } : null,
+        },
+        HoverTextArray = [.. labels.Select((label, i) => $"{name} ({side})<br>{label}: {DisplayFormat.Count(counts[i])} rows")],
+        HoverTemplate = "%{hovertext}<extra></extra>",
+    };
+
+    private static Annotation PanelTitle(decimal x, string text) => new()
+    {
+        Text = text,
+        X = x,
+        XRef = "paper",
+        Y = 1.0,
+        YRef = "paper",
+        YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+        ShowArrow = false,
+    };
+
+    private static string Missing(Distribution distribution) =>
+        distribution.MissingCount > 0 ? $", {DisplayFormat.Count(distribution.MissingCount)} missing" : "";
+}

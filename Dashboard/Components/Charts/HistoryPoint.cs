@@ -1,0 +1,29 @@
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// One algorithm's result in one run, placed at the slider position the run was made at: the
+/// history chart draws these as "metric against slider position", one line per algorithm.
+/// </summary>
+/// <param name="X">The slider position, e.g. the focus group's share of the training rows (0.4).</param>
+/// <param name="XLabel">How the position reads in a hover, e.g. "female 40.0% of training rows".</param>
+/// <param name="Metrics">The run's defined metrics; an undefined one is absent (and not drawn).</param>
+/// <param name="Leaky">True for a run made in leaky mode (resampled before the split): drawn with its own marker.</param>
+public sealed record HistoryPoint(
+    string AlgorithmId,
+    string AlgorithmName,
+    double X,
+    string XLabel,
+    IReadOnlyDictionary<MetricId, double> Metrics,
+    bool Leaky = false)
+{
+    /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
+    public static HistoryPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
+    {
+        if (result.Metrics is not { } metrics || result.Status != AlgorithmStatus.Completed) return null;
+        var values = MetricCatalog.All.Where(m => metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => metrics.Get(m.Id));
+        return new HistoryPoint(result.AlgorithmId, result.DisplayName, x, xLabel, values, leaky);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
+using Plotly.Blazor;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// Draws a <see cref="ChartFigure"/> with Plotly, the one place that talks to PlotlyChart: a
+/// skeleton until the first plot is on screen, then Plotly.react when the figure really changed
+/// (same traces and layout draw nothing), at most once per <see cref="MinRedrawInterval"/>.
+/// </summary>
+public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
+{
+    /// <summary>Redraws closer together than this fold into one.</summary>
+    public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
+
+    private static readonly JsonSerializerOptions FingerprintOptions = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly CancellationTokenSource _disposed = new();
+    private PlotlyChart? _chart;
+    private RedrawThrottle? _throttle;
+    private IList<ITrace> _data = [];
+    private Plotly.Blazor.Layout _layout = new();
+    private Config _config = new();
+    private string? _shownFingerprint;
+    private bool _drawn;
+    private bool _reactDue;
+
+    /// <summary>The traces and layout to draw.</summary>
+    [Parameter, EditorRequired]
+    public ChartFigure Figure { get; set; } = ChartFigure.Empty;
+
+    /// <summary>CSS height of the chart area.</summary>
+    [Parameter]
+    public string Height { get; set; } = "320px";
+
+    /// <summary>Name of the PNG the mode bar's camera button downloads (without extension).</summary>
+    [Parameter]
+    public string FileName { get; set; } = "chart";
+
+    // The clock of the throttle: the registered TimeProvider when there is one (tests register a
+    // fake), else the system clock.
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>How many times this figure has asked Plotly to redraw (after the first plot); for tests and diagnostics.</summary>
+    internal int RedrawCount { get; private set; }
+
+    protected override void OnInitialized()
+    {
+        _throttle = new RedrawThrottle(MinRedrawInterval, Services.GetService<TimeProvider>() ?? TimeProvider.System, () => InvokeAsync(ShowLatest));
+        _config = ChartStyle.Config(FileName);
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_chart is null)
+        {
+            // Not rendered yet: the first NewPlot draws whatever is current then.
+            Show(Figure, Fingerprint(Figure));
+            return;
+        }
+        if (_throttle!.IsScheduled || Fingerprint(Figure) == _shownFingerprint) return;
+        _ = _throttle.RequestAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_reactDue || _chart is null) return;
+        _reactDue = false;
+        try
+        {
+            await _chart.React(_disposed.Token);
+        }
+        catch (Exception exception) when (exception is JSDisconnectedException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The tab closed or the chart left the page while the redraw was on its way.
+        }
+    }
+
+    private void ShowLatest()
+    {
+        var fingerprint = Fingerprint(Figure);
+        if (fingerprint == _shownFingerprint) return;
+        Show(Figure, fingerprint);
+        _reactDue = true;
+        RedrawCount++;
+        StateHasChanged();
+    }
+
+    private void Show(ChartFigure figure, string fingerprint)
+    {
+        // New references, so that PlotlyChart receives them as parameters on the next render and
+        // React() sends them.
+        _data = [.. figure.Traces];
+        _layout = figure.Layout;
+        _shownFingerprint = fingerprint;
+    }
+
+    private void OnFirstPlotDrawn()
+    {
+        _drawn = true;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>
+    /// The figure as JSON: parents re-render for many reasons, and a chart whose traces did not
+    /// change must not redraw. Traces are serialised by their runtime types (ITrace has no members).
+    /// </summary>
+    private static string Fingerprint(ChartFigure figure) =>
+        JsonSerializer.Serialize(new object[] { figure.Traces.Cast<object>().ToArray(), figure.Layout }, FingerprintOptions);
+
+    public ValueTask DisposeAsync()
+    {
+        _throttle?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Dashboard.Components.Shared;
+
+/// <summary>How numbers read on screen, in one place, culture-invariant so every seat sees the same digits.</summary>
+public static class DisplayFormat
+{
+    /// <summary>A metric value with three decimals: "0.742".</summary>
+    public static string Metric(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>A change with its sign: "+0.051", "−0.013", "±0.000".</summary>
+    public static string Delta(double delta)
+    {
+        var rounded = Math.Round(delta, 3);
+        if (rounded == 0) return "±0.000";
+        // U+2212 (minus) lines up with the plus sign in proportional fonts.
+        return (rounded > 0 ? "+" : "\u2212") + Math.Abs(rounded).ToString("0.000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A share as a percentage with one decimal: "38.4%".</summary>
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A duration in seconds, two significant decimals below 10 s: "0.42 s".</summary>
+    public static string Seconds(double seconds) =>
+        seconds.ToString(seconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>A count with thousands separators: "1,234".</summary>
+    public static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A setting's value as typed: at most six significant digits, no exponent for ordinary sizes.</summary>
+    public static string Setting(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

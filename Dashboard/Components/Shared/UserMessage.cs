@@ -1,0 +1,39 @@
+using Dashboard.Core.Data;
+
+namespace Dashboard.Components.Shared;
+
+/// <summary>
+/// The text a student sees for an error: the message only, never a stack trace or an exception's
+/// type name. Messages that arrive as strings (a failed result's error) are cut where a stack
+/// trace would begin, in case one was passed along.
+/// </summary>
+public static class UserMessage
+{
+    public const string Fallback = "Something went wrong. Try again; if it keeps happening, reload the page.";
+
+    /// <summary>The message of an exception: the Core's own messages (DatasetException, bad settings) as they are.</summary>
+    public static string From(Exception exception) => exception switch
+    {
+        DatasetException or ArgumentException => From(exception.Message),
+        // Unwrap the wrappers that async code and reflection add; their own message says nothing.
+        AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => From(inner),
+        _ => From(exception.Message),
+    };
+
+    /// <summary>The text up to the first line that looks like a stack frame; the fallback when nothing is left.</summary>
+    public static string From(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message)) return Fallback;
+        var lines = message.ReplaceLineEndings("\n").Split('\n');
+        var kept = lines.TakeWhile(line => !IsStackFrame(line) && !line.StartsWith("--- End of", StringComparison.Ordinal));
+        var text = string.Join("\n", kept).Trim();
+        return text.Length == 0 ? Fallback : text;
+    }
+
+    private static bool IsStackFrame(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("at ", StringComparison.Ordinal) && trimmed.Contains('(') && line.Length > trimmed.Length;
+    }
+}
