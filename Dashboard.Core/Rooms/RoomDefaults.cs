@@ -9,7 +9,10 @@ namespace Dashboard.Core.Rooms;
 public static class RoomDefaults
 {
     public const int FeatureSliders = 3;
+    /// <summary>The class slider's id; feature sliders are "feature:" + column, so no column name can collide with it.</summary>
     public const string ClassSliderId = "class";
+
+    public const string FeatureSliderPrefix = "feature:";
 
     public static IReadOnlyList<AlgorithmSeat> Algorithms() =>
         AlgorithmCatalog.Defaults.Select(a => new AlgorithmSeat(a.Id, HyperparameterValues.Defaults, ClassWeighting.None)).ToArray();
@@ -32,6 +35,6 @@ public static class RoomDefaults
         FocusGroup group = split.Data.Data.Column(column).Kind == ColumnKind.Categorical
             ? CategoryGroup.Rarest(split.Data, column, train)
             : NumericRangeGroup.TopQuartile(split.Data, column, train);
-        return new SliderState(column, group);
+        return new SliderState(FeatureSliderPrefix + column, group);
     }
 }

@@ -21,7 +21,7 @@ public static class RoomRules
             SelectDataset c => new CommandOutcome(state with { Dataset = c.Dataset, Sliders = [] }, RunScope.NewDataset, $"loaded {c.Dataset.Source}"),
             MoveSlider c => MoveSlider(state, c),
             ConfigureSlider c => Replace(state, state.Slider(c.SliderId) with { Group = c.Group, Under = c.Under, Over = c.Over, K = ValidK(c.K), TargetShare = null },
-                RunScope.AllAlgorithms, $"set slider {c.SliderId} to {c.Group.Describe(split.Data)}"),
+                RunScope.AllAlgorithms, $"set the {state.Slider(c.SliderId).Label} slider to {c.Group.Describe(split.Data)}"),
             AddSlider c => AddSlider(state, c, split),
             RemoveSlider c => RemoveSlider(state, c),
             SetAlgorithm c => SetAlgorithm(state, c),
@@ -39,7 +39,7 @@ public static class RoomRules
         {
             throw new ArgumentException($"A slider's share must be between {Format(MinShare * 100)}% and {Format(MaxShare * 100)}% of the training rows; {Format(share)} was given.");
         }
-        var text = command.TargetShare is { } s ? $"moved {slider.Id} to {Format(s)}" : $"reset {slider.Id}";
+        var text = command.TargetShare is { } s ? $"moved {slider.Label} to {Format(s)}" : $"reset {slider.Label}";
         return Replace(state, slider with { TargetShare = command.TargetShare }, RunScope.AllAlgorithms, text);
     }
 
@@ -49,7 +49,7 @@ public static class RoomRules
         {
             throw new ArgumentException($"'{command.Column}' is not a feature of this data set, so it cannot have a slider.");
         }
-        if (state.Sliders.Any(s => s.Id == command.Column)) throw new ArgumentException($"'{command.Column}' already has a slider.");
+        if (state.Sliders.Any(s => s.Column == command.Column)) throw new ArgumentException($"'{command.Column}' already has a slider.");
         var sliders = state.Sliders.Append(RoomDefaults.FeatureSlider(split, command.Column)).ToArray();
         return new CommandOutcome(state with { Sliders = sliders }, RunScope.None, $"added a slider for {command.Column}");
     }
@@ -61,7 +61,7 @@ public static class RoomRules
         var sliders = state.Sliders.Where(s => s.Id != slider.Id).ToArray();
         // Removing a slider that was away from neutral changes the training rows.
         var scope = slider.TargetShare is null ? RunScope.None : RunScope.AllAlgorithms;
-        return new CommandOutcome(state with { Sliders = sliders }, scope, $"removed the slider for {slider.Id}");
+        return new CommandOutcome(state with { Sliders = sliders }, scope, $"removed the slider for {slider.Label}");
     }
 
     private static CommandOutcome SetAlgorithm(RoomState state, SetAlgorithm command)

@@ -16,6 +16,17 @@ public sealed record SliderState(
 {
     public bool IsClassSlider => Group is ClassGroup;
 
+    /// <summary>The feature column the slider acts on (null for the class slider).</summary>
+    public string? Column => Group switch
+    {
+        CategoryGroup c => c.Column,
+        NumericRangeGroup r => r.Column,
+        _ => null,
+    };
+
+    /// <summary>How the slider is named on screen: its column, or "class balance".</summary>
+    public string Label => Column ?? "class balance";
+
     /// <summary>The change this slider asks for, or null at its neutral position.</summary>
     public DistributionChange? ToChange() =>
         TargetShare is { } share ? new DistributionChange(Group, share, Under, Over, K) : null;

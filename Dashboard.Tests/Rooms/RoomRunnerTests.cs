@@ -22,7 +22,7 @@ public class RoomRunnerTests : IAsyncLifetime
         var snapshot = room.Snapshot;
         Assert.Equal(4, snapshot.State.Sliders.Count);
         Assert.True(snapshot.State.Sliders[0].IsClassSlider);
-        Assert.Contains(snapshot.State.Sliders, s => s.Id == "gender"); // the strongest column on titanic
+        Assert.Contains(snapshot.State.Sliders, s => s.Column == "gender"); // the strongest column on titanic
         Assert.Equal(4, snapshot.Baseline.Count);
         Assert.Equal(552, baseline[0].Result.TestScores.Count);
     }

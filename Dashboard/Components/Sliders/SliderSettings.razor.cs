@@ -29,7 +29,7 @@ public partial class SliderSettings
     [Parameter]
     public EventCallback<ConfigureSlider> OnApply { get; set; }
 
-    private DataColumn? Column => Slider.IsClassSlider ? null : Data.Data.Column(Slider.Id);
+    private DataColumn? Column => Slider.Column is { } column ? Data.Data.Column(column) : null;
 
     /// <summary>NearMiss, Tomek links and ENN remove rows of a class by its neighbours: class groups only.</summary>
     private IEnumerable<UndersamplingMethod> UnderMethods =>

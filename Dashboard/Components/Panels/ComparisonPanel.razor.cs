@@ -1,0 +1,112 @@
+using Dashboard.Components.Sliders;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Rooms;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using ChartPoint = Dashboard.Components.Charts.HistoryPoint;
+
+namespace Dashboard.Components.Panels;
+
+public partial class ComparisonPanel : IDisposable
+{
+    private const int SweepSteps = 8;
+
+    private MetricId _metric = MetricId.F1;
+    private string? _slider;
+    private CancellationTokenSource? _sweep;
+    private double _sweepPercent;
+
+    [Parameter, EditorRequired]
+    public RoomSnapshot Snapshot { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public RoomRunner Room { get; set; } = default!;
+
+    [Parameter]
+    public string MemberId { get; set; } = "you";
+
+    [Parameter]
+    public IReadOnlyDictionary<string, double>? Thresholds { get; set; }
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private IReadOnlyList<AlgorithmResult> Completed =>
+        Snapshot.Latest.Values.Where(r => r.Status == AlgorithmStatus.Completed).OrderBy(r => Order(r.AlgorithmId)).ToArray();
+
+    private IReadOnlyList<AlgorithmResult> Baselines => Snapshot.Baseline.Values.OrderBy(r => Order(r.AlgorithmId)).ToArray();
+
+    private int Order(string algorithmId) => Snapshot.State.Algorithms.ToList().FindIndex(a => a.AlgorithmId == algorithmId);
+
+    /// <summary>The slider whose history is shown: the user's pick, else the one moved last, else the class slider.</summary>
+    private string ActiveSlider =>
+        _slider is { } chosen && Snapshot.State.Sliders.Any(s => s.Id == chosen) ? chosen : Snapshot.LastMovedSliderId ?? RoomDefaults.ClassSliderId;
+
+    private string ActiveLabel => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider)?.Label ?? "";
+
+    /// <summary>The active slider's runs, plus the baseline placed at the slider's neutral share.</summary>
+    private IReadOnlyList<ChartPoint> HistoryPoints
+    {
+        get
+        {
+            var slider = Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider);
+            var split = Snapshot.Workspace?.Split;
+            if (slider is null || split is null) return [];
+            var neutral = FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
+            var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId).DisplayName);
+            return Snapshot.History
+                .Where(p => p.SliderId == slider.Id || p.SliderId is null)
+                .Select(p =>
+                {
+                    var x = p.SliderId is null ? neutral : p.Position;
+                    var label = p.SliderId is null ? $"baseline ({SliderReadout.Percent(neutral)})" : $"{p.SliderLabel}: {SliderReadout.Percent(p.Position)}";
+                    var values = MetricCatalog.All.Where(m => p.Metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => p.Metrics.Get(m.Id));
+                    return new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky);
+                })
+                .ToArray();
+        }
+    }
+
+    /// <summary>Moves the active slider across its range, one run per step, waiting for each run to finish.</summary>
+    private async Task SweepAsync()
+    {
+        var sliderId = ActiveSlider;
+        _sweep = new CancellationTokenSource();
+        var cancel = _sweep.Token;
+        try
+        {
+            for (var step = 0; step < SweepSteps && !cancel.IsCancellationRequested; step++)
+            {
+                var share = Math.Round(0.05 + (0.80 - 0.05) * step / (SweepSteps - 1), 3);
+                var refusal = await Room.ExecuteAsync(new MoveSlider(MemberId, sliderId, share));
+                if (refusal is not null)
+                {
+                    Snackbar.Add(refusal, Severity.Warning);
+                    break;
+                }
+                await WaitForRunAsync(cancel);
+                _sweepPercent = 100.0 * (step + 1) / SweepSteps;
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _sweep.Dispose();
+            _sweep = null;
+            _sweepPercent = 0;
+        }
+    }
+
+    private async Task WaitForRunAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(100, cancellationToken);
+        while (Room.Snapshot.Status.Values.Any(s => s.IsTraining)) await Task.Delay(100, cancellationToken);
+    }
+
+    public void Dispose() => _sweep?.Cancel();
+}

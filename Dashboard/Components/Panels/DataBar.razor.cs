@@ -1,0 +1,155 @@
+using Dashboard.Components.Shared;
+using Dashboard.Core.Data;
+using Dashboard.Core.Rooms;
+using Dashboard.Rooms;
+using Dashboard.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Components.Panels;
+
+public partial class DataBar
+{
+    private string? _source;
+    private string? _uploadName;
+    private Dataset? _dataset;
+    private IReadOnlyList<string> _columns = [];
+    private string? _target;
+    private string? _positive;
+    private IReadOnlyCollection<string> _excluded = [];
+    private int _seed;
+    private double _testShare;
+    private bool _uploading;
+    private double _uploadPercent;
+    private string? _error;
+    private DatasetChoice? _shownChoice;
+
+    [Parameter, EditorRequired]
+    public RoomSnapshot Snapshot { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback<DatasetChoice> OnSelect { get; set; }
+
+    [Inject]
+    private UploadStore Uploads { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DataLimits> Limits { get; set; } = default!;
+
+    private IReadOnlyList<string> _classes = [];
+
+    private bool _oneVsRest => _classes.Count > 2;
+
+    protected override void OnParametersSet()
+    {
+        // Show the room's data set whenever it changes (another member may have changed it).
+        var choice = Snapshot.State.Dataset;
+        if (ReferenceEquals(choice, _shownChoice) || Snapshot.Workspace is null) return;
+        _shownChoice = choice;
+        var labeled = Snapshot.Workspace.Split.Data;
+        _source = choice.Source;
+        _dataset = labeled.Data;
+        _columns = _dataset.Columns.Select(c => c.Name).ToArray();
+        _target = labeled.TargetColumn;
+        _positive = choice.PositiveClass;
+        _excluded = labeled.ExcludedColumns.ToHashSet();
+        _seed = choice.SplitSeed;
+        _testShare = choice.TestShare;
+        _classes = labeled.TargetClasses;
+    }
+
+    private void SourceChanged(string source)
+    {
+        _error = null;
+        try
+        {
+            _source = source;
+            ShowColumns(UploadStore.IsUpload(source) ? Uploads.Load(source) : BundledDatasets.Load(source, Limits.Value),
+                BundledDatasets.Find(source)?.DefaultTarget);
+        }
+        catch (DatasetException exception)
+        {
+            _error = exception.Message;
+        }
+    }
+
+    private void ShowColumns(Dataset dataset, string? target)
+    {
+        _dataset = dataset;
+        _columns = dataset.Columns.Select(c => c.Name).ToArray();
+        _target = target ?? _columns[^1];
+        _positive = null;
+        _excluded = LabeledDataset.DefaultExclusions(dataset).ToHashSet();
+        _classes = ClassesOf(_target);
+    }
+
+    private void TargetChanged(string target)
+    {
+        _target = target;
+        _positive = null;
+        _classes = ClassesOf(target);
+    }
+
+    private IReadOnlyList<string> ClassesOf(string? target)
+    {
+        if (_dataset is null || target is null || !_dataset.HasColumn(target)) return [];
+        var column = _dataset.Column(target);
+        return Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).Select(column.FormatValue).Distinct().Take(50).ToArray();
+    }
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        _error = null;
+        var limit = Limits.Value.MaxFileBytes;
+        if (file.Size > limit)
+        {
+            _error = $"'{UploadStore.SafeDisplayName(file.Name)}' is {file.Size / 1048576.0:0.#} MB, over the limit of {limit / 1048576} MB. Use a smaller file, or a sample of its rows.";
+            return;
+        }
+        _uploading = true;
+        try
+        {
+            var content = new byte[file.Size];
+            await using var stream = file.OpenReadStream(limit);
+            var read = 0;
+            while (read < content.Length)
+            {
+                var n = await stream.ReadAsync(content.AsMemory(read));
+                if (n == 0) break;
+                read += n;
+                _uploadPercent = 100.0 * read / Math.Max(1, content.Length);
+                StateHasChanged();
+            }
+            var id = await Uploads.SaveAsync(content[..read], file.Name, CancellationToken.None);
+            _uploadName = UploadStore.SafeDisplayName(file.Name);
+            _source = id;
+            ShowColumns(Uploads.Load(id), target: null);
+            await ApplyAsync();
+        }
+        catch (DatasetException exception)
+        {
+            _error = exception.Message;
+        }
+        catch (IOException exception)
+        {
+            _error = UserMessage.From($"The upload did not finish: {exception.Message}");
+        }
+        finally
+        {
+            _uploading = false;
+        }
+    }
+
+    private async Task ApplyAsync()
+    {
+        if (_source is null) return;
+        _error = null;
+        var defaults = _dataset is null ? [] : LabeledDataset.DefaultExclusions(_dataset);
+        var excluded = _excluded.ToArray();
+        var choice = new DatasetChoice(_source, _target, string.IsNullOrEmpty(_positive) ? null : _positive,
+            excluded.Order().SequenceEqual(defaults.Order()) ? null : excluded, _seed, _testShare);
+        await OnSelect.InvokeAsync(choice);
+    }
+}
