@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Common;
 
 namespace Dashboard.Core.Training.Mlp;
@@ -50,6 +51,7 @@ internal sealed class MlpTrainingRun
     public float[] Parameters { get; }
 
     /// <summary>One shuffled pass of Adam steps over the training rows; returns the mean weighted loss per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainEpoch(CancellationToken cancellationToken)
     {
         _shuffle.Shuffle<int>(_order);
