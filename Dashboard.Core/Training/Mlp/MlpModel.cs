@@ -13,7 +13,7 @@ public sealed class MlpModel
         _network = network;
         _parameters = parameters.ToArray();
         Options = options;
-        History = history;
+        History = history.ToArray();
         BestEpoch = bestEpoch;
     }
 

@@ -39,21 +39,15 @@ public sealed class MlpTrainer
         var (trainRows, validationRows) = SplitRows(allLabels, seed);
 
         var network = new MlpNetwork(features.Columns, Options.HiddenUnits, Options.SecondHiddenUnits);
-        var run = new MlpTrainingRun(network, Options, features, allLabels, rowWeights, trainRows,
+        var run = new MlpTrainingRun(network, Options, features, allLabels, rowWeights, trainRows, validationRows,
             SeededRandom.For(seed, "mlp.init"), SeededRandom.For(seed, "mlp.shuffle"));
-        var validation = features.SelectRows(validationRows);
-        var validationLabels = validationRows.Select(r => allLabels[r]).ToArray();
-        var validationWeights = validationRows.Select(r => rowWeights[r]).ToArray();
-        var validationLogits = new float[validationRows.Length];
         var earlyStopping = new EarlyStopping(Options.Patience, Options.MinDelta, network.ParameterCount);
 
         var history = new List<MlpEpoch>(Options.MaxEpochs);
         for (var epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             var trainLoss = run.TrainEpoch(cancellationToken);
-            double? validationLoss = Options.EarlyStopping
-                ? run.Loss(validation, validationLabels, validationWeights, validationLogits)
-                : null;
+            double? validationLoss = Options.EarlyStopping ? run.ValidationLoss() : null;
             var record = new MlpEpoch(epoch, trainLoss, validationLoss);
             history.Add(record);
             progress?.Report(record);
