@@ -1,4 +1,14 @@
+using Dashboard;
+using Dashboard.Cli;
+
+if (DashboardCli.IsCommandLine(args))
+{
+    return DashboardCli.Run(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboard();
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapDashboard();
 app.Run();
+return 0;

@@ -35,16 +35,17 @@ public static class CsvDatasetReader
     public static Dataset Read(byte[] content, string fileName, DataLimits limits)
     {
         ThrowIfTooLarge(fileName, content.LongLength, limits);
-        var bytes = content.AsSpan();
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        // Read in place: no copy of a file that may be 100 MB.
+        var utf8 = content.AsMemory();
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        var bytes = utf8.Span;
         if (bytes.IsEmpty || IsBlank(bytes))
         {
             throw new DatasetException(DataProblem.EmptyFile,
                 $"'{fileName}' is empty. Choose a CSV file with a header row and at least one data row.", fileName);
         }
         ThrowIfNotText(fileName, bytes);
-        var utf8 = bytes.ToArray();
-        var delimiter = DetectDelimiter(utf8);
+        var delimiter = DetectDelimiter(bytes);
         var first = Parse(utf8, fileName, delimiter, limits, forcedCategorical: null);
         if (first.FlippedColumns.Count == 0) return first.Dataset;
         // A column looked numeric for a while and then held text: read again with it as text from the
@@ -134,7 +135,7 @@ public static class CsvDatasetReader
 
     private sealed record ParseResult(Dataset Dataset, IReadOnlySet<int> FlippedColumns);
 
-    private static ParseResult Parse(byte[] utf8, string fileName, char delimiter, DataLimits limits, IReadOnlySet<int>? forcedCategorical)
+    private static ParseResult Parse(ReadOnlyMemory<byte> utf8, string fileName, char delimiter, DataLimits limits, IReadOnlySet<int>? forcedCategorical)
     {
         var malformed = new List<CsvMalformedRecord>();
         var options = CsvReaderOptions.Default with

@@ -23,4 +23,6 @@ public enum DataProblem
     UnknownClass,
     NoFeatures,
     InvalidSetting,
+    /// <summary>A slider's focus group has no training rows, so its share cannot be changed.</summary>
+    EmptyFocusGroup,
 }

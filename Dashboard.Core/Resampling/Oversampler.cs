@@ -1,0 +1,52 @@
+namespace Dashboard.Core.Resampling;
+
+/// <summary>
+/// Right of neutral: adds group rows until the group has the target number of rows. A class group is
+/// one pool; a feature group is one pool per class, each getting new rows in proportion to its size,
+/// so the class mix inside the group is kept.
+/// </summary>
+internal static class Oversampler
+{
+    public static void Run(ChangeContext context, BoundGroup group, List<int> positions, int add, DistributionChange change)
+    {
+        var labels = group.ClassLabel is { } label ? [label] : new[] { 0, 1 };
+        var pools = labels.Select(l => positions.Where(p => context.Work.LabelAt(p) == l).ToList()).ToArray();
+        var counts = TargetCounts.Apportion(add, pools.Select(p => p.Count).ToArray());
+        for (var i = 0; i < pools.Length; i++)
+        {
+            if (counts[i] > 0) AddToPool(context, group, labels[i], pools[i], counts[i], change);
+        }
+    }
+
+    private static void AddToPool(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, DistributionChange change)
+    {
+        if (change.Over == OversamplingMethod.Random)
+        {
+            Duplicate(context, label, pool, count);
+            return;
+        }
+        var className = context.ClassName(label);
+        if (pool.Count == 1)
+        {
+            context.Warn(ResamplingWarningKind.RandomOversamplingFallback,
+                $"Class {className} has a single row in {group.Description}, so it has no neighbour to interpolate with: that row was duplicated {count} time(s) instead.");
+            Duplicate(context, label, pool, count);
+            return;
+        }
+        var k = Math.Min(change.K, pool.Count - 1);
+        if (k < change.K)
+        {
+            context.Warn(ResamplingWarningKind.KReduced,
+                $"Class {className} has only {pool.Count} rows in {group.Description}, too few for k = {change.K} neighbours: k = {k} was used.");
+        }
+        Smote.Generate(context, group, label, pool, count, change.Over, k);
+    }
+
+    /// <summary>Random oversampling: the same entry again, so a real row reappears as its own index.</summary>
+    private static void Duplicate(ChangeContext context, int label, List<int> pool, int count)
+    {
+        var random = context.Random($"over/duplicate/{label}");
+        for (var i = 0; i < count; i++) context.AddRow(context.Work.EntryAt(pool[random.NextInt(pool.Count)]));
+        context.UsedMethod("random oversampling");
+    }
+}

@@ -1,0 +1,58 @@
+namespace Dashboard.Core.Resampling;
+
+/// <summary>
+/// SMOTE and its variants on one pool (the group's rows of one class): new = x + u * (n - x), x a base
+/// row, n one of x's k nearest neighbours in the pool, u uniform in [0, 1). The variants differ only in
+/// how bases are drawn. Neighbours are computed only for the distinct rows drawn as bases, so a move
+/// that adds 5,000 rows needs at most 5,000 queries, whatever the pool's size.
+/// </summary>
+internal static class Smote
+{
+    public static void Generate(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, OversamplingMethod method, int k)
+    {
+        var className = context.ClassName(label);
+        var search = SearchPool.Create(context, pool, $"class {className} of {group.Description}");
+        var bases = method switch
+        {
+            OversamplingMethod.BorderlineSmote1 => BaseSelection.Borderline(context, label, pool, count),
+            OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, k),
+            _ => null,
+        };
+        context.UsedMethod(Name(context, bases is null ? OversamplingMethod.Smote : method));
+        bases ??= BaseSelection.Uniform(context, label, pool.Count, count);
+
+        // Each distinct base gets one query, in order of first draw.
+        var slot = new int[pool.Count];
+        Array.Fill(slot, -1);
+        var queries = new List<int>();
+        foreach (var b in bases)
+        {
+            if (slot[b] >= 0) continue;
+            slot[b] = queries.Count;
+            queries.Add(pool[b]);
+        }
+        var neighbours = search.Find(queries, k);
+        context.UsedK(neighbours.K);
+
+        var builder = new SyntheticRowBuilder(context, group, label);
+        var random = context.Random($"over/steps/{label}");
+        for (var i = 0; i < bases.Length; i++)
+        {
+            if (i % 4096 == 0) context.Cancellation.ThrowIfCancellationRequested();
+            var row = neighbours.Row(slot[bases[i]]);
+            var neighbour = row[random.NextInt(row.Length)];
+            builder.Add(pool[bases[i]], neighbour, random.NextDouble(), row);
+        }
+    }
+
+    private static string Name(ChangeContext context, OversamplingMethod method)
+    {
+        var categorical = context.Work.Space.Categorical.Length > 0;
+        return method switch
+        {
+            OversamplingMethod.BorderlineSmote1 => categorical ? "Borderline-SMOTE 1 (SMOTE-NC categories)" : "Borderline-SMOTE 1",
+            OversamplingMethod.Adasyn => categorical ? "ADASYN (SMOTE-NC categories)" : "ADASYN",
+            _ => categorical ? "SMOTE-NC" : "SMOTE",
+        };
+    }
+}

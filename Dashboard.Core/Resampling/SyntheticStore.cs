@@ -1,0 +1,105 @@
+using System.Runtime.InteropServices;
+using Dashboard.Core.Data;
+
+namespace Dashboard.Core.Resampling;
+
+/// <summary>
+/// The synthetic rows made so far, feature by feature, with their parents. Parents are working-set
+/// entries (a real row index, or ~id of an earlier synthetic row) so chains across changes can be
+/// followed back to real rows when the result is built.
+/// </summary>
+internal sealed class SyntheticStore
+{
+    private readonly List<double>[] _numeric;
+    private readonly List<int>[] _codes;
+    private readonly List<int> _labels = [];
+    private readonly List<int> _baseEntries = [];
+    private readonly List<int> _neighbourEntries = [];
+    private readonly List<double> _steps = [];
+    private readonly List<int> _changes = [];
+    private readonly List<int> _targetSources = [];
+
+    public SyntheticStore(int numericFeatures, int categoricalFeatures)
+    {
+        _numeric = Enumerable.Range(0, numericFeatures).Select(_ => new List<double>()).ToArray();
+        _codes = Enumerable.Range(0, categoricalFeatures).Select(_ => new List<int>()).ToArray();
+    }
+
+    public int Count => _labels.Count;
+
+    public int Label(int id) => _labels[id];
+
+    public double Numeric(int feature, int id) => _numeric[feature][id];
+
+    public int Code(int feature, int id) => _codes[feature][id];
+
+    /// <summary>The real row whose target value a synthetic row copies (its base parent's, followed back to a real row).</summary>
+    public int TargetSource(int id) => _targetSources[id];
+
+    /// <summary>Stores a new row; <paramref name="numeric"/> and <paramref name="codes"/> follow the feature space's order.</summary>
+    public int Add(int label, int baseEntry, int neighbourEntry, double step, int changeIndex, int targetSource,
+        ReadOnlySpan<double> numeric, ReadOnlySpan<int> codes)
+    {
+        for (var f = 0; f < _numeric.Length; f++) _numeric[f].Add(numeric[f]);
+        for (var c = 0; c < _codes.Length; c++) _codes[c].Add(codes[c]);
+        _labels.Add(label);
+        _baseEntries.Add(baseEntry);
+        _neighbourEntries.Add(neighbourEntry);
+        _steps.Add(step);
+        _changes.Add(changeIndex);
+        _targetSources.Add(targetSource);
+        return _labels.Count - 1;
+    }
+
+    public SyntheticOrigin OriginOf(int id)
+    {
+        var (baseEntry, neighbourEntry) = (_baseEntries[id], _neighbourEntries[id]);
+        return new SyntheticOrigin(NearestRealAncestor(baseEntry), NearestRealAncestor(neighbourEntry), _steps[id], _changes[id],
+            FromRealParents: baseEntry >= 0 && neighbourEntry >= 0);
+    }
+
+    /// <summary>A real row is its own ancestor; a synthetic one lies nearer its base when u &lt; 0.5, else nearer its neighbour.</summary>
+    private int NearestRealAncestor(int entry)
+    {
+        while (entry < 0)
+        {
+            var id = ~entry;
+            entry = _steps[id] < 0.5 ? _baseEntries[id] : _neighbourEntries[id];
+        }
+        return entry;
+    }
+
+    /// <summary>The given synthetic rows (in order, ids may repeat) as a data set with the source's columns.</summary>
+    public Dataset ToDataset(FeatureSpace space, IReadOnlyList<int> ids)
+    {
+        var source = space.Data.Data;
+        var columns = new DataColumn[source.Columns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = source.Columns[i];
+            var numeric = Array.IndexOf(space.Numeric, column);
+            var categorical = Array.IndexOf(space.Categorical, column);
+            columns[i] =
+                numeric >= 0 ? new NumericColumn(column.Name, Gather(_numeric[numeric], ids)) :
+                categorical >= 0 ? new CategoricalColumn(column.Name, Gather(_codes[categorical], ids), space.Categorical[categorical].Categories.ToArray()) :
+                column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(_targetSources, ids)) :
+                Missing(column, ids.Count);
+        }
+        return new Dataset(source.Name, columns, source.Warnings);
+    }
+
+    private static T[] Gather<T>(List<T> values, IReadOnlyList<int> ids)
+    {
+        var span = CollectionsMarshal.AsSpan(values);
+        var result = new T[ids.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = span[ids[i]];
+        return result;
+    }
+
+    private static DataColumn Missing(DataColumn column, int count) => column switch
+    {
+        NumericColumn => new NumericColumn(column.Name, Enumerable.Repeat(double.NaN, count).ToArray()),
+        CategoricalColumn c => new CategoricalColumn(column.Name, Enumerable.Repeat(CategoricalColumn.MissingCode, count).ToArray(), c.Categories.ToArray()),
+        _ => throw new InvalidOperationException("Unknown column type."),
+    };
+}

@@ -1,0 +1,77 @@
+namespace Dashboard.Core.Resampling;
+
+/// <summary>
+/// The training rows as the changes reshape them. Each position holds an entry: a real row index
+/// (&gt;= 0) or the complement ~id of a synthetic row. An entry may appear at several positions
+/// (random oversampling duplicates); removal works on positions and keeps the order of the rest.
+/// </summary>
+internal sealed class WorkingSet
+{
+    private List<int> _entries;
+
+    public WorkingSet(FeatureSpace space, IReadOnlyList<int> trainRows)
+    {
+        Space = space;
+        _entries = [.. trainRows];
+        Synthetic = new SyntheticStore(space.Numeric.Length, space.Categorical.Length);
+    }
+
+    public FeatureSpace Space { get; }
+
+    public SyntheticStore Synthetic { get; }
+
+    public int Count => _entries.Count;
+
+    public IReadOnlyList<int> Entries => _entries;
+
+    public int EntryAt(int position) => _entries[position];
+
+    public int LabelAt(int position) => LabelOf(_entries[position]);
+
+    public int LabelOf(int entry) => entry >= 0 ? Space.Data.Labels[entry] : Synthetic.Label(~entry);
+
+    public double NumericOf(int feature, int entry) => entry >= 0 ? Space.Numeric[feature][entry] : Synthetic.Numeric(feature, ~entry);
+
+    public int CodeOf(int feature, int entry) => entry >= 0 ? Space.Categorical[feature][entry] : Synthetic.Code(feature, ~entry);
+
+    public int TargetSourceOf(int entry) => entry >= 0 ? entry : Synthetic.TargetSource(~entry);
+
+    public void Append(int entry) => _entries.Add(entry);
+
+    public List<int> PositionsWhere(Func<int, bool> entryMatches)
+    {
+        var positions = new List<int>();
+        for (var p = 0; p < _entries.Count; p++)
+        {
+            if (entryMatches(_entries[p])) positions.Add(p);
+        }
+        return positions;
+    }
+
+    /// <summary>Removes the given positions; positions of the remaining rows shift down, so callers re-select groups afterwards.</summary>
+    public void RemovePositions(IEnumerable<int> positions)
+    {
+        var remove = new bool[_entries.Count];
+        foreach (var p in positions) remove[p] = true;
+        var kept = new List<int>(_entries.Count);
+        for (var p = 0; p < _entries.Count; p++)
+        {
+            if (!remove[p]) kept.Add(_entries[p]);
+        }
+        _entries = kept;
+    }
+
+    public ClassSplit CountClasses(IEnumerable<int> positions)
+    {
+        var positive = 0;
+        var total = 0;
+        foreach (var p in positions)
+        {
+            positive += LabelAt(p);
+            total++;
+        }
+        return new ClassSplit(total - positive, positive);
+    }
+
+    public ClassSplit CountClasses() => CountClasses(Enumerable.Range(0, _entries.Count));
+}

@@ -1,0 +1,14 @@
+namespace Dashboard.Core.Rooms;
+
+/// <summary>Which data set a room works on and how it is set up for modelling.</summary>
+/// <param name="Source">A bundled data set's name, or the id of a stored upload.</param>
+/// <param name="Target">The column to predict (null: the bundled set's own target).</param>
+/// <param name="PositiveClass">Null: the minority class.</param>
+/// <param name="ExcludedColumns">Null: the defaults (identifier-like columns and a bundled set's own list).</param>
+public sealed record DatasetChoice(
+    string Source,
+    string? Target = null,
+    string? PositiveClass = null,
+    IReadOnlyList<string>? ExcludedColumns = null,
+    int SplitSeed = 42,
+    double TestShare = 0.25);

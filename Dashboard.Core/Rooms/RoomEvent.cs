@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>
+/// Something that happened in a room. Every event goes to the room's Blazor circuits (in process)
+/// and to its SignalR group (the hub method has the event type's name); see docs/hub.md.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RoomStateChanged), nameof(RoomStateChanged))]
+[JsonDerivedType(typeof(RunStarted), nameof(RunStarted))]
+[JsonDerivedType(typeof(AlgorithmProgress), nameof(AlgorithmProgress))]
+[JsonDerivedType(typeof(AlgorithmCompleted), nameof(AlgorithmCompleted))]
+[JsonDerivedType(typeof(RunCompleted), nameof(RunCompleted))]
+[JsonDerivedType(typeof(RunCancelled), nameof(RunCancelled))]
+[JsonDerivedType(typeof(RunFailed), nameof(RunFailed))]
+public abstract record RoomEvent(string RoomCode)
+{
+    /// <summary>When the server published the event (UTC), for push-latency measurements.</summary>
+    public DateTimeOffset PublishedAt { get; init; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>
+public sealed record RoomStateChanged(string RoomCode, RoomState State, string? ChangedBy, string Description) : RoomEvent(RoomCode);
+
+/// <summary>A run began: which algorithms will report, and what resampling did to the training rows.</summary>
+public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<string> AlgorithmIds, string Reason) : RoomEvent(RoomCode);
+
+/// <summary>A stage of one algorithm's part of a run began ("resampling", "training", "scoring").</summary>
+public sealed record AlgorithmProgress(string RoomCode, string RunId, string AlgorithmId, string Stage, TrainingSummary? Training = null) : RoomEvent(RoomCode);
+
+/// <summary>One algorithm finished (or failed): the full result, pushed the moment it is ready.</summary>
+public sealed record AlgorithmCompleted(string RoomCode, string RunId, AlgorithmResult Result, TrainingSummary Training) : RoomEvent(RoomCode);
+
+/// <summary>Every algorithm of the run reported.</summary>
+public sealed record RunCompleted(string RoomCode, string RunId, double Seconds) : RoomEvent(RoomCode);
+
+/// <summary>A newer change cancelled the run (latest wins).</summary>
+public sealed record RunCancelled(string RoomCode, string RunId, string Reason) : RoomEvent(RoomCode);
+
+/// <summary>The run could not go on (e.g. a bad data set); the message is for the user.</summary>
+public sealed record RunFailed(string RoomCode, string RunId, string Error) : RoomEvent(RoomCode);

@@ -1,0 +1,28 @@
+namespace Dashboard.Core.Rooms;
+
+/// <summary>
+/// Everything a room's members share, as plain serializable data: the data set, the sliders (class
+/// slider first), the algorithm seats, the threshold and the mode. One writer (the room's runner)
+/// changes it; every change bumps <see cref="Version"/>.
+/// </summary>
+/// <param name="Leaky">Teaching mode: resample BEFORE the split, so scores inflate. Off by default; runs made in it are marked.</param>
+public sealed record RoomState(
+    string Code,
+    DatasetChoice Dataset,
+    IReadOnlyList<SliderState> Sliders,
+    IReadOnlyList<AlgorithmSeat> Algorithms,
+    double Threshold = 0.5,
+    bool Leaky = false,
+    int Version = 0)
+{
+    public SliderState Slider(string id) =>
+        Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"This room has no slider '{id}'.", nameof(id));
+
+    public AlgorithmSeat Seat(string algorithmId) =>
+        Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException($"This room has no algorithm '{algorithmId}'.", nameof(algorithmId));
+
+    /// <summary>The changes to apply, in the fixed order: feature sliders top to bottom, then the class slider.</summary>
+    public IReadOnlyList<Resampling.DistributionChange> Changes() =>
+        Sliders.Where(s => !s.IsClassSlider).Concat(Sliders.Where(s => s.IsClassSlider))
+            .Select(s => s.ToChange()).OfType<Resampling.DistributionChange>().ToArray();
+}

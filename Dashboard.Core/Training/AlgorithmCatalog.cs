@@ -1,0 +1,19 @@
+using Dashboard.Core.Training.Algorithms;
+
+namespace Dashboard.Core.Training;
+
+/// <summary>Every algorithm the product offers: the four defaults (in run order), then the extras.</summary>
+public static class AlgorithmCatalog
+{
+    /// <summary>Gradient boosting, random forest, SVM, MLP: the four seats of the course.</summary>
+    public static IReadOnlyList<AlgorithmDescriptor> Defaults { get; } =
+        [LightGbmAlgorithm.Descriptor, FastForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
+
+    public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } = [FastTreeAlgorithm.Descriptor, LogisticAlgorithm.Descriptor];
+
+    public static IReadOnlyList<AlgorithmDescriptor> All { get; } = [.. Defaults, .. Extras];
+
+    public static AlgorithmDescriptor Get(string id) =>
+        All.FirstOrDefault(a => a.Id == id)
+        ?? throw new ArgumentException($"There is no algorithm '{id}'. Choose from: {string.Join(", ", All.Select(a => a.Id))}.", nameof(id));
+}

@@ -1,0 +1,32 @@
+namespace Dashboard.Core.Training;
+
+/// <summary>
+/// An algorithm as data: what the UI shows (name, course role, hyperparameter schema) and the
+/// factory that trains it. The trainer loops over descriptors; it never switches on ids.
+/// </summary>
+/// <param name="ClassWeightNote">How this algorithm applies class weights, when it differs from weighting each row's loss.</param>
+public sealed record AlgorithmDescriptor(
+    string Id,
+    string DisplayName,
+    string Role,
+    IReadOnlyList<HyperparameterSpec> Hyperparameters,
+    Func<TrainingInput, CancellationToken, IBinaryClassifier> Train,
+    string? ClassWeightNote = null)
+{
+    public HyperparameterSpec Spec(string name) =>
+        Hyperparameters.FirstOrDefault(h => h.Name == name)
+        ?? throw new ArgumentException($"{DisplayName} has no setting '{name}'. Its settings are: {string.Join(", ", Hyperparameters.Select(h => h.Name))}.", nameof(name));
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming every setting that is unknown or out of range.</summary>
+    public void Validate(HyperparameterValues values)
+    {
+        var problems = new List<string>();
+        foreach (var (name, value) in values.Values)
+        {
+            var spec = Hyperparameters.FirstOrDefault(h => h.Name == name);
+            if (spec is null) problems.Add($"{DisplayName} has no setting '{name}'.");
+            else if (spec.Validate(value) is { } problem) problems.Add(problem);
+        }
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
+    }
+}

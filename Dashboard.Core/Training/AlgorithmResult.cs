@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using Dashboard.Core.Metrics;
+
+namespace Dashboard.Core.Training;
+
+/// <summary>
+/// What one algorithm produced in a run, scored on the untouched test rows: metrics at the threshold,
+/// the test scores (so any other threshold is recomputed without retraining), curves and timings.
+/// A failed algorithm has <see cref="Error"/> and no metrics; the others carry on.
+/// </summary>
+public sealed record AlgorithmResult(
+    string AlgorithmId,
+    string DisplayName,
+    AlgorithmStatus Status,
+    HyperparameterValues Hyperparameters,
+    ClassWeighting ClassWeight,
+    int TrainingRows,
+    BinaryMetrics? Metrics,
+    IReadOnlyList<double> TestScores,
+    IReadOnlyList<RocPoint> RocCurve,
+    IReadOnlyList<PrecisionRecallPoint> PrecisionRecallCurve,
+    IReadOnlyList<SensitivitySpecificityPoint> SensitivitySpecificityCurve,
+    StageTimings Timings,
+    string? Error = null)
+{
+    /// <summary>The trained model, for permutation importance in-process; never serialized or pushed.</summary>
+    [JsonIgnore]
+    public IBinaryClassifier? Model { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace Dashboard.Core.Training;
+
+/// <summary>The class-weight option every algorithm has, so cost-sensitive learning can be compared with resampling.</summary>
+public sealed record ClassWeighting(ClassWeightMode Mode = ClassWeightMode.None, double PositiveWeight = 1.0)
+{
+    public static ClassWeighting None { get; } = new();
+
+    /// <summary>(weight of a negative row, weight of a positive row) for these training labels.</summary>
+    public (double Negative, double Positive) WeightsFor(IReadOnlyList<int> labels)
+    {
+        switch (Mode)
+        {
+            case ClassWeightMode.Balanced:
+                var positives = labels.Count(l => l == 1);
+                var negatives = labels.Count - positives;
+                if (positives == 0 || negatives == 0) return (1, 1);
+                return (labels.Count / (2.0 * negatives), labels.Count / (2.0 * positives));
+            case ClassWeightMode.Custom:
+                if (!(PositiveWeight > 0) || PositiveWeight > 1000)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(PositiveWeight), PositiveWeight,
+                        "The positive class weight must be above 0 and at most 1000.");
+                }
+                return (1, PositiveWeight);
+            default:
+                return (1, 1);
+        }
+    }
+
+    public bool IsNone => Mode == ClassWeightMode.None || (Mode == ClassWeightMode.Custom && PositiveWeight == 1.0);
+}

@@ -1,0 +1,6 @@
+namespace Dashboard.Core.Training;
+
+/// <summary>Run-wide settings of the Muller loop.</summary>
+/// <param name="Threshold">Score at or above which a test row is predicted positive (on calibrated probabilities).</param>
+/// <param name="Seed">Seed of every trainer (each algorithm gets its own context seeded with it).</param>
+public sealed record LoopOptions(double Threshold = 0.5, int Seed = 42);

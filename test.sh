@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test, on a fresh Debian machine too: installs what the tests need (apt), restores,
+# builds and runs the whole suite, then prints one summary line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Native and system packages the tests need: LightGBM's native library needs libgomp1.
+needed=()
+dpkg -s libgomp1 >/dev/null 2>&1 || needed+=(libgomp1)
+if ((${#needed[@]})); then
+  echo "test.sh: installing ${needed[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${needed[@]}" >/dev/null || {
+    echo "test.sh: could not install ${needed[*]}"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore Dashboard.sln || exit 1
+dotnet build Dashboard.sln -c Release --no-restore -m:1 || exit 1
+
+results=TestResults
+rm -rf "$results"
+dotnet test Dashboard.Tests -c Release --no-build --logger "trx;LogFileName=results.trx" \
+  --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  echo "${passed:-0} passed, ${failed:-0} failed"
+else
+  echo "0 passed, 1 failed"
+  status=1
+fi
+exit $status
