@@ -121,7 +121,7 @@ internal sealed class MlpNetwork
         for (var start = 0; start < features.Rows; start += workspace.BatchRows)
         {
             var rows = Math.Min(workspace.BatchRows, features.Rows - start);
-            Forward(parameters, features.Data.AsSpan(start * Features, rows * Features), rows, workspace);
+            Forward(parameters, features.Values.AsSpan(start * Features, rows * Features), rows, workspace);
             workspace.Logits[..rows].CopyTo(logits.Slice(start, rows));
         }
     }

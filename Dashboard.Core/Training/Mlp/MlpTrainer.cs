@@ -62,6 +62,7 @@ public sealed class MlpTrainer
     private static int[] CheckInputs(FeatureMatrix features, ReadOnlySpan<int> labels, ReadOnlySpan<float> sampleWeights)
     {
         if (features.Rows == 0) throw new ArgumentException("There are no rows to train on.", nameof(features));
+        if (features.Columns == 0) throw new ArgumentException("There are no feature columns to learn from.", nameof(features));
         if (labels.Length != features.Rows)
         {
             throw new ArgumentException($"There are {labels.Length} labels for {features.Rows} feature rows; each row needs one label.", nameof(labels));
@@ -83,7 +84,7 @@ public sealed class MlpTrainer
             }
         }
         // One NaN would silently turn every weight into NaN, so say where it is instead.
-        var data = features.Data;
+        var data = features.Values;
         for (var i = 0; i < data.Length; i++)
         {
             if (!float.IsFinite(data[i]))

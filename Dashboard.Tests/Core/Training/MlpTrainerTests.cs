@@ -1,3 +1,4 @@
+using Dashboard.Core.Training;
 using Dashboard.Core.Training.Mlp;
 
 namespace Dashboard.Tests.Core.Training;
@@ -15,7 +16,7 @@ public class MlpTrainerTests
 
         // Act
         var model = trainer.Fit(features, labels, Seed);
-        var probabilities = model.PredictProbabilities(FeatureMatrix.FromRows([[0, 0], [0, 1], [1, 0], [1, 1]]));
+        var probabilities = model.PredictProbabilities(SyntheticData.Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]));
 
         // Assert
         Assert.True(probabilities[0] < 0.1f, $"p(0,0) = {probabilities[0]}");
@@ -236,6 +237,19 @@ public class MlpTrainerTests
     }
 
     [Fact]
+    public void Fit_NoFeatureColumns_ThrowsSayingSo()
+    {
+        // Arrange
+        var features = new FeatureMatrix(3, 0);
+
+        // Act
+        var error = Assert.Throws<ArgumentException>(() => new MlpTrainer(new MlpOptions()).Fit(features, [0, 1, 0], Seed));
+
+        // Assert
+        Assert.StartsWith("There are no feature columns to learn from.", error.Message);
+    }
+
+    [Fact]
     public void Fit_LabelNotZeroOrOne_ThrowsNamingTheRow()
     {
         // Arrange
@@ -309,7 +323,7 @@ public class MlpTrainerTests
         var model = new MlpTrainer(new MlpOptions { MaxEpochs = 5 }).Fit(features, labels, Seed);
 
         // Act
-        var probabilities = model.PredictProbabilities(FeatureMatrix.FromRows([[1e6f, 1e6f], [-1e6f, -1e6f], [1e6f, -1e6f]]));
+        var probabilities = model.PredictProbabilities(SyntheticData.Matrix([[1e6f, 1e6f], [-1e6f, -1e6f], [1e6f, -1e6f]]));
 
         // Assert
         Assert.All(probabilities, p => Assert.InRange(p, 0f, 1f));

@@ -1,5 +1,5 @@
 using Dashboard.Core.Common;
-using Dashboard.Core.Training.Mlp;
+using Dashboard.Core.Training;
 
 namespace Dashboard.Tests.Core.Training;
 
@@ -13,7 +13,7 @@ internal static class SyntheticData
         int[] classes = [0, 1, 1, 0];
         var rows = Enumerable.Range(0, repeats).SelectMany(_ => points).ToArray();
         var labels = Enumerable.Range(0, repeats).SelectMany(_ => classes).ToArray();
-        return (FeatureMatrix.FromRows(rows), labels);
+        return (Matrix(rows), labels);
     }
 
     /// <summary>
@@ -56,6 +56,10 @@ internal static class SyntheticData
         }
         return (new FeatureMatrix(rows, columns, data), labels);
     }
+
+    /// <summary>A matrix from literal rows of equal length.</summary>
+    public static FeatureMatrix Matrix(float[][] rows) =>
+        new(rows.Length, rows[0].Length, rows.SelectMany(r => r).ToArray());
 
     public static double Accuracy(IReadOnlyList<float> probabilities, IReadOnlyList<int> labels) =>
         probabilities.Select((p, i) => (p >= 0.5f ? 1 : 0) == labels[i] ? 1.0 : 0.0).Average();
