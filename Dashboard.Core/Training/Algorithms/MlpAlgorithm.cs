@@ -34,14 +34,12 @@ internal static class MlpAlgorithm
         };
         var (negative, positive) = input.ClassWeight.WeightsFor(input.Labels);
         var weights = input.ClassWeight.IsNone ? null : input.Labels.Select(l => (float)(l == 1 ? positive : negative)).ToArray();
-        var model = new MlpTrainer(options).Fit(ToMlp(input.Features), input.Labels.ToArray(), input.Seed, weights, cancellationToken: cancellationToken);
+        var model = new MlpTrainer(options).Fit(input.Features, input.Labels.ToArray(), input.Seed, weights, cancellationToken: cancellationToken);
         return new Classifier(model);
     }
 
-    private static Mlp.FeatureMatrix ToMlp(FeatureMatrix features) => new(features.Rows, features.Columns, features.Values);
-
     private sealed class Classifier(MlpModel model) : IBinaryClassifier
     {
-        public float[] PredictProbabilities(FeatureMatrix features) => model.PredictProbabilities(ToMlp(features));
+        public float[] PredictProbabilities(FeatureMatrix features) => model.PredictProbabilities(features);
     }
 }

@@ -6,6 +6,6 @@ namespace Dashboard.Core.Training.Mlp;
 /// the positive-class weight), without the L2 penalty, so the two are comparable.
 /// </summary>
 /// <param name="Epoch">1-based epoch number.</param>
-/// <param name="TrainLoss">Mean loss over the epoch's mini-batches, each measured just before its update.</param>
+/// <param name="TrainLoss">Mean loss per training row over the epoch, each mini-batch measured just before its update.</param>
 /// <param name="ValidationLoss">Loss on the held-out validation slice after the epoch; null when early stopping is off.</param>
 public sealed record MlpEpoch(int Epoch, double TrainLoss, double? ValidationLoss);

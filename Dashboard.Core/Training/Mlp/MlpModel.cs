@@ -13,7 +13,7 @@ public sealed class MlpModel
         _network = network;
         _parameters = parameters.ToArray();
         Options = options;
-        History = history;
+        History = history.ToArray();
         BestEpoch = bestEpoch;
     }
 
@@ -32,7 +32,7 @@ public sealed class MlpModel
     /// <summary>True when early stopping ended training before the maximum number of epochs.</summary>
     public bool StoppedEarly => History.Count < Options.MaxEpochs;
 
-    /// <summary>The probability of the positive class (label 1) for every row.</summary>
+    /// <summary>The probability of the positive class (label 1) for every row. Features must be finite, as in training: a NaN gives NaN.</summary>
     public float[] PredictProbabilities(FeatureMatrix features)
     {
         ArgumentNullException.ThrowIfNull(features);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Common;
 
 namespace Dashboard.Core.Training.Mlp;
@@ -89,6 +90,7 @@ internal sealed class MlpNetwork
     /// ReLU's derivative: the gradient passes only where the unit was active. A vector select, because about
     /// half the units are off at random and a branch per unit would be mispredicted half the time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void KeepWhereActive(Span<float> gradient, ReadOnlySpan<float> activation)
     {
         var i = 0;
@@ -119,7 +121,7 @@ internal sealed class MlpNetwork
         for (var start = 0; start < features.Rows; start += workspace.BatchRows)
         {
             var rows = Math.Min(workspace.BatchRows, features.Rows - start);
-            Forward(parameters, features.Data.AsSpan(start * Features, rows * Features), rows, workspace);
+            Forward(parameters, features.Values.AsSpan(start * Features, rows * Features), rows, workspace);
             workspace.Logits[..rows].CopyTo(logits.Slice(start, rows));
         }
     }

@@ -18,8 +18,11 @@ public sealed record MlpOptions
     /// <summary>Adam's step size, 0.00001-1. Default 0.003: a little above Adam's customary 0.001 so that ~50 epochs are enough on a few thousand rows.</summary>
     public double LearningRate { get; init; } = 0.003;
 
-    /// <summary>Rows per mini-batch, 1-8192. Default 128: a good trade between gradient noise and speed.</summary>
-    public int BatchSize { get; init; } = 128;
+    /// <summary>
+    /// Rows per mini-batch, 1-8192. Default 64: enough Adam steps per epoch on a 500-row set, and on the
+    /// bundled Lending Club data no slower than 128 or 256 (the cost is per row, not per step) and as accurate.
+    /// </summary>
+    public int BatchSize { get; init; } = 64;
 
     /// <summary>Passes over the training rows at most, 1-1000. Default 50; early stopping usually ends sooner.</summary>
     public int MaxEpochs { get; init; } = 50;

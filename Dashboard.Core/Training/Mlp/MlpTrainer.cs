@@ -39,21 +39,15 @@ public sealed class MlpTrainer
         var (trainRows, validationRows) = SplitRows(allLabels, seed);
 
         var network = new MlpNetwork(features.Columns, Options.HiddenUnits, Options.SecondHiddenUnits);
-        var run = new MlpTrainingRun(network, Options, features, allLabels, rowWeights, trainRows,
+        var run = new MlpTrainingRun(network, Options, features, allLabels, rowWeights, trainRows, validationRows,
             SeededRandom.For(seed, "mlp.init"), SeededRandom.For(seed, "mlp.shuffle"));
-        var validation = features.SelectRows(validationRows);
-        var validationLabels = validationRows.Select(r => allLabels[r]).ToArray();
-        var validationWeights = validationRows.Select(r => rowWeights[r]).ToArray();
-        var validationLogits = new float[validationRows.Length];
         var earlyStopping = new EarlyStopping(Options.Patience, Options.MinDelta, network.ParameterCount);
 
         var history = new List<MlpEpoch>(Options.MaxEpochs);
         for (var epoch = 1; epoch <= Options.MaxEpochs; epoch++)
         {
             var trainLoss = run.TrainEpoch(cancellationToken);
-            double? validationLoss = Options.EarlyStopping
-                ? run.Loss(validation, validationLabels, validationWeights, validationLogits)
-                : null;
+            double? validationLoss = Options.EarlyStopping ? run.ValidationLoss() : null;
             var record = new MlpEpoch(epoch, trainLoss, validationLoss);
             history.Add(record);
             progress?.Report(record);
@@ -68,6 +62,7 @@ public sealed class MlpTrainer
     private static int[] CheckInputs(FeatureMatrix features, ReadOnlySpan<int> labels, ReadOnlySpan<float> sampleWeights)
     {
         if (features.Rows == 0) throw new ArgumentException("There are no rows to train on.", nameof(features));
+        if (features.Columns == 0) throw new ArgumentException("There are no feature columns to learn from.", nameof(features));
         if (labels.Length != features.Rows)
         {
             throw new ArgumentException($"There are {labels.Length} labels for {features.Rows} feature rows; each row needs one label.", nameof(labels));
@@ -89,7 +84,7 @@ public sealed class MlpTrainer
             }
         }
         // One NaN would silently turn every weight into NaN, so say where it is instead.
-        var data = features.Data;
+        var data = features.Values;
         for (var i = 0; i < data.Length; i++)
         {
             if (!float.IsFinite(data[i]))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Common;
 
 namespace Dashboard.Core.Training.Mlp;
@@ -21,11 +22,16 @@ internal sealed class MlpTrainingRun
     private readonly float[] _batchWeights;
     private readonly int[] _order;
     private readonly SeededRandom _shuffle;
+    private readonly FeatureMatrix _validation;
+    private readonly int[] _validationLabels;
+    private readonly float[] _validationWeights;
+    private readonly float[] _validationLogits;
 
-    /// <param name="trainRows">The rows of <paramref name="features"/> to train on.</param>
     /// <param name="rowWeights">Per row of <paramref name="features"/>: the weight of its loss.</param>
+    /// <param name="trainRows">The rows of <paramref name="features"/> to train on.</param>
+    /// <param name="validationRows">The rows held out to measure <see cref="ValidationLoss"/> on; may be empty.</param>
     public MlpTrainingRun(MlpNetwork network, MlpOptions options, FeatureMatrix features, int[] labels, float[] rowWeights,
-        int[] trainRows, SeededRandom initialization, SeededRandom shuffle)
+        int[] trainRows, int[] validationRows, SeededRandom initialization, SeededRandom shuffle)
     {
         _network = network;
         _features = features;
@@ -45,11 +51,18 @@ internal sealed class MlpTrainingRun
         _batchInput = new float[batchRows * features.Columns];
         _batchLabels = new int[batchRows];
         _batchWeights = new float[batchRows];
+
+        // Copied out once, so every evaluation runs over contiguous rows.
+        _validation = features.SelectRows(validationRows);
+        _validationLabels = validationRows.Select(r => labels[r]).ToArray();
+        _validationWeights = validationRows.Select(r => rowWeights[r]).ToArray();
+        _validationLogits = new float[validationRows.Length];
     }
 
     public float[] Parameters { get; }
 
     /// <summary>One shuffled pass of Adam steps over the training rows; returns the mean weighted loss per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainEpoch(CancellationToken cancellationToken)
     {
         _shuffle.Shuffle<int>(_order);
@@ -79,12 +92,12 @@ internal sealed class MlpTrainingRun
         return lossSum / _order.Length;
     }
 
-    /// <summary>Mean weighted loss per row of a held-out set under the current parameters.</summary>
-    public double Loss(FeatureMatrix features, int[] labels, float[] rowWeights, float[] logits)
+    /// <summary>Mean weighted loss per validation row under the current parameters.</summary>
+    public double ValidationLoss()
     {
-        _network.Logits(Parameters, features, _workspace, logits);
+        _network.Logits(Parameters, _validation, _workspace, _validationLogits);
         var sum = 0.0;
-        for (var i = 0; i < features.Rows; i++) sum += rowWeights[i] * LogisticLoss.Loss(logits[i], labels[i]);
-        return sum / features.Rows;
+        for (var i = 0; i < _validationLogits.Length; i++) sum += _validationWeights[i] * LogisticLoss.Loss(_validationLogits[i], _validationLabels[i]);
+        return sum / _validationLogits.Length;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dashboard.Core.Training.Mlp;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal sealed class NonZeroColumns
         _counts = new int[batchRows];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(ReadOnlySpan<float> input, int rows)
     {
         for (var r = 0; r < rows; r++)
