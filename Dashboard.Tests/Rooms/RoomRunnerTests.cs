@@ -53,10 +53,10 @@ public class RoomRunnerTests : IAsyncLifetime
 
         _ = room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.45));
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
-        var last = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class to 0.55");
+        var last = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
 
         Assert.Equal(4, last.Count);
-        var first = await _harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class to 0.45");
+        var first = await _harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class balance to 0.45");
         Assert.DoesNotContain(_harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
         await _harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
         Assert.All(room.Snapshot.Latest.Values, r => Assert.Equal(0.55, room.Snapshot.Training!.PositivesAfter / (double)room.Snapshot.Training.RowsAfter, 2));
