@@ -73,8 +73,9 @@ public sealed partial class ConfusionMatrixChart : ChartBase
 
         var heatmap = new HeatMap
         {
-            X = [$"predicted {target}={negative}", $"predicted {target}={positive}"],
-            Y = [$"actually {target}={negative}", $"actually {target}={positive}"],
+            // Two lines each, so the labels fit a card a quarter of a projector wide without rotating.
+            X = [$"predicted<br>{target}={negative}", $"predicted<br>{target}={positive}"],
+            Y = [$"actually<br>{target}={negative}", $"actually<br>{target}={positive}"],
             Z = z,
             ZMin = 0,
             ZMax = 1,
@@ -89,7 +90,10 @@ public sealed partial class ConfusionMatrixChart : ChartBase
         };
 
         var layout = ChartStyle.NewLayout();
-        layout.Margin!.B = 40;
+        layout.Margin!.B = 8;
+        layout.Margin.L = 8;
+        layout.Margin.R = 8;
+        layout.Font!.Size = 11;
         layout.YAxis[0].AutoRange = AutoRangeEnum.Reversed; // actual negative on top, as scikit-learn draws it
         return new ChartFigure([heatmap], layout);
     }
