@@ -24,7 +24,7 @@ public class AlgorithmCardTests : ComponentTest
             p.Add(c => c.Algorithm, algorithm ?? LightGbm)
                 .Add(c => c.Result, result)
                 .Add(c => c.TestLabels, TestResults.Labels)
-                .Add(c => c.TargetName, "survived").Add(c => c.PositiveLabel, "yes").Add(c => c.NegativeLabel, "no")
+                .Add(c => c.Classes, new ClassLabels("survived", "yes", "no"))
                 .Add(c => c.SettingsApplied, change => _applied.Add(change))
                 .Add(c => c.ThresholdChanged, threshold => _thresholds.Add(threshold));
             more?.Invoke(p);

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Charts;
 using Dashboard.Components.Data;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Data;
 using Dashboard.Core.Importance;
 using Dashboard.Core.Metrics;
@@ -82,11 +83,11 @@ public class ChartRenderTests : ComponentTest
                     b.AddAttribute(3, nameof(DistributionChart.Synthetic), distribution);
                     b.CloseComponent();
                 },
-                DistributionChart.Build(distribution, distribution, distribution, "t", "p", "n")),
+                DistributionChart.Build(distribution, distribution, distribution, ClassLabels.Default)),
             "classes" => (b => { b.OpenComponent<ClassCountsChart>(0); b.AddAttribute(1, nameof(ClassCountsChart.Profile), profile); b.CloseComponent(); },
                 ClassCountsChart.Build(profile)),
             _ => (b => { b.OpenComponent<ConfusionMatrixChart>(0); b.AddAttribute(1, nameof(ConfusionMatrixChart.Confusion), confusion); b.CloseComponent(); },
-                ConfusionMatrixChart.Build(confusion, "class", "positive", "negative")),
+                ConfusionMatrixChart.Build(confusion, ClassLabels.Default)),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Components.Charts;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Metrics;
 using Plotly.Blazor.Traces;
 
@@ -7,13 +8,15 @@ namespace Dashboard.Tests.Components.Charts;
 
 public class ConfusionMatrixChartTests : ComponentTest
 {
+    private static readonly ClassLabels Survived = new("survived", "yes", "no");
+
     [Fact]
     public void Build_ScoredRows_CellsHoldCountsAndRowShares()
     {
         // TP 3, FN 1, FP 2, TN 6 at 0.5.
         var confusion = new ScoredPredictions(TestResults.Labels, TestResults.GoodScores).ConfusionAt(0.5);
 
-        var heatmap = Assert.IsType<HeatMap>(Assert.Single(ConfusionMatrixChart.Build(confusion, "survived", "yes", "no").Traces));
+        var heatmap = Assert.IsType<HeatMap>(Assert.Single(ConfusionMatrixChart.Build(confusion, Survived).Traces));
 
         // Row 0 = actually negative [TN, FP], row 1 = actually positive [FN, TP]; coloured by share of the row.
         Assert.Equal([6 / 8.0, 2 / 8.0], (double[])heatmap.Z[0]);
@@ -25,7 +28,7 @@ public class ConfusionMatrixChartTests : ComponentTest
     [Fact]
     public void Build_Labels_InTheDataSetsOwnWords()
     {
-        var figure = ConfusionMatrixChart.Build(new ConfusionMatrix(3, 2, 6, 1), "survived", "yes", "no");
+        var figure = ConfusionMatrixChart.Build(new ConfusionMatrix(3, 2, 6, 1), Survived);
         var heatmap = (HeatMap)figure.Traces[0];
 
         Assert.Equal(["predicted<br>survived=no", "predicted<br>survived=yes"], heatmap.X);
@@ -38,7 +41,7 @@ public class ConfusionMatrixChartTests : ComponentTest
     [Fact]
     public void Build_EmptyRow_SaysNoRowsInsteadOfDividingByZero()
     {
-        var heatmap = (HeatMap)ConfusionMatrixChart.Build(new ConfusionMatrix(0, 1, 2, 0), "t", "p", "n").Traces[0];
+        var heatmap = (HeatMap)ConfusionMatrixChart.Build(new ConfusionMatrix(0, 1, 2, 0), ClassLabels.Default).Traces[0];
 
         Assert.Equal([0.0, 0.0], (double[])heatmap.Z[1]);
         Assert.Equal("FN 0<br>no rows", ((string[])heatmap.Text[1])[0]);
@@ -49,7 +52,7 @@ public class ConfusionMatrixChartTests : ComponentTest
     {
         var cut = Context.Render<ConfusionMatrixChart>(p => p
             .Add(c => c.Confusion, new ConfusionMatrix(3, 2, 6, 1))
-            .Add(c => c.TargetName, "survived").Add(c => c.PositiveLabel, "yes").Add(c => c.NegativeLabel, "no"));
+            .Add(c => c.Classes, Survived));
 
         Assert.Equal("3", cut.Find("td[data-cell=TP]").TextContent);
         Assert.Equal("2", cut.Find("td[data-cell=FP]").TextContent);

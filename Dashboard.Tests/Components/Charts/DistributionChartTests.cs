@@ -1,4 +1,5 @@
 using Dashboard.Components.Charts;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Data;
 using Plotly.Blazor.Traces;
 
@@ -6,6 +7,8 @@ namespace Dashboard.Tests.Components.Charts;
 
 public class DistributionChartTests
 {
+    private static readonly ClassLabels Survived = new("survived", "yes", "no");
+
     private static readonly Lazy<(Dataset Data, LabeledDataset Labeled)> Titanic = new(() =>
     {
         var data = TestData.Bundled("titanic");
@@ -28,7 +31,7 @@ public class DistributionChartTests
     {
         var (before, after, synthetic) = Distributions("gender");
 
-        var bars = DistributionChart.Build(before, after, synthetic, "survived", "yes", "no").Traces.Cast<Bar>().ToList();
+        var bars = DistributionChart.Build(before, after, synthetic, Survived).Traces.Cast<Bar>().ToList();
 
         Assert.Equal(["x", "x", "x2", "x2", "x2", "x2"], bars.Select(b => b.XAxis));
         Assert.Equal(["survived=no", "survived=yes", "survived=no", "survived=yes", "synthetic survived=no", "synthetic survived=yes"],
@@ -47,7 +50,7 @@ public class DistributionChartTests
     {
         var (before, after, _) = Distributions("age");
 
-        var figure = DistributionChart.Build(before, after, null, "survived", "yes", "no");
+        var figure = DistributionChart.Build(before, after, null, Survived);
         var first = (Bar)figure.Traces[0];
 
         Assert.Equal(4, figure.Traces.Count);
@@ -63,7 +66,7 @@ public class DistributionChartTests
     {
         var (before, after, synthetic) = Distributions("gender");
 
-        var titles = DistributionChart.Build(before, after, synthetic, "survived", "yes", "no").Layout.Annotations.Select(a => a.Text).ToList();
+        var titles = DistributionChart.Build(before, after, synthetic, Survived).Layout.Annotations.Select(a => a.Text).ToList();
 
         Assert.StartsWith($"before: {before.Counts.Sum():N0} original rows", titles[0]);
         Assert.Equal($"after: {after.Counts.Sum() + synthetic.Counts.Sum():N0} rows (+{synthetic.Counts.Sum():N0} synthetic)", titles[1]);

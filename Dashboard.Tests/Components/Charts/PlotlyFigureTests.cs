@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Components.Charts;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public class PlotlyFigureTests : ComponentTest
         _plotly.Mode = JSRuntimeMode.Loose;
     }
 
-    private static ChartFigure Figure(int tp) => ConfusionMatrixChart.Build(new ConfusionMatrix(tp, 2, 6, 1), "survived", "yes", "no");
+    private static ChartFigure Figure(int tp) => ConfusionMatrixChart.Build(new ConfusionMatrix(tp, 2, 6, 1), new ClassLabels("survived", "yes", "no"));
 
     private int Calls(string function) => _plotly.Invocations.Count(i => i.Identifier == function);
 

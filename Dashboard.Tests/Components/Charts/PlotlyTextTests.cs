@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Components.Charts;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Data;
 using Dashboard.Core.Importance;
 using Dashboard.Core.Metrics;
@@ -33,11 +34,11 @@ public class PlotlyTextTests
     {
         var figure = chart switch
         {
-            "confusion" => ConfusionMatrixChart.Build(new ConfusionMatrix(1, 2, 3, 4), Hostile, Hostile, Hostile),
+            "confusion" => ConfusionMatrixChart.Build(new ConfusionMatrix(1, 2, 3, 4), new ClassLabels(Hostile, Hostile, Hostile)),
             "importance" => ImportanceChart.Build([new ColumnImportance(Hostile, 0.1, 0.01, [0.1])], ImportanceMetric.RocAuc, [Hostile]),
             "classes" => Dashboard.Components.Data.ClassCountsChart.Build(new DatasetProfile("d", 3, Hostile, Hostile,
                 [new ClassCount(Hostile, 1, 1 / 3.0, true), new ClassCount("no", 2, 2 / 3.0, false)], [], [])),
-            "distribution" => DistributionChart.Build(Categorical(Hostile), Categorical(Hostile), Categorical(Hostile), Hostile, Hostile, Hostile),
+            "distribution" => DistributionChart.Build(Categorical(Hostile), Categorical(Hostile), Categorical(Hostile), new ClassLabels(Hostile, Hostile, Hostile)),
             "roc" => RocChart.Build([TestResults.Completed("lightgbm", TestResults.GoodScores) with { DisplayName = Hostile }], null, null),
             _ => HistoryChart.Build(MetricId.F1, [new HistoryPoint("a", Hostile, 0.5, Hostile, new Dictionary<MetricId, double> { [MetricId.F1] = 0.5 })], Hostile),
         };

@@ -81,14 +81,9 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public double? Progress { get; set; }
 
+    /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]
-    public string TargetName { get; set; } = "class";
-
-    [Parameter]
-    public string PositiveLabel { get; set; } = "positive";
-
-    [Parameter]
-    public string NegativeLabel { get; set; } = "negative";
+    public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
     private HyperparameterValues Applied => Hyperparameters ?? Result?.Hyperparameters ?? HyperparameterValues.Defaults;
 

@@ -29,27 +29,20 @@ public sealed partial class DistributionChart : ChartBase
     [Parameter]
     public Distribution? Synthetic { get; set; }
 
+    /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]
-    public string TargetName { get; set; } = "class";
-
-    [Parameter]
-    public string PositiveLabel { get; set; } = "positive";
-
-    [Parameter]
-    public string NegativeLabel { get; set; } = "negative";
+    public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
     protected override ChartFigure BuildFigure() =>
-        Before is null || After is null ? ChartFigure.Empty : Build(Before, After, Synthetic, TargetName, PositiveLabel, NegativeLabel);
+        Before is null || After is null ? ChartFigure.Empty : Build(Before, After, Synthetic, Classes);
 
     /// <summary>
     /// Traces on x/y (before): one per class; on x2/y2 (after): one per class of real rows, then one
     /// per class of synthetic rows. Without a class split each side has a single "rows" trace.
     /// </summary>
-    public static ChartFigure Build(Distribution before, Distribution after, Distribution? synthetic,
-        string targetName, string positiveLabel, string negativeLabel)
+    public static ChartFigure Build(Distribution before, Distribution after, Distribution? synthetic, ClassLabels classes)
     {
-        var target = PlotlyText.Escape(targetName);
-        string[] classNames = [$"{target}={PlotlyText.Escape(negativeLabel)}", $"{target}={PlotlyText.Escape(positiveLabel)}"];
+        string[] classNames = [PlotlyText.Escape(classes.Describe(0)), PlotlyText.Escape(classes.Describe(1))];
         string[] colors = [ChartStyle.NegativeColor, ChartStyle.PositiveColor];
         string[] syntheticColors = [ChartStyle.SyntheticNegativeColor, ChartStyle.SyntheticPositiveColor];
 
