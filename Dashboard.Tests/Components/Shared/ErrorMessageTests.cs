@@ -74,6 +74,11 @@ public class ErrorMessageTests : ComponentTest
     public void From_Strings_MessageOrFallback(string message, string expected) => Assert.Equal(expected, UserMessage.From(message));
 
     [Fact]
+    public void From_ArgumentException_WithoutTheParameterSuffix() =>
+        Assert.Equal("Learning rate must be between 0.001 and 1; 5 was given.",
+            UserMessage.From(new ArgumentOutOfRangeException("learningRate", 5.0, "Learning rate must be between 0.001 and 1; 5 was given.")));
+
+    [Fact]
     public void From_AggregateOfOne_TheInnerMessage() =>
         Assert.Equal("inner", UserMessage.From(new AggregateException(new ArgumentException("inner"))));
 }
