@@ -203,6 +203,8 @@ public sealed partial class AlgorithmCard
 
     /// <summary>Settings as comparable text: every spec's effective value, then the weight.</summary>
     private string Signature(HyperparameterValues values, ClassWeighting weight) =>
-        string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={DisplayFormat.Setting(values.Get(spec))}"))
-        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? DisplayFormat.Setting(weight.PositiveWeight) : "")}";
+        string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={Exact(values.Get(spec))}"))
+        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? Exact(weight.PositiveWeight) : "")}";
+
+    private static string Exact(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

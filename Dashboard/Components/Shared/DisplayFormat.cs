@@ -33,6 +33,9 @@ public static class DisplayFormat
             ? value.ToString("N0", CultureInfo.InvariantCulture)
             : value.ToString("G4", CultureInfo.InvariantCulture);
 
-    /// <summary>A setting's value as typed: at most six significant digits, no exponent for ordinary sizes.</summary>
-    public static string Setting(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A setting's value as typed: at most six significant digits; tiny values as "1e-6", the way scikit-learn's docs write them.</summary>
+    public static string Setting(double value) =>
+        value != 0 && Math.Abs(value) < 1e-4
+            ? value.ToString("0.#####e0", CultureInfo.InvariantCulture)
+            : value.ToString("G6", CultureInfo.InvariantCulture);
 }
