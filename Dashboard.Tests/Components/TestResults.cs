@@ -23,14 +23,14 @@ internal static class TestResults
         var predictions = new ScoredPredictions(labels ?? Labels, scores);
         return new AlgorithmResult(algorithmId, algorithm?.DisplayName ?? algorithmId, AlgorithmStatus.Completed,
             hyperparameters ?? HyperparameterValues.Defaults, classWeight ?? ClassWeighting.None, TrainingRows: 36,
-            predictions.MetricsAt(threshold), scores, predictions.RocCurve(), predictions.PrecisionRecallCurve(),
+            predictions.MetricsAt(threshold), scores, labels ?? Labels, predictions.RocCurve(), predictions.PrecisionRecallCurve(),
             predictions.SensitivitySpecificityCurve(MetricsCalculator.UniformThresholds(11)),
             new StageTimings(0.01, 0.42, 0.02));
     }
 
     public static AlgorithmResult Failed(string algorithmId, string error) =>
         new(algorithmId, AlgorithmCatalog.Get(algorithmId).DisplayName, AlgorithmStatus.Failed, HyperparameterValues.Defaults,
-            ClassWeighting.None, 36, null, [], [], [], [], new StageTimings(0.01, 0.1, 0), error);
+            ClassWeighting.None, 36, null, [], [], [], [], [], new StageTimings(0.01, 0.1, 0), error);
 
     public static BinaryMetrics MetricsAt(double[] scores, double threshold) => new ScoredPredictions(Labels, scores).MetricsAt(threshold);
 }
