@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Native and system packages the tests need: LightGBM's native library needs libgomp1.
+# System packages the tests need: LightGBM's native library needs libgomp1; the end-to-end
+# tests drive Debian's chromium (Playwright's own browser download does not work offline).
 needed=()
 dpkg -s libgomp1 >/dev/null 2>&1 || needed+=(libgomp1)
+[ -x /usr/bin/chromium ] || needed+=(chromium)
 if ((${#needed[@]})); then
   echo "test.sh: installing ${needed[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

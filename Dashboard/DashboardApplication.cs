@@ -25,7 +25,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         // Closed tabs keep their circuit for minutes: stop promptly on shutdown anyway.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         return builder;

@@ -12,3 +12,4 @@ var app = builder.Build();
 app.MapDashboard();
 app.Run();
 return 0;
+public partial class Program;

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Dashboard.Core.Rooms;
+using Dashboard.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.EndToEnd;
+
+/// <summary>The dashboard in a real headless Chromium, as a student uses it.</summary>
+[Collection(BrowserCollection.Name)]
+public partial class DashboardPageTests(BrowserFixture fixture)
+{
+    private const string Cards = ".algorithm-card";
+
+    [GeneratedRegex(@"on ([\d,]+) training rows")]
+    private static partial Regex TrainingRows();
+
+    private static async Task WaitForBaselineAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync(
+            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
+            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
+            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+    }
+
+    private static async Task<string[]> CardRowTextsAsync(IPage page) =>
+        (await page.Locator(Cards).AllInnerTextsAsync()).Select(t => TrainingRows().Match(t).Groups[1].Value).ToArray();
+
+    private static Task<int> HistoryPointCountAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => { const d = document.querySelector('.history-panel .js-plotly-plot'); return d && d.data ? d.data.reduce((n, t) => n + (t.x ? t.x.length : 0), 0) : 0; }");
+
+    [Fact]
+    public async Task OpenApp_MoveGenderSliderWithKeyboard_AllCardsRetrainHistoryGrowsHubClientSeesSameResults()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+        var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
+        var rowsBefore = await CardRowTextsAsync(page);
+        var pointsBefore = await HistoryPointCountAsync(page);
+
+        // A separate SignalR client joins the same room and listens.
+        var received = new ConcurrentBag<AlgorithmCompleted>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(fixture.Server.BaseUrl + TrainingHub.Path)
+            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        hub.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e => received.Add(e));
+        await hub.StartAsync();
+        var view = await hub.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), code);
+        Assert.Equal(4, view.Latest.Count);
+
+        // Move the gender slider with the keyboard: focus, then End (the top of its range).
+        var slider = page.Locator(".slider-card[data-slider='feature:gender'] input[type=range]");
+        await slider.FocusAsync();
+        await slider.PressAsync("End");
+        await page.WaitForFunctionAsync("() => /female: .* → 95\\.0%/.test(document.querySelector(\".slider-card[data-slider='feature:gender']\").innerText)",
+            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await WaitForBaselineAsync(page);
+
+        var rowsAfter = await CardRowTextsAsync(page);
+        Assert.All(rowsAfter, r => Assert.NotEqual(rowsBefore[0], r)); // every card retrained on the resampled rows
+        Assert.True(await HistoryPointCountAsync(page) > pointsBefore, "the history chart gained points");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "dashboard.png"), FullPage = true });
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (received.Select(e => e.Result.AlgorithmId).Distinct().Count() < 4 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(["lightgbm", "mlp", "random-forest", "svm"], received.Select(e => e.Result.AlgorithmId).Distinct().Order());
+        var room = fixture.Server.Services.GetRequiredService<Dashboard.Rooms.RoomRegistry>().Find(code)!;
+        Assert.Contains(received, e => e.Result.TestScores.SequenceEqual(room.Snapshot.Latest[e.Result.AlgorithmId].TestScores));
+    }
+
+    [Fact]
+    public async Task UploadBadCsv_ShowsMessageWithLine_PageKeepsWorking()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(TestData.PathOf("bad/ragged_row.csv"));
+
+        var message = page.GetByText("line 3: this row has 2 values but the header has 3 columns");
+        await message.WaitForAsync();
+        Assert.True(await message.IsVisibleAsync());
+        Assert.Equal(4, await page.Locator(Cards).CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "bad-upload.png") });
+    }
+}
