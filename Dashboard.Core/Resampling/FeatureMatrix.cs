@@ -4,16 +4,19 @@ namespace Dashboard.Core.Resampling;
 
 /// <summary>
 /// Rows in standard units as floats, stored feature by feature (column-major, each feature padded to
-/// a multiple of the vector width) so the distance kernel reads one feature of several rows per
+/// a multiple of two vector widths) so the distance kernel reads one feature of several rows per
 /// vector load. A missing numeric value is stored as 0 with 0 in <see cref="Present"/>;
 /// <see cref="Present"/> is null when nothing is missing, which selects the fast kernel.
 /// </summary>
 internal sealed class FeatureMatrix
 {
+    /// <summary>The search kernel reads two vectors of rows per step, so each feature is padded to a multiple of that.</summary>
+    private static readonly int Block = 2 * Vector<float>.Count;
+
     private FeatureMatrix(int rows, int numericCount, int categoricalCount, float mismatchPenalty)
     {
         Rows = rows;
-        Stride = Math.Max(Vector<float>.Count, (rows + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count);
+        Stride = Math.Max(Block, (rows + Block - 1) / Block * Block);
         NumericCount = numericCount;
         CategoricalCount = categoricalCount;
         Values = new float[numericCount * Stride];
@@ -23,7 +26,7 @@ internal sealed class FeatureMatrix
 
     public int Rows { get; }
 
-    /// <summary>Distance between the starts of two features' values (rows rounded up to the vector width).</summary>
+    /// <summary>Distance between the starts of two features' values (rows rounded up to two vector widths).</summary>
     public int Stride { get; }
 
     public int NumericCount { get; }

@@ -34,15 +34,20 @@ internal static class Smote
         var neighbours = search.Find(queries, k);
         context.UsedK(neighbours.K);
 
-        var builder = new SyntheticRowBuilder(context, group, label);
         var random = context.Random($"over/steps/{label}");
+        var basePositions = new int[bases.Length];
+        var neighbourPositions = new int[bases.Length];
+        var steps = new double[bases.Length];
+        var voterRows = new int[bases.Length];
         for (var i = 0; i < bases.Length; i++)
         {
-            if (i % 4096 == 0) context.Cancellation.ThrowIfCancellationRequested();
-            var row = neighbours.Row(slot[bases[i]]);
-            var neighbour = row[random.NextInt(row.Length)];
-            builder.Add(pool[bases[i]], neighbour, random.NextDouble(), row);
+            var row = neighbours.Row(voterRows[i] = slot[bases[i]]);
+            basePositions[i] = pool[bases[i]];
+            neighbourPositions[i] = row[random.NextInt(row.Length)];
+            steps[i] = random.NextDouble();
         }
+        context.Cancellation.ThrowIfCancellationRequested();
+        SyntheticRowBuilder.Add(context, group, label, basePositions, neighbourPositions, steps, neighbours, voterRows);
     }
 
     private static string Name(ChangeContext context, OversamplingMethod method)

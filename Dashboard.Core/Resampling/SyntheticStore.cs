@@ -36,20 +36,31 @@ internal sealed class SyntheticStore
     /// <summary>The real row whose target value a synthetic row copies (its base parent's, followed back to a real row).</summary>
     public int TargetSource(int id) => _targetSources[id];
 
-    /// <summary>Stores a new row; <paramref name="numeric"/> and <paramref name="codes"/> follow the feature space's order.</summary>
-    public int Add(int label, int baseEntry, int neighbourEntry, double step, int changeIndex, int targetSource,
-        ReadOnlySpan<double> numeric, ReadOnlySpan<int> codes)
+    /// <summary>
+    /// Appends <paramref name="baseEntries"/>.Length rows with their parents and returns the first id. Their
+    /// feature values start at 0; the caller fills them through <see cref="NumericValues"/> and <see cref="Codes"/>.
+    /// </summary>
+    public int AddRows(int label, ReadOnlySpan<int> baseEntries, ReadOnlySpan<int> neighbourEntries, ReadOnlySpan<double> steps,
+        int changeIndex, ReadOnlySpan<int> targetSources)
     {
-        for (var f = 0; f < _numeric.Length; f++) _numeric[f].Add(numeric[f]);
-        for (var c = 0; c < _codes.Length; c++) _codes[c].Add(codes[c]);
-        _labels.Add(label);
-        _baseEntries.Add(baseEntry);
-        _neighbourEntries.Add(neighbourEntry);
-        _steps.Add(step);
-        _changes.Add(changeIndex);
-        _targetSources.Add(targetSource);
-        return _labels.Count - 1;
+        var first = Count;
+        var count = baseEntries.Length;
+        foreach (var column in _numeric) CollectionsMarshal.SetCount(column, first + count);
+        foreach (var column in _codes) CollectionsMarshal.SetCount(column, first + count);
+        _labels.AddRange(Enumerable.Repeat(label, count));
+        _baseEntries.AddRange(baseEntries);
+        _neighbourEntries.AddRange(neighbourEntries);
+        _steps.AddRange(steps);
+        _changes.AddRange(Enumerable.Repeat(changeIndex, count));
+        _targetSources.AddRange(targetSources);
+        return first;
     }
+
+    /// <summary>Every synthetic row's value of a numeric feature; valid until rows are next added.</summary>
+    public Span<double> NumericValues(int feature) => CollectionsMarshal.AsSpan(_numeric[feature]);
+
+    /// <summary>Every synthetic row's code of a categorical feature; valid until rows are next added.</summary>
+    public Span<int> Codes(int feature) => CollectionsMarshal.AsSpan(_codes[feature]);
 
     public SyntheticOrigin OriginOf(int id)
     {

@@ -30,16 +30,18 @@ public class NeighbourSearchTests
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Find_RandomRows_SameAsNaiveSearch(bool farthest, bool withGaps)
+    [InlineData(false, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, true)]
+    [InlineData(true, true, true)]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, true)]
+    public void Find_RandomRows_SameAsNaiveSearch(bool farthest, bool queryGaps, bool referenceGaps)
     {
         // Arrange: more rows than a tile and queries than a block, 7 numeric and 2 categorical features.
         var random = new SeededRandom(5);
-        var reference = RandomRows(random, 2500, withGaps);
-        var queries = RandomRows(random, 70, withGaps);
+        var reference = RandomRows(random, 2500, referenceGaps);
+        var queries = RandomRows(random, 70, queryGaps);
         var matrix = FeatureMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
         var queryMatrix = FeatureMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
         const int k = 6;
