@@ -81,7 +81,7 @@ internal sealed class SyntheticStore
     }
 
     /// <summary>The given synthetic rows (in order, ids may repeat) as a data set with the source's columns.</summary>
-    public Dataset ToDataset(FeatureSpace space, IReadOnlyList<int> ids)
+    public Dataset ToDataset(FeatureSpace space, int[] ids)
     {
         var source = space.Data.Data;
         var columns = new DataColumn[source.Columns.Count];
@@ -94,23 +94,30 @@ internal sealed class SyntheticStore
                 numeric >= 0 ? new NumericColumn(column.Name, Gather(_numeric[numeric], ids)) :
                 categorical >= 0 ? new CategoricalColumn(column.Name, Gather(_codes[categorical], ids), space.Categorical[categorical].Categories.ToArray()) :
                 column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(_targetSources, ids)) :
-                Missing(column, ids.Count);
+                Missing(column, ids.Length);
         }
         return new Dataset(source.Name, columns, source.Warnings);
     }
 
-    private static T[] Gather<T>(List<T> values, IReadOnlyList<int> ids)
+    private static T[] Gather<T>(List<T> values, int[] ids)
     {
         var span = CollectionsMarshal.AsSpan(values);
-        var result = new T[ids.Count];
+        var result = new T[ids.Length];
         for (var i = 0; i < result.Length; i++) result[i] = span[ids[i]];
         return result;
     }
 
+    private static T[] Filled<T>(int count, T value)
+    {
+        var values = new T[count];
+        Array.Fill(values, value);
+        return values;
+    }
+
     private static DataColumn Missing(DataColumn column, int count) => column switch
     {
-        NumericColumn => new NumericColumn(column.Name, Enumerable.Repeat(double.NaN, count).ToArray()),
-        CategoricalColumn c => new CategoricalColumn(column.Name, Enumerable.Repeat(CategoricalColumn.MissingCode, count).ToArray(), c.Categories.ToArray()),
+        NumericColumn => new NumericColumn(column.Name, Filled(count, double.NaN)),
+        CategoricalColumn c => new CategoricalColumn(column.Name, Filled(count, CategoricalColumn.MissingCode), c.Categories.ToArray()),
         _ => throw new InvalidOperationException("Unknown column type."),
     };
 }
