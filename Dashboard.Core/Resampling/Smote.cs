@@ -8,14 +8,16 @@ namespace Dashboard.Core.Resampling;
 /// </summary>
 internal static class Smote
 {
-    public static void Generate(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, OversamplingMethod method, int k)
+    /// <param name="k">Neighbours to interpolate with (already lowered for a small pool).</param>
+    /// <param name="requestedK">The k asked for, which ADASYN uses to weigh each row's neighbourhood among all rows, as imbalanced-learn does.</param>
+    public static void Generate(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, OversamplingMethod method, int k,
+        int requestedK)
     {
-        var className = context.ClassName(label);
-        var search = SearchPool.Create(context, pool, $"class {className} of {group.Description}");
+        var search = SearchPool.Create(context, pool, $"class {context.ClassName(label)}{Oversampler.InGroup(group)}");
         var bases = method switch
         {
             OversamplingMethod.BorderlineSmote1 => BaseSelection.Borderline(context, label, pool, count),
-            OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, k),
+            OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, requestedK),
             _ => null,
         };
         context.UsedMethod(Name(context, bases is null ? OversamplingMethod.Smote : method));
