@@ -26,6 +26,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
     private readonly int[] _presentCount = new int[Size];
     private readonly int[] _self = new int[Size];
     private readonly Vector<float>[] _quad = new Vector<float>[4 * shape.NumericCount];
+    private readonly Vector<int>[] _quadCodes = new Vector<int>[4 * shape.CategoricalCount];
     private readonly float[] _worst = new float[4];
     private readonly Vector<float>[] _sums = new Vector<float>[8];
     private NeighbourTable _table = null!;
@@ -85,48 +86,42 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
     {
         var stride = reference.Stride;
         var width = Vector<float>.Count;
+        var penalty = new Vector<float>(reference.MismatchPenalty);
         ref var values = ref MemoryMarshal.GetArrayDataReference(reference.Values);
-        ref var quad = ref MemoryMarshal.GetArrayDataReference(Interleave(slot));
+        ref var codes = ref MemoryMarshal.GetArrayDataReference(reference.Codes);
+        Interleave(slot);
+        ref var quad = ref MemoryMarshal.GetArrayDataReference(_quad);
+        ref var quadCodes = ref MemoryMarshal.GetArrayDataReference(_quadCodes);
         for (var t = 0; t < 4; t++) _worst[t] = WorstKey(slot + t);
         for (var j = start; j < end; j += 2 * width)
         {
-            SquaredDistances(ref Unsafe.Add(ref values, j), ref quad, _numeric, stride, _sums);
-            var (a0, a1, a2, a3, b0, b1, b2, b3) = (_sums[0], _sums[1], _sums[2], _sums[3], _sums[4], _sums[5], _sums[6], _sums[7]);
-            if (_categorical > 0)
-            {
-                // Accumulators are only added to here, never passed by reference, so they stay in registers.
-                a0 += Mismatches(reference, j, slot);
-                a1 += Mismatches(reference, j, slot + 1);
-                a2 += Mismatches(reference, j, slot + 2);
-                a3 += Mismatches(reference, j, slot + 3);
-                b0 += Mismatches(reference, j + width, slot);
-                b1 += Mismatches(reference, j + width, slot + 1);
-                b2 += Mismatches(reference, j + width, slot + 2);
-                b3 += Mismatches(reference, j + width, slot + 3);
-            }
-            Offer(a0, j, end, slot, ref _worst[0]);
-            Offer(a1, j, end, slot + 1, ref _worst[1]);
-            Offer(a2, j, end, slot + 2, ref _worst[2]);
-            Offer(a3, j, end, slot + 3, ref _worst[3]);
-            Offer(b0, j + width, end, slot, ref _worst[0]);
-            Offer(b1, j + width, end, slot + 1, ref _worst[1]);
-            Offer(b2, j + width, end, slot + 2, ref _worst[2]);
-            Offer(b3, j + width, end, slot + 3, ref _worst[3]);
+            SquaredDistances(ref Unsafe.Add(ref values, j), ref quad, _numeric, ref Unsafe.Add(ref codes, j), ref quadCodes, _categorical,
+                stride, penalty, _sums);
+            Offer(_sums[0], j, end, slot, ref _worst[0]);
+            Offer(_sums[1], j, end, slot + 1, ref _worst[1]);
+            Offer(_sums[2], j, end, slot + 2, ref _worst[2]);
+            Offer(_sums[3], j, end, slot + 3, ref _worst[3]);
+            Offer(_sums[4], j + width, end, slot, ref _worst[0]);
+            Offer(_sums[5], j + width, end, slot + 1, ref _worst[1]);
+            Offer(_sums[6], j + width, end, slot + 2, ref _worst[2]);
+            Offer(_sums[7], j + width, end, slot + 3, ref _worst[3]);
         }
     }
 
     /// <summary>
-    /// Squared distances of 16 rows (two vectors, from <paramref name="column"/>) to four queries, into
-    /// <paramref name="sums"/> (low half q0..q3, then high half). A leaf method, so its eight accumulators
-    /// live in registers for the whole loop instead of being spilled around the calls that follow.
+    /// Squared distances of 16 rows (two vectors, from <paramref name="column"/> and <paramref name="codes"/>)
+    /// to four queries, into <paramref name="sums"/> (low half q0..q3, then high half). A leaf method, so its
+    /// eight accumulators live in registers for the whole loop instead of being spilled around the calls
+    /// that follow.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void SquaredDistances(ref float column, ref Vector<float> query, int features, int stride, Vector<float>[] sums)
+    private static void SquaredDistances(ref float column, ref Vector<float> query, int numeric, ref int codes, ref Vector<int> queryCodes,
+        int categorical, int stride, Vector<float> penalty, Vector<float>[] sums)
     {
         var width = (nuint)Vector<float>.Count;
         Vector<float> a0 = default, a1 = default, a2 = default, a3 = default;
         Vector<float> b0 = default, b1 = default, b2 = default, b3 = default;
-        for (var f = 0; f < features; f++)
+        for (var f = 0; f < numeric; f++)
         {
             var low = Vector.LoadUnsafe(ref column);
             var high = Vector.LoadUnsafe(ref column, width);
@@ -145,17 +140,36 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
             column = ref Unsafe.Add(ref column, stride);
             query = ref Unsafe.Add(ref query, 4);
         }
+        for (var c = 0; c < categorical; c++)
+        {
+            var low = Vector.LoadUnsafe(ref codes);
+            var high = Vector.LoadUnsafe(ref codes, width);
+            var v0 = queryCodes;
+            var v1 = Unsafe.Add(ref queryCodes, 1);
+            var v2 = Unsafe.Add(ref queryCodes, 2);
+            var v3 = Unsafe.Add(ref queryCodes, 3);
+            a0 += Vector.ConditionalSelect(Vector.Equals(low, v0), Vector<float>.Zero, penalty);
+            a1 += Vector.ConditionalSelect(Vector.Equals(low, v1), Vector<float>.Zero, penalty);
+            a2 += Vector.ConditionalSelect(Vector.Equals(low, v2), Vector<float>.Zero, penalty);
+            a3 += Vector.ConditionalSelect(Vector.Equals(low, v3), Vector<float>.Zero, penalty);
+            b0 += Vector.ConditionalSelect(Vector.Equals(high, v0), Vector<float>.Zero, penalty);
+            b1 += Vector.ConditionalSelect(Vector.Equals(high, v1), Vector<float>.Zero, penalty);
+            b2 += Vector.ConditionalSelect(Vector.Equals(high, v2), Vector<float>.Zero, penalty);
+            b3 += Vector.ConditionalSelect(Vector.Equals(high, v3), Vector<float>.Zero, penalty);
+            codes = ref Unsafe.Add(ref codes, stride);
+            queryCodes = ref Unsafe.Add(ref queryCodes, 4);
+        }
         (sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]) = (a0, a1, a2, a3, b0, b1, b2, b3);
     }
 
-    /// <summary>The four queries' broadcast values, feature by feature: [f0 q0, f0 q1, f0 q2, f0 q3, f1 q0, ...].</summary>
-    private Vector<float>[] Interleave(int slot)
+    /// <summary>The four queries' broadcast values and codes, feature by feature: [f0 q0, f0 q1, f0 q2, f0 q3, f1 q0, ...].</summary>
+    private void Interleave(int slot)
     {
-        for (var f = 0; f < _numeric; f++)
+        for (var t = 0; t < 4; t++)
         {
-            for (var t = 0; t < 4; t++) _quad[4 * f + t] = _values[(slot + t) * _numeric + f];
+            for (var f = 0; f < _numeric; f++) _quad[4 * f + t] = _values[(slot + t) * _numeric + f];
+            for (var c = 0; c < _categorical; c++) _quadCodes[4 * c + t] = _codes[(slot + t) * _categorical + c];
         }
-        return _quad;
     }
 
     /// <summary>The SMOTE-NC penalty summed over the categorical features where each of 8 reference rows differs from a query.</summary>
