@@ -38,11 +38,11 @@ internal sealed class FeatureSpace
         var mean = new double[numeric.Length];
         var scale = new double[numeric.Length];
         var rows = trainRows.ToArray(); // an array, not an interface, in the loops below
-        for (var f = 0; f < numeric.Length; f++)
+        Parallel.For(0, numeric.Length, f =>
         {
             (mean[f], var sd) = MeanAndDeviation(numeric[f].Values, rows);
             scale[f] = sd > 0 ? sd : 1;
-        }
+        });
         return new FeatureSpace(data, numeric, categorical, mean, scale);
     }
 

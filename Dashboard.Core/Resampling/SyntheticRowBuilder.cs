@@ -28,14 +28,9 @@ internal static class SyntheticRowBuilder
         }
         var store = work.Synthetic;
         var first = store.AddRows(label, x, n, steps, context.ChangeIndex, targets);
-        for (var f = 0; f < work.Space.Numeric.Length; f++)
-        {
-            Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps);
-        }
-        for (var c = 0; c < work.Space.Categorical.Length; c++)
-        {
-            Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows);
-        }
+        // Features are independent of each other, so they are filled in parallel.
+        Parallel.For(0, work.Space.Numeric.Length, f => Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps));
+        Parallel.For(0, work.Space.Categorical.Length, c => Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows));
         group.KeepGroupValue(store, first, count);
         for (var i = 0; i < count; i++) context.AddRow(~(first + i));
     }

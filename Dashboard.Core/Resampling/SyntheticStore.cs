@@ -85,7 +85,7 @@ internal sealed class SyntheticStore
     {
         var source = space.Data.Data;
         var columns = new DataColumn[source.Columns.Count];
-        for (var i = 0; i < columns.Length; i++)
+        Parallel.For(0, columns.Length, i =>
         {
             var column = source.Columns[i];
             var numeric = Array.IndexOf(space.Numeric, column);
@@ -95,7 +95,7 @@ internal sealed class SyntheticStore
                 categorical >= 0 ? new CategoricalColumn(column.Name, Gather(_codes[categorical], ids), space.Categorical[categorical].Categories.ToArray()) :
                 column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(_targetSources, ids)) :
                 Missing(column, ids.Length);
-        }
+        });
         return new Dataset(source.Name, columns, source.Warnings);
     }
 
