@@ -10,7 +10,7 @@ namespace Dashboard.Core.Resampling;
 /// search a few times per session, too few for the JIT to promote them from its unoptimized first
 /// tier, which is several times slower.
 /// </summary>
-internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
+internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
 {
     /// <summary>Queries per block: enough to reuse a tile of reference rows from cache, few enough to spread blocks over cores.</summary>
     public const int Size = 32;
@@ -34,7 +34,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
     private int _count;
     private bool _farthest;
 
-    public void Load(FeatureMatrix queries, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
+    public void Load(NeighbourMatrix queries, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
     {
         (_table, _first, _count, _farthest) = (table, first, end - first, farthest);
         table.SquaredDistances.AsSpan(first * table.K, _count * table.K).Fill(float.PositiveInfinity);
@@ -54,7 +54,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
         }
     }
 
-    public void Search(FeatureMatrix reference)
+    public void Search(NeighbourMatrix reference)
     {
         for (var tile = 0; tile < reference.Rows; tile += TileRows)
         {
@@ -82,7 +82,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
     /// interleaved per feature so one pointer walks them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchFour(FeatureMatrix reference, int start, int end, int slot)
+    private void SearchFour(NeighbourMatrix reference, int start, int end, int slot)
     {
         var stride = reference.Stride;
         var width = Vector<float>.Count;
@@ -174,7 +174,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
 
     /// <summary>The SMOTE-NC penalty summed over the categorical features where each of 8 reference rows differs from a query.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Vector<float> Mismatches(FeatureMatrix reference, int j, int slot)
+    private Vector<float> Mismatches(NeighbourMatrix reference, int j, int slot)
     {
         var penalty = new Vector<float>(reference.MismatchPenalty);
         var sum = Vector<float>.Zero;
@@ -188,7 +188,7 @@ internal sealed class NeighbourQueryBatch(FeatureMatrix shape)
 
     /// <summary>The general path: one query, gaps allowed on either side.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchOne(FeatureMatrix reference, int start, int end, int slot)
+    private void SearchOne(NeighbourMatrix reference, int start, int end, int slot)
     {
         var stride = reference.Stride;
         ref var values = ref MemoryMarshal.GetArrayDataReference(reference.Values);

@@ -18,7 +18,7 @@ internal static class NeighbourSearch
 {
     /// <param name="selfRows">Per query, the reference row that is the query itself (skipped), or -1.</param>
     /// <param name="farthest">Find the k farthest rows instead (NearMiss-2).</param>
-    public static NeighbourTable Find(FeatureMatrix reference, FeatureMatrix queries, int[] selfRows, int k, bool farthest,
+    public static NeighbourTable Find(NeighbourMatrix reference, NeighbourMatrix queries, int[] selfRows, int k, bool farthest,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, reference.Rows - (selfRows.Any(s => s >= 0) ? 1 : 0));

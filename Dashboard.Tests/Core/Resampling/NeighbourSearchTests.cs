@@ -15,7 +15,7 @@ public class NeighbourSearchTests
             .ToArray();
         var expected = golden.GetProperty("squared_distances").EnumerateArray()
             .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
-        var matrix = FeatureMatrix.FromRows(rows, rows.Select(_ => Array.Empty<int>()).ToArray(), 0);
+        var matrix = NeighbourMatrix.FromRows(rows, rows.Select(_ => Array.Empty<int>()).ToArray(), 0);
 
         // Act: every row's 3 neighbours (all the others).
         var table = NeighbourSearch.Find(matrix, matrix, [0, 1, 2, 3], 3, farthest: false, CancellationToken.None);
@@ -42,8 +42,8 @@ public class NeighbourSearchTests
         var random = new SeededRandom(5);
         var reference = RandomRows(random, 2500, referenceGaps);
         var queries = RandomRows(random, 70, queryGaps);
-        var matrix = FeatureMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
-        var queryMatrix = FeatureMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
+        var matrix = NeighbourMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
+        var queryMatrix = NeighbourMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
         const int k = 6;
 
         // Act
@@ -66,7 +66,7 @@ public class NeighbourSearchTests
     {
         // Arrange: rows 1, 2 and 3 are copies; row 0 is far away.
         float[][] numeric = [[9, 9], [1, 1], [1, 1], [1, 1]];
-        var matrix = FeatureMatrix.FromRows(numeric, numeric.Select(_ => Array.Empty<int>()).ToArray(), 0);
+        var matrix = NeighbourMatrix.FromRows(numeric, numeric.Select(_ => Array.Empty<int>()).ToArray(), 0);
 
         // Act
         var table = NeighbourSearch.Find(matrix, matrix, [0, 1, 2, 3], 2, farthest: false, CancellationToken.None);
