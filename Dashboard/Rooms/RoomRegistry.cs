@@ -24,6 +24,8 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         }
     }
 
+    public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
+
     public RoomRunner? Find(string? code) => RoomCode.Normalize(code) is { } normal && _rooms.TryGetValue(normal, out var room) ? room : null;
 
     public async Task CloseAsync(string code)
