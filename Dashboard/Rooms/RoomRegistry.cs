@@ -10,7 +10,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
-    private readonly MullerLoop _loop = new(new SemaphoreSlim(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
+    private readonly MullerLoop _loop = new(new TrainingSlots(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
 
     public RoomRunner Create(DatasetChoice? dataset = null)
     {

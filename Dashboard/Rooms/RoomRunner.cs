@@ -248,7 +248,7 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
-            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed);
+            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
             await foreach (var result in _loop.RunAsync(prepared.Data, seats.Select(s => s.ToSettings()).ToArray(), options, cancellationToken))
             {
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
