@@ -11,7 +11,7 @@ namespace Dashboard.Core.Training;
 /// single-threaded with its own seeded context (on 2 cores, four single-threaded fits beat four
 /// fits that each try to use every core), and each result is yielded the moment it is ready.
 /// </summary>
-public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
+public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
 {
     /// <summary>
     /// Runs every algorithm and yields results in completion order. Cancelling the token stops the
@@ -49,15 +49,8 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
 
     private async Task<AlgorithmResult> TrainOneAsync(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
-        if (trainingSlots is not null) await trainingSlots.WaitAsync(cancellationToken);
-        try
-        {
-            return TrainOne(data, settings, options, cancellationToken);
-        }
-        finally
-        {
-            trainingSlots?.Release();
-        }
+        using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
+        return TrainOne(data, settings, options, cancellationToken);
     }
 
     private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)

@@ -87,4 +87,23 @@ public partial class DashboardPageTests(BrowserFixture fixture)
         Assert.Equal(4, await page.Locator(Cards).CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "bad-upload.png") });
     }
+
+    [Fact]
+    public async Task Sweep_ClassSlider_FillsHistoryChartWithEveryStep()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+        var before = await HistoryPointCountAsync(page);
+
+        await page.Locator(".sweep-button").ClickAsync();
+        await page.Locator(".history-panel .mud-progress-linear").WaitForAsync();
+        await page.Locator(".sweep-button").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
+        await page.WaitForFunctionAsync(
+            "n => { const d = document.querySelector('.history-panel .js-plotly-plot'); return d && d.data && d.data.reduce((k, t) => k + (t.x ? t.x.length : 0), 0) >= n; }",
+            before + 4 * 8);
+
+        // Eight slider positions for each of the four algorithms (plus the baseline points).
+        Assert.True(await HistoryPointCountAsync(page) >= before + 32);
+    }
 }

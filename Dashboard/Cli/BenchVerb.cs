@@ -17,6 +17,7 @@ internal static class BenchVerb
         var bench = new Command("bench", "Measure speed and memory for docs/benchmarks.md.");
         bench.Add(LoadBench(output));
         bench.Add(SliderBench.Create(output));
+        bench.Add(HubBench.Create(output));
         bench.Add(ResampleBench.Create(output));
         bench.Add(LoopBench.Create(output));
         return bench;

@@ -22,8 +22,7 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken)
     {
         var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken);
-        using var slotGate = slots > 0 ? new SemaphoreSlim(slots) : null;
-        var loop = new MullerLoop(slotGate);
+        var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
         await foreach (var result in loop.RunAsync(prepared.Data, algorithms.Select(AlgorithmSettings.Default).ToArray(), options, cancellationToken))

@@ -10,7 +10,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
-    private readonly MullerLoop _loop = new(new SemaphoreSlim(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
+    private readonly MullerLoop _loop = new(new TrainingSlots(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
 
     public RoomRunner Create(DatasetChoice? dataset = null)
     {
@@ -23,6 +23,8 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             if (_rooms.TryAdd(code, runner.Value)) return runner.Value;
         }
     }
+
+    public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 
     public RoomRunner? Find(string? code) => RoomCode.Normalize(code) is { } normal && _rooms.TryGetValue(normal, out var room) ? room : null;
 

@@ -15,7 +15,6 @@ namespace Dashboard.Rooms;
 public sealed class RoomRunner : IAsyncDisposable
 {
     private const int ActivityLength = 50;
-    private const string System = "system";
 
     private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands =
         Channel.CreateUnbounded<(RoomCommand, TaskCompletionSource<string?>)>(new UnboundedChannelOptions { SingleReader = true });
@@ -30,6 +29,7 @@ public sealed class RoomRunner : IAsyncDisposable
     // still current, so a slow, superseded fit can never overwrite a newer one.
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _generation = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastActive = [];
     private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
     private CancellationTokenSource? _fullRun;
     private PreparedRun? _prepared;
@@ -48,13 +48,30 @@ public sealed class RoomRunner : IAsyncDisposable
             state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
             [], null, null, [], null, null);
         _processing = Task.Run(ProcessAsync);
-        _ = ExecuteAsync(new SelectDataset(System, initial));
+        _ = ExecuteAsync(new SelectDataset(RoomRules.SystemMember, initial));
     }
 
     public string Code { get; }
 
     /// <summary>The room as it is now; a new object after every change.</summary>
     public RoomSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>When the room last had no members (null while someone is in it).</summary>
+    public DateTimeOffset? EmptySince => Snapshot.State.Members.Count == 0 ? _emptySince ??= DateTimeOffset.UtcNow : _emptySince = null;
+
+    private DateTimeOffset? _emptySince;
+
+    /// <summary>Releases the seats of holders who have sent nothing for longer than <paramref name="idle"/>.</summary>
+    public async Task ReleaseIdleSeatsAsync(TimeSpan idle)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var seat in Snapshot.State.Algorithms.Where(a => a.HolderId is not null))
+        {
+            DateTimeOffset last;
+            lock (_gate) last = _lastActive.GetValueOrDefault(seat.HolderId!, now);
+            if (now - last > idle) await ExecuteAsync(new ReleaseSeat(RoomRules.SystemMember, seat.AlgorithmId));
+        }
+    }
 
     /// <summary>Queues a command; completes when it was applied, with null, or with the message saying why it was refused.</summary>
     public Task<string?> ExecuteAsync(RoomCommand command)
@@ -93,21 +110,22 @@ public sealed class RoomRunner : IAsyncDisposable
 
     private async Task ApplyAsync(RoomCommand command)
     {
+        lock (_gate) _lastActive[command.MemberId] = DateTimeOffset.UtcNow;
         if (command is SelectDataset select)
         {
+            RoomRules.CheckAllowed(Snapshot.State, select);
             await LoadDatasetAsync(select);
             return;
         }
         var snapshot = Snapshot;
-        if (snapshot.Workspace is null) throw new InvalidOperationException("The room is still loading its data set; try again in a moment.");
-        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace.Split);
+        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split);
         var moved = command switch
         {
             MoveSlider m => m.SliderId,
             ConfigureSlider c => c.SliderId,
             _ => snapshot.LastMovedSliderId,
         };
-        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, command.MemberId, outcome.Description) },
+        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description) },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)
         {
@@ -143,7 +161,7 @@ public sealed class RoomRunner : IAsyncDisposable
             Resampled = null,
             Error = null,
             LastMovedSliderId = null,
-            Activity = Append(s.Activity, command.MemberId, description),
+            Activity = Append(s.Activity, state.NameOf(command.MemberId), description),
         }, new RoomStateChanged(Code, state, command.MemberId, description));
         StartFullRun("baseline", isBaseline: true);
     }
@@ -230,7 +248,7 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
-            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed);
+            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
             await foreach (var result in _loop.RunAsync(prepared.Data, seats.Select(s => s.ToSettings()).ToArray(), options, cancellationToken))
             {
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))

@@ -31,6 +31,7 @@ done
 run loop-titanic $BIN bench loop --data titanic --repetitions 5
 run loop-titanic-smote $BIN bench loop --data titanic --class-share 0.5 --repetitions 5
 run loop-lending_club $BIN bench loop --data lending_club --repetitions 5
+run loop-lending_club-all-at-once $BIN bench loop --data lending_club --slots 0 --repetitions 5
 run loop-lending_club-smote $BIN bench loop --data lending_club --class-share 0.5 --repetitions 5
 run loop-synthetic-200000 $BIN bench loop --data synthetic --rows 200000 --repetitions 3
 

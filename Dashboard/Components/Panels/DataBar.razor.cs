@@ -31,6 +31,10 @@ public partial class DataBar
     [Parameter]
     public EventCallback<DatasetChoice> OnSelect { get; set; }
 
+    /// <summary>True in classroom mode for everyone but the host.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
     [Inject]
     private UploadStore Uploads { get; set; } = default!;
 
