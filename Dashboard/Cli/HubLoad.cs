@@ -86,9 +86,22 @@ internal static class HubLoad
         // Count what the server publishes in these rooms from the moment everyone is in.
         var rooms = codes.OfType<string>().ToHashSet();
         var published = new ConcurrentBag<(string Room, string RunId, string AlgorithmId)>();
+        var runs = new ConcurrentDictionary<string, bool>(); // run id -> ended
         using (notifier.Subscribe(null, e =>
                {
-                   if (e is AlgorithmCompleted completed && rooms.Contains(e.RoomCode)) published.Add((e.RoomCode, completed.RunId, completed.Result.AlgorithmId));
+                   if (!rooms.Contains(e.RoomCode)) return Task.CompletedTask;
+                   switch (e)
+                   {
+                       case AlgorithmCompleted completed:
+                           published.Add((e.RoomCode, completed.RunId, completed.Result.AlgorithmId));
+                           break;
+                       case RunStarted started:
+                           runs.TryAdd(started.RunId, false);
+                           break;
+                       case RunCompleted or RunCancelled or RunFailed:
+                           runs[RunIdOf(e)] = true;
+                           break;
+                   }
                    return Task.CompletedTask;
                }))
         {
@@ -110,37 +123,46 @@ internal static class HubLoad
                 }
             }, cancellationToken)).ToArray();
             await Task.WhenAll(senders);
-            await WaitForQuietAsync(published, cancellationToken);
+            await WaitForRunsToEndAsync(runs, cancellationToken);
+            var final = published.ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // the last pushes are on the wire
 
             var missed = 0;
             for (var i = 0; i < options.Clients; i++)
             {
                 if (connections[i] is null) continue;
                 var got = received[i].Select(r => (r.RunId, r.AlgorithmId)).ToHashSet();
-                missed += published.Count(p => p.Room == roomOf[i] && !got.Contains((p.RunId, p.AlgorithmId)));
+                missed += final.Count(p => p.Room == roomOf[i] && !got.Contains((p.RunId, p.AlgorithmId)));
             }
             // Results published before the measured window (a room's first baseline) are left out.
-            var window = published.Select(p => (p.RunId, p.AlgorithmId)).ToHashSet();
+            var window = final.Select(p => (p.RunId, p.AlgorithmId)).ToHashSet();
             var all = received.SelectMany(r => r).Where(r => window.Contains((r.RunId, r.AlgorithmId))).ToArray();
             var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
             foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
-                published.Count, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
+                final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 1),
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1048576);
         }
     }
 
-    /// <summary>Waits until no new result has been published for two seconds (runs in flight have finished).</summary>
-    private static async Task WaitForQuietAsync<T>(ConcurrentBag<T> published, CancellationToken cancellationToken)
+    /// <summary>Waits until every run that started has completed, been cancelled or failed.</summary>
+    private static async Task WaitForRunsToEndAsync(ConcurrentDictionary<string, bool> runs, CancellationToken cancellationToken)
     {
-        var count = -1;
-        while (count != published.Count)
+        do
         {
-            count = published.Count;
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+        while (runs.Values.Any(ended => !ended));
     }
+
+    private static string RunIdOf(RoomEvent e) => e switch
+    {
+        RunCompleted c => c.RunId,
+        RunCancelled c => c.RunId,
+        RunFailed c => c.RunId,
+        _ => "",
+    };
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);

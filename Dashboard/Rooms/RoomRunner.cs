@@ -36,8 +36,13 @@ public sealed class RoomRunner : IAsyncDisposable
     private bool _preparing;
     private RoomSnapshot _snapshot;
 
-    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, ILogger logger)
+    private RoomState? _restoring;
+
+    /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
+    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, ILogger logger,
+        RoomState? restored = null)
     {
+        _restoring = restored;
         Code = code;
         _notifier = notifier;
         _workspaces = workspaces;
@@ -150,6 +155,21 @@ public sealed class RoomRunner : IAsyncDisposable
             Version = snapshot.State.Version + 1,
         };
         var description = $"loaded {workspace.Title}";
+        if (_restoring is { } restored)
+        {
+            // Reopened from storage: the room comes back as it was left (members and seat holders do not).
+            state = state with
+            {
+                Sliders = restored.Sliders,
+                Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
+                Threshold = restored.Threshold,
+                Leaky = restored.Leaky,
+                HostOnlyControls = restored.HostOnlyControls,
+                Version = restored.Version + 1,
+            };
+            description = $"reopened with {workspace.Title}";
+            _restoring = null;
+        }
         Publish(s => s with
         {
             State = state,
@@ -236,7 +256,9 @@ public sealed class RoomRunner : IAsyncDisposable
             SetStatus(ids, generations, new AlgorithmStatusView(true, prepared is null ? "resampling" : "training"));
             if (prepared is null)
             {
-                prepared = RunPreparation.Prepare(at.Workspace!.Split, at.State.Changes(), at.State.Dataset.SplitSeed, at.State.Leaky, cancellationToken);
+                // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
+                var changes = isBaseline ? [] : at.State.Changes();
+                prepared = RunPreparation.Prepare(at.Workspace!.Split, changes, at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, cancellationToken);
                 lock (_gate)
                 {
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
@@ -257,6 +279,10 @@ public sealed class RoomRunner : IAsyncDisposable
                 }
             }
             await _notifier.PublishAsync(new RunCompleted(Code, runId, clock.Elapsed.TotalSeconds));
+            if (isBaseline && Snapshot.State.Changes().Count > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                StartFullRun("the sliders' positions", isBaseline: false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
