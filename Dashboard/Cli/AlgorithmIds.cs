@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dashboard.Core.Data;
 using Dashboard.Core.Training;
 
@@ -9,6 +10,13 @@ internal static class AlgorithmIds
     public static string DefaultList => string.Join(',', AlgorithmCatalog.Defaults.Select(a => a.Id));
 
     public static string Known => string.Join(", ", AlgorithmCatalog.All.Select(a => a.Id));
+
+    /// <summary>The --algorithms option: a comma-separated list, the four defaults unless given.</summary>
+    public static Option<string> CreateListOption() => new("--algorithms")
+    {
+        Description = $"Comma-separated algorithms to train, in the order to report them ({Known}).",
+        DefaultValueFactory = _ => DefaultList,
+    };
 
     public static AlgorithmDescriptor Find(string id, string option) =>
         AlgorithmCatalog.All.FirstOrDefault(a => a.Id == id.Trim())

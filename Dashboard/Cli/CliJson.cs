@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,4 +18,7 @@ internal static class CliJson
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>The --json switch of the verbs that print a table by default.</summary>
+    public static Option<bool> CreateOption() => new("--json") { Description = "Print machine-readable JSON instead of a table." };
 }

@@ -40,7 +40,7 @@ internal static class ImportanceVerb
             Description = "Shuffles per column; the ranking shows their mean and spread.",
             DefaultValueFactory = _ => PermutationImportance.DefaultRepeats,
         };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table." };
+        var json = CliJson.CreateOption();
         var command = new Command("importance", "Rank the columns by permutation importance: how much a model's test score drops when a column is shuffled.");
         data.AddTo(command, withSplit: true);
         command.Add(model);
@@ -97,7 +97,7 @@ internal static class ImportanceVerb
     {
         var metricName = metric == ImportanceMetric.RocAuc ? "ROC AUC" : "F1";
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.WriteLine(Invariant($"{dataset.Name}: predicting '{dataset.Target}' (positive class '{dataset.PositiveClass}'); {algorithm.DisplayName} trained on {dataset.TrainingRows:N0} rows, test {metricName} {score:F4} on {dataset.TestRows:N0} rows"));
+        text.WriteLine(Invariant($"{dataset.Headline}; {algorithm.DisplayName} trained on {dataset.TrainingRows:N0} rows, test {metricName} {score:F4} on {dataset.TestRows:N0} rows"));
         text.WriteLine(Invariant($"Drop of the test {metricName} when a column is shuffled ({repeats} repeats, seed {dataset.Seed}):"));
         text.WriteLine();
         var table = new TextTable("rank", "column", "mean drop", "spread");

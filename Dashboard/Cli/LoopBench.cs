@@ -22,7 +22,7 @@ internal static class LoopBench
         var rows = new Option<int>("--rows") { Description = $"Rows of --data {Synthetic} (numeric features, 5 % minority).", DefaultValueFactory = _ => 200_000 };
         var features = new Option<int>("--features") { Description = $"Features of --data {Synthetic}.", DefaultValueFactory = _ => 20 };
         var classShare = new Option<double?>("--class-share") { Description = "Move the minority class to this share with SMOTE first (default: no resampling)." };
-        var algorithms = new Option<string>("--algorithms") { Description = "Comma-separated algorithms.", DefaultValueFactory = _ => AlgorithmIds.DefaultList };
+        var algorithms = AlgorithmIds.CreateListOption();
         var repetitions = new Option<int>("--repetitions") { Description = "Runs; the first one includes JIT warm-up.", DefaultValueFactory = _ => 3 };
         var slots = new Option<int>("--slots")
         {

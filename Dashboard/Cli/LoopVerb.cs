@@ -19,17 +19,13 @@ internal static class LoopVerb
     {
         var data = new DataOptions();
         var changes = new ChangeOptions();
-        var algorithms = new Option<string>("--algorithms")
-        {
-            Description = $"Comma-separated algorithms to train, in the order to report them ({AlgorithmIds.Known}).",
-            DefaultValueFactory = _ => AlgorithmIds.DefaultList,
-        };
+        var algorithms = AlgorithmIds.CreateListOption();
         var threshold = new Option<double>("--threshold")
         {
             Description = "Score at or above which a test row is predicted positive, between 0 and 1.",
             DefaultValueFactory = _ => 0.5,
         };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table." };
+        var json = CliJson.CreateOption();
         var scoresOut = new Option<string?>("--scores-out")
         {
             Description = "Also write every test row's score to this CSV: algorithm,row,y_true,y_score (row: the row's 0-based index in the data set; y_true 1 for the positive class).",
@@ -111,7 +107,7 @@ internal static class LoopVerb
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
         void Line(FormattableString line) => text.WriteLine(Invariant(line));
-        Line($"{dataset.Name}: predicting '{dataset.Target}' (positive class '{dataset.PositiveClass}'); seed {dataset.Seed}, {dataset.TrainingRows:N0} training and {dataset.TestRows:N0} test rows");
+        Line($"{dataset.Headline}; seed {dataset.Seed}, {dataset.TrainingRows:N0} training and {dataset.TestRows:N0} test rows");
         var synthetic = resampling.SyntheticRows > 0 ? Invariant($" ({resampling.SyntheticRows:N0} synthetic)") : "";
         Line($"Training rows: {Rows(resampling.TrainingRows.Before)} before, {Rows(resampling.TrainingRows.After)} after{synthetic}");
         foreach (var change in resampling.Changes)

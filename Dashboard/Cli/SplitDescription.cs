@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dashboard.Core.Data;
 
 namespace Dashboard.Cli;
@@ -16,6 +17,10 @@ internal sealed record SplitDescription(
     int TestRows,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>"titanic.csv: predicting 'survived' (positive class 'yes')", the first line of a verb's table.</summary>
+    [JsonIgnore]
+    public string Headline => $"{Name}: predicting '{Target}' (positive class '{PositiveClass}')";
+
     public static SplitDescription Of(LabeledDataset data, DataSplit split) =>
         new(data.Data.Name, data.TargetColumn, data.PositiveClass, data.NegativeClass, split.Seed, split.TestShare,
             split.TrainRows.Count, split.TestRows.Count, data.Warnings);
