@@ -45,10 +45,15 @@ internal static class LoopBench
             var featurizeOnceSeconds = clock.Elapsed.TotalSeconds;
             DistributionChange[] changes = parse.GetValue(classShare) is { } share ? [new(ClassGroup.Minority(labeled, split.TrainRows), share)] : [];
 
-            var runs = new List<LoopRun>();
+            var runs = new List<Measured>();
+            using var process = Process.GetCurrentProcess();
             for (var i = 0; i < parse.GetValue(repetitions); i++)
             {
-                runs.Add(await LoopRun.RunAsync(featurized, changes, chosen, new LoopOptions(0.5, seed), parse.GetValue(slots), cancellationToken));
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                var run = await LoopRun.RunAsync(featurized, changes, chosen, new LoopOptions(0.5, seed), parse.GetValue(slots), cancellationToken);
+                process.Refresh();
+                runs.Add(new Measured(run, (process.TotalProcessorTime - cpu).TotalSeconds));
             }
             var warm = runs.Count > 1 ? runs.Skip(1).ToArray() : runs.ToArray();
             output.WriteLine(CliJson.Serialize(new
@@ -59,43 +64,51 @@ internal static class LoopBench
                 features = labeled.FeatureNames.Count,
                 featureSlots = featurized.Featurizer.Width,
                 trainingRowsBefore = split.TrainRows.Count,
-                trainingRowsAfter = runs[0].Prepared.Summary.RowsAfter,
+                trainingRowsAfter = runs[0].Run.Prepared.Summary.RowsAfter,
                 testRows = split.TestRows.Count,
                 classShare = parse.GetValue(classShare),
                 slots = parse.GetValue(slots),
                 featurizeOnceSeconds = Round(featurizeOnceSeconds),
                 warmMedian = new
                 {
-                    resampleSeconds = Median(warm, r => r.Prepared.Summary.ResampleSeconds),
-                    fromResampledToAllSeconds = Median(warm, r => r.FromResampledSeconds),
-                    fromResampledToFirstSeconds = Median(warm, r => r.Prepared.Data.FeaturizeSeconds + r.FirstResultSeconds),
-                    fitSecondsSum = Median(warm, r => r.Results.Sum(f => f.Result.Timings.FitSeconds)),
-                    fitSeconds = chosen.ToDictionary(a => a.Id, a => Median(warm, r => r.Results.Single(f => f.Result.AlgorithmId == a.Id).Result.Timings.FitSeconds)),
+                    resampleSeconds = Median(warm, r => r.Run.Prepared.Summary.ResampleSeconds),
+                    fromResampledToAllSeconds = Median(warm, r => r.Run.FromResampledSeconds),
+                    fromResampledToFirstSeconds = Median(warm, r => r.Run.Prepared.Data.FeaturizeSeconds + r.Run.FirstResultSeconds),
+                    fitSecondsSum = Median(warm, r => r.Run.Results.Sum(f => f.Result.Timings.FitSeconds)),
+                    cpuSeconds = Median(warm, r => r.CpuSeconds),
+                    fitSeconds = chosen.ToDictionary(a => a.Id, a => Median(warm, r => r.Run.Results.Single(f => f.Result.AlgorithmId == a.Id).Result.Timings.FitSeconds)),
                 },
-                rocAuc = runs[^1].Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Metrics is { } m ? Math.Round(m.RocAuc, 4) : double.NaN),
-                runs = runs.Select(r => new
-                {
-                    resampleSeconds = Round(r.Prepared.Summary.ResampleSeconds),
-                    featurizeSeconds = Round(r.Prepared.Data.FeaturizeSeconds),
-                    firstResultSeconds = Round(r.FirstResultSeconds),
-                    allResultsSeconds = Round(r.AllResultsSeconds),
-                    fromResampledToAllSeconds = Round(r.FromResampledSeconds),
-                    algorithms = r.Results.Select(f => new
-                    {
-                        id = f.Result.AlgorithmId,
-                        status = f.Result.Status,
-                        fitSeconds = Round(f.Result.Timings.FitSeconds),
-                        scoreSeconds = Round(f.Result.Timings.ScoreSeconds),
-                        finishedAfterSeconds = Round(f.Seconds),
-                        error = f.Result.Error,
-                    }),
-                }),
+                rocAuc = runs[^1].Run.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Metrics is { } m ? Math.Round(m.RocAuc, 4) : double.NaN),
+                runs = runs.Select(Describe),
                 loadBefore,
                 loadAfter = BenchLoad.Now(),
             }));
             return 0;
         });
         return command;
+    }
+
+    private static object Describe(Measured measured)
+    {
+        var run = measured.Run;
+        return new
+        {
+            cpuSeconds = Round(measured.CpuSeconds),
+            resampleSeconds = Round(run.Prepared.Summary.ResampleSeconds),
+            featurizeSeconds = Round(run.Prepared.Data.FeaturizeSeconds),
+            firstResultSeconds = Round(run.FirstResultSeconds),
+            allResultsSeconds = Round(run.AllResultsSeconds),
+            fromResampledToAllSeconds = Round(run.FromResampledSeconds),
+            algorithms = run.Results.Select(f => new
+            {
+                id = f.Result.AlgorithmId,
+                status = f.Result.Status,
+                fitSeconds = Round(f.Result.Timings.FitSeconds),
+                scoreSeconds = Round(f.Result.Timings.ScoreSeconds),
+                finishedAfterSeconds = Round(f.Seconds),
+                error = f.Result.Error,
+            }),
+        };
     }
 
     /// <summary>ResamplingBench's seeded Gaussian data (the minority shifted by half a standard deviation) with a stratified split.</summary>
@@ -105,11 +118,14 @@ internal static class LoopBench
         return (data, StratifiedSplitter.Split(data.Labels, testSize, seed));
     }
 
-    private static double Median(IReadOnlyList<LoopRun> runs, Func<LoopRun, double> figure)
+    private static double Median(IReadOnlyList<Measured> runs, Func<Measured, double> figure)
     {
         var values = runs.Select(figure).Order().ToArray();
         return Round(values[values.Length / 2]);
     }
 
     private static double Round(double seconds) => Math.Round(seconds, 3);
+
+    /// <summary>One run with the CPU time the process spent on it (all threads): steadier than wall time on a shared machine.</summary>
+    private sealed record Measured(LoopRun Run, double CpuSeconds);
 }
