@@ -50,8 +50,15 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     private async Task<AlgorithmResult> TrainOneAsync(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
         using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
-        return TrainOne(data, settings, options, cancellationToken);
+        return await RunDedicatedAsync(() => TrainOne(data, settings, options, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Runs CPU-bound work on a thread of its own, not the thread pool's: with many rooms training,
+    /// pool threads stay free for SignalR and Blazor I/O, so pushes are not held up behind fits.
+    /// </summary>
+    public static Task<T> RunDedicatedAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {

@@ -10,7 +10,10 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
-    private readonly MullerLoop _loop = new(new TrainingSlots(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
+    private readonly TrainingSlots _slots = new(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount);
+    private MullerLoop? _loop;
+
+    private MullerLoop Loop => _loop ??= new MullerLoop(_slots);
 
     public RoomRunner Create(DatasetChoice? dataset = null)
     {
@@ -19,7 +22,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         while (true)
         {
             var code = RoomCode.New();
-            var runner = new Lazy<RoomRunner>(() => new RoomRunner(code, dataset, notifier, workspaces, _loop, loggers.CreateLogger($"Room {code}")));
+            var runner = new Lazy<RoomRunner>(() => new RoomRunner(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}")));
             if (_rooms.TryAdd(code, runner.Value)) return runner.Value;
         }
     }

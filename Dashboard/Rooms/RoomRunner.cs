@@ -21,6 +21,7 @@ public sealed class RoomRunner : IAsyncDisposable
     private readonly RoomNotifier _notifier;
     private readonly WorkspaceCache _workspaces;
     private readonly MullerLoop _loop;
+    private readonly TrainingSlots _slots;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _processing;
@@ -39,9 +40,10 @@ public sealed class RoomRunner : IAsyncDisposable
     private RoomState? _restoring;
 
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
-    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, ILogger logger,
-        RoomState? restored = null)
+    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
+        ILogger logger, RoomState? restored = null)
     {
+        _slots = slots;
         _restoring = restored;
         Code = code;
         _notifier = notifier;
@@ -258,7 +260,12 @@ public sealed class RoomRunner : IAsyncDisposable
             {
                 // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
                 var changes = isBaseline ? [] : at.State.Changes();
-                prepared = RunPreparation.Prepare(at.Workspace!.Split, changes, at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, cancellationToken);
+                using (await _slots.AcquireAsync(Code, cancellationToken))
+                {
+                    // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
+                    prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(at.Workspace!.Split, changes,
+                        at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, cancellationToken), cancellationToken);
+                }
                 lock (_gate)
                 {
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
