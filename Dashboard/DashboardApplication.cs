@@ -24,6 +24,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddHostedService<HubForwarder>();
+        builder.AddStorage();
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         // Closed tabs keep their circuit for minutes: stop promptly on shutdown anyway.
@@ -41,6 +42,7 @@ public static class DashboardApplication
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapStorage();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok", version = AppVersion.Text }));
         return app;
     }
