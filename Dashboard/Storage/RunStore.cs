@@ -72,11 +72,14 @@ public sealed class RunStore(DashboardDatabase database)
     public async Task<RunFacets> FacetsAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var datasets = await db.Runs.Select(r => r.DatasetName).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
-        var rooms = await db.Runs.Select(r => r.RoomCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        var datasets = await db.Runs.Select(r => r.DatasetName).Distinct().ToListAsync(cancellationToken);
+        var rooms = await db.Runs.Select(r => r.RoomCode).Distinct().ToListAsync(cancellationToken);
         var algorithms = await db.RunResults.Select(r => new { r.AlgorithmId, r.DisplayName }).Distinct().ToListAsync(cancellationToken);
-        return new RunFacets(datasets, rooms,
-            algorithms.DistinctBy(a => a.AlgorithmId).OrderBy(a => a.DisplayName, StringComparer.Ordinal).Select(a => (a.AlgorithmId, a.DisplayName)).ToList());
+        // Sorted here, not in SQL: the providers' collations differ, and a reader expects "loans" before "Titanic".
+        return new RunFacets(
+            [.. datasets.Order(StringComparer.OrdinalIgnoreCase)],
+            [.. rooms.Order(StringComparer.Ordinal)],
+            [.. algorithms.DistinctBy(a => a.AlgorithmId).OrderBy(a => a.DisplayName, StringComparer.OrdinalIgnoreCase).Select(a => (a.AlgorithmId, a.DisplayName))]);
     }
 
     /// <summary>The runs with these ids that are stored, oldest first (unknown ids are left out).</summary>
