@@ -77,8 +77,8 @@ public static class ExportEndpoints
 
     private static string FileName(IReadOnlyList<RecordedRun> runs, string? room, string extension)
     {
-        var stem = runs.Count == 1 ? $"run-{runs[0].RunId}"
-            : RoomCode.Normalize(room) is { } code ? $"room-{code}-runs"
+        var stem = RoomCode.Normalize(room) is { } code ? $"room-{code}-runs"
+            : runs.Count == 1 ? $"run-{runs[0].RunId}"
             : $"runs-{runs.Count.ToString(CultureInfo.InvariantCulture)}";
         return $"{stem}.{extension}";
     }
