@@ -24,6 +24,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddHostedService<HubForwarder>();
+        builder.Services.AddHostedService<RoomJanitor>();
         builder.AddStorage();
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));

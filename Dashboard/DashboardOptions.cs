@@ -18,6 +18,14 @@ public sealed class DashboardOptions
     [Required]
     public string DataFolder { get; set; } = "data";
 
+    /// <summary>Minutes a room stays open with no members before it is closed.</summary>
+    [Range(0.05, 1440)]
+    public double RoomIdleMinutes { get; set; } = 10;
+
+    /// <summary>Minutes a seat holder may stay silent before the seat is freed for someone else.</summary>
+    [Range(0.05, 1440)]
+    public double SeatIdleMinutes { get; set; } = 15;
+
     /// <summary>How many algorithm fits may run at once on this server, across all rooms (0: one per core).</summary>
     [Range(0, 256)]
     public int TrainingSlots { get; set; }

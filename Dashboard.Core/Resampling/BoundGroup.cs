@@ -10,8 +10,8 @@ internal abstract class BoundGroup(string description)
 
     public abstract bool Contains(WorkingSet work, int entry);
 
-    /// <summary>Puts the group's own value back into a new row's features, so the row stays in the group.</summary>
-    public virtual void KeepGroupValue(Span<double> numeric, Span<int> codes)
+    /// <summary>Puts the group's own value back into new synthetic rows [first, first + count), so they stay in the group.</summary>
+    public virtual void KeepGroupValue(SyntheticStore store, int first, int count)
     {
     }
 }

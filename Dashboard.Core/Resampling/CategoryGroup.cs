@@ -50,6 +50,6 @@ public sealed record CategoryGroup(string Column, string Category) : FocusGroup
     {
         public override bool Contains(WorkingSet work, int entry) => work.CodeOf(feature, entry) == code;
 
-        public override void KeepGroupValue(Span<double> numeric, Span<int> codes) => codes[feature] = code;
+        public override void KeepGroupValue(SyntheticStore store, int first, int count) => store.Codes(feature).Slice(first, count).Fill(code);
     }
 }

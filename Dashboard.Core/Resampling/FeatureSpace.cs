@@ -37,11 +37,12 @@ internal sealed class FeatureSpace
         var categorical = features.OfType<CategoricalColumn>().ToArray();
         var mean = new double[numeric.Length];
         var scale = new double[numeric.Length];
-        for (var f = 0; f < numeric.Length; f++)
+        var rows = trainRows.ToArray(); // an array, not an interface, in the loops below
+        Parallel.For(0, numeric.Length, f =>
         {
-            (mean[f], var sd) = MeanAndDeviation(numeric[f].Values, trainRows);
+            (mean[f], var sd) = MeanAndDeviation(numeric[f].Values, rows);
             scale[f] = sd > 0 ? sd : 1;
-        }
+        });
         return new FeatureSpace(data, numeric, categorical, mean, scale);
     }
 
@@ -56,7 +57,7 @@ internal sealed class FeatureSpace
         return double.IsFinite(z) ? (float)z : float.NaN;
     }
 
-    private static (double Mean, double Deviation) MeanAndDeviation(ReadOnlySpan<double> values, IReadOnlyList<int> rows)
+    private static (double Mean, double Deviation) MeanAndDeviation(ReadOnlySpan<double> values, int[] rows)
     {
         double sum = 0;
         var count = 0;

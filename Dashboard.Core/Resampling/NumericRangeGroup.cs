@@ -53,7 +53,9 @@ public sealed record NumericRangeGroup(string Column, double Lo, double Hi) : Fo
         public override bool Contains(WorkingSet work, int entry) => work.NumericOf(feature, entry) is var v && v >= lo && v < hi;
 
         /// <summary>Interpolating two values of [lo, hi) stays inside it; this only guards the last bit of rounding.</summary>
-        public override void KeepGroupValue(Span<double> numeric, Span<int> codes) =>
-            numeric[feature] = Math.Clamp(numeric[feature], lo, Math.BitDecrement(hi));
+        public override void KeepGroupValue(SyntheticStore store, int first, int count)
+        {
+            foreach (ref var value in store.NumericValues(feature).Slice(first, count)) value = Math.Clamp(value, lo, Math.BitDecrement(hi));
+        }
     }
 }

@@ -29,7 +29,7 @@ internal static class Oversampler
         if (pool.Count == 1)
         {
             context.Warn(ResamplingWarningKind.RandomOversamplingFallback,
-                $"Class {className} has a single row in {group.Description}, so it has no neighbour to interpolate with: that row was duplicated {count} time(s) instead.");
+                $"Class {className} has a single row{InGroup(group)}, so it has no neighbour to interpolate with: that row was duplicated {count} time(s) instead.");
             Duplicate(context, label, pool, count);
             return;
         }
@@ -37,10 +37,13 @@ internal static class Oversampler
         if (k < change.K)
         {
             context.Warn(ResamplingWarningKind.KReduced,
-                $"Class {className} has only {pool.Count} rows in {group.Description}, too few for k = {change.K} neighbours: k = {k} was used.");
+                $"Class {className} has only {pool.Count} rows{InGroup(group)}, too few for k = {change.K} neighbours: k = {k} was used.");
         }
-        Smote.Generate(context, group, label, pool, count, change.Over, k);
+        Smote.Generate(context, group, label, pool, count, change.Over, k, change.K);
     }
+
+    /// <summary>" in embarked = Q" for a feature group; nothing for a class group, whose class already says it.</summary>
+    public static string InGroup(BoundGroup group) => group.ClassLabel is null ? $" in {group.Description}" : "";
 
     /// <summary>Random oversampling: the same entry again, so a real row reappears as its own index.</summary>
     private static void Duplicate(ChangeContext context, int label, List<int> pool, int count)

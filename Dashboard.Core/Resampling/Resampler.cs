@@ -57,12 +57,24 @@ public static class Resampler
 
     private static ResampledTrainingSet Result(WorkingSet work, IReadOnlyList<ChangeReport> reports)
     {
-        var originals = work.Entries.Where(e => e >= 0).ToArray();
-        var synthetic = work.Entries.Where(e => e < 0).Select(e => ~e).ToArray();
+        var originals = new List<int>(work.Count);
+        var synthetic = new List<int>(work.Synthetic.Count);
+        foreach (var entry in work.Entries)
+        {
+            if (entry >= 0) originals.Add(entry);
+            else synthetic.Add(~entry);
+        }
         var store = work.Synthetic;
-        var syntheticLabels = synthetic.Select(store.Label).ToArray();
-        var labels = originals.Select(r => work.Space.Data.Labels[r]).Concat(syntheticLabels).ToArray();
-        return new ResampledTrainingSet(work.Space.Data.Data, originals, store.ToDataset(work.Space, synthetic), syntheticLabels,
-            synthetic.Select(store.OriginOf).ToArray(), labels, reports);
+        var labels = new int[work.Count];
+        var syntheticLabels = new int[synthetic.Count];
+        var origins = new SyntheticOrigin[synthetic.Count];
+        for (var i = 0; i < originals.Count; i++) labels[i] = work.Space.Data.Labels[originals[i]];
+        for (var i = 0; i < synthetic.Count; i++)
+        {
+            labels[originals.Count + i] = syntheticLabels[i] = store.Label(synthetic[i]);
+            origins[i] = store.OriginOf(synthetic[i]);
+        }
+        return new ResampledTrainingSet(work.Space.Data.Data, originals.ToArray(), store.ToDataset(work.Space, synthetic.ToArray()),
+            syntheticLabels, origins, labels, reports);
     }
 }

@@ -19,10 +19,10 @@ internal sealed class SearchPool
         _positions = positions;
         _rowOfPosition = new Dictionary<int, int>(positions.Length);
         for (var r = 0; r < positions.Length; r++) _rowOfPosition[positions[r]] = r;
-        Matrix = FeatureMatrix.Build(context.Work, positions);
+        Matrix = NeighbourMatrix.Build(context.Work, positions);
     }
 
-    public FeatureMatrix Matrix { get; }
+    public NeighbourMatrix Matrix { get; }
 
     public int Count => _positions.Length;
 
@@ -47,7 +47,7 @@ internal sealed class SearchPool
     public NeighbourTable Find(IReadOnlyList<int> queryPositions, int k, bool farthest = false)
     {
         var self = queryPositions.Select(p => _rowOfPosition.GetValueOrDefault(p, -1)).ToArray();
-        var queries = FeatureMatrix.Build(_context.Work, queryPositions);
+        var queries = NeighbourMatrix.Build(_context.Work, queryPositions);
         var available = Count - (self.Any(s => s >= 0) ? 1 : 0);
         var table = NeighbourSearch.Find(Matrix, queries, self, Math.Min(k, available), farthest, _context.Cancellation);
         for (var i = 0; i < table.Indices.Length; i++) table.Indices[i] = _positions[table.Indices[i]];

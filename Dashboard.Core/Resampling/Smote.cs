@@ -8,14 +8,16 @@ namespace Dashboard.Core.Resampling;
 /// </summary>
 internal static class Smote
 {
-    public static void Generate(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, OversamplingMethod method, int k)
+    /// <param name="k">Neighbours to interpolate with (already lowered for a small pool).</param>
+    /// <param name="requestedK">The k asked for, which ADASYN uses to weigh each row's neighbourhood among all rows, as imbalanced-learn does.</param>
+    public static void Generate(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, OversamplingMethod method, int k,
+        int requestedK)
     {
-        var className = context.ClassName(label);
-        var search = SearchPool.Create(context, pool, $"class {className} of {group.Description}");
+        var search = SearchPool.Create(context, pool, $"class {context.ClassName(label)}{Oversampler.InGroup(group)}");
         var bases = method switch
         {
             OversamplingMethod.BorderlineSmote1 => BaseSelection.Borderline(context, label, pool, count),
-            OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, k),
+            OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, requestedK),
             _ => null,
         };
         context.UsedMethod(Name(context, bases is null ? OversamplingMethod.Smote : method));
@@ -34,15 +36,20 @@ internal static class Smote
         var neighbours = search.Find(queries, k);
         context.UsedK(neighbours.K);
 
-        var builder = new SyntheticRowBuilder(context, group, label);
         var random = context.Random($"over/steps/{label}");
+        var basePositions = new int[bases.Length];
+        var neighbourPositions = new int[bases.Length];
+        var steps = new double[bases.Length];
+        var voterRows = new int[bases.Length];
         for (var i = 0; i < bases.Length; i++)
         {
-            if (i % 4096 == 0) context.Cancellation.ThrowIfCancellationRequested();
-            var row = neighbours.Row(slot[bases[i]]);
-            var neighbour = row[random.NextInt(row.Length)];
-            builder.Add(pool[bases[i]], neighbour, random.NextDouble(), row);
+            var row = neighbours.Row(voterRows[i] = slot[bases[i]]);
+            basePositions[i] = pool[bases[i]];
+            neighbourPositions[i] = row[random.NextInt(row.Length)];
+            steps[i] = random.NextDouble();
         }
+        context.Cancellation.ThrowIfCancellationRequested();
+        SyntheticRowBuilder.Add(context, group, label, basePositions, neighbourPositions, steps, neighbours, voterRows);
     }
 
     private static string Name(ChangeContext context, OversamplingMethod method)

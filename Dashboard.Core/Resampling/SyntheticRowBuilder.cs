@@ -1,48 +1,77 @@
 namespace Dashboard.Core.Resampling;
 
 /// <summary>
-/// Makes one synthetic row from a base row x, a neighbour n and a step u, reusing its buffers for
-/// every row. Numeric features: x + u * (n - x); when one parent misses a value the other's is taken,
-/// so a value is missing only when both parents miss it. Categorical features (SMOTE-NC): the most
-/// common value among x's k neighbours, a tie going to the value of the nearest tied neighbour,
-/// missing values not voting (x's own value when every neighbour misses it). Then the group's own
-/// value is put back, so the row stays in the group.
+/// Makes a batch of synthetic rows of one class, column by column, from base rows x, neighbours n and
+/// steps u. Numeric features: x + u * (n - x); when one parent misses a value the other's is taken, so
+/// a value is missing only when both parents miss it. Categorical features (SMOTE-NC): the most common
+/// value among x's k neighbours, a tie going to the value of the nearest tied neighbour, missing values
+/// not voting (x's own value when every neighbour misses it). Then the group's own value is put back,
+/// so the rows stay in the group. Working column by column keeps the loops tight and lets the vote be
+/// taken once per distinct base instead of once per row.
 /// </summary>
-internal sealed class SyntheticRowBuilder(ChangeContext context, BoundGroup group, int label)
+internal static class SyntheticRowBuilder
 {
-    private readonly WorkingSet _work = context.Work;
-    private readonly double[] _numeric = new double[context.Work.Space.Numeric.Length];
-    private readonly int[] _codes = new int[context.Work.Space.Categorical.Length];
-
-    /// <param name="voters">The base's k nearest neighbours (positions), nearest first.</param>
-    public void Add(int basePosition, int neighbourPosition, double step, ReadOnlySpan<int> voters)
+    /// <param name="voters">The neighbour table of the bases; row <paramref name="voterRows"/>[i] holds new row i's base's neighbours, nearest first.</param>
+    public static void Add(ChangeContext context, BoundGroup group, int label, int[] basePositions, int[] neighbourPositions, double[] steps,
+        NeighbourTable voters, int[] voterRows)
     {
-        var x = _work.EntryAt(basePosition);
-        var n = _work.EntryAt(neighbourPosition);
-        for (var f = 0; f < _numeric.Length; f++)
+        var work = context.Work;
+        var count = basePositions.Length;
+        var x = new int[count];
+        var n = new int[count];
+        var targets = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            var xv = _work.NumericOf(f, x);
-            var nv = _work.NumericOf(f, n);
-            _numeric[f] = double.IsNaN(xv) ? nv : double.IsNaN(nv) ? xv : xv + step * (nv - xv);
+            x[i] = work.EntryAt(basePositions[i]);
+            n[i] = work.EntryAt(neighbourPositions[i]);
+            targets[i] = work.TargetSourceOf(x[i]);
         }
-        for (var c = 0; c < _codes.Length; c++) _codes[c] = MostCommon(c, voters, _work.CodeOf(c, x));
-        group.KeepGroupValue(_numeric, _codes);
-        var id = _work.Synthetic.Add(label, x, n, step, context.ChangeIndex, _work.TargetSourceOf(x), _numeric, _codes);
-        context.AddRow(~id);
+        var store = work.Synthetic;
+        var first = store.AddRows(label, x, n, steps, context.ChangeIndex, targets);
+        // Features are independent of each other, so they are filled in parallel.
+        Parallel.For(0, work.Space.Numeric.Length, f => Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps));
+        Parallel.For(0, work.Space.Categorical.Length, c => Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows));
+        group.KeepGroupValue(store, first, count);
+        for (var i = 0; i < count; i++) context.AddRow(~(first + i));
     }
 
-    private int MostCommon(int feature, ReadOnlySpan<int> voters, int fallback)
+    private static void Interpolate(ReadOnlySpan<double> real, Span<double> synthetic, int first, int[] x, int[] n, double[] steps)
+    {
+        var output = synthetic.Slice(first, x.Length);
+        for (var i = 0; i < output.Length; i++)
+        {
+            var xv = x[i] >= 0 ? real[x[i]] : synthetic[~x[i]];
+            var nv = n[i] >= 0 ? real[n[i]] : synthetic[~n[i]];
+            output[i] = double.IsNaN(xv) ? nv : double.IsNaN(nv) ? xv : xv + steps[i] * (nv - xv);
+        }
+    }
+
+    private static void Vote(WorkingSet work, int feature, Span<int> output, int[] x, NeighbourTable voters, int[] voterRows)
+    {
+        const int NotVoted = int.MinValue;
+        var votes = new int[voters.Count];
+        Array.Fill(votes, NotVoted);
+        for (var i = 0; i < output.Length; i++)
+        {
+            ref var vote = ref votes[voterRows[i]];
+            // The fallback (x's own value) is the same for every row of one base, so the vote is too.
+            if (vote == NotVoted) vote = MostCommon(work, feature, voters.Row(voterRows[i]), work.CodeOf(feature, x[i]));
+            output[i] = vote;
+        }
+    }
+
+    private static int MostCommon(WorkingSet work, int feature, ReadOnlySpan<int> voters, int fallback)
     {
         var best = fallback;
         var bestVotes = 0;
         for (var i = 0; i < voters.Length; i++)
         {
-            var code = _work.CodeOf(feature, _work.EntryAt(voters[i]));
+            var code = work.CodeOf(feature, work.EntryAt(voters[i]));
             if (code < 0) continue;
             var votes = 0;
             foreach (var voter in voters)
             {
-                if (_work.CodeOf(feature, _work.EntryAt(voter)) == code) votes++;
+                if (work.CodeOf(feature, work.EntryAt(voter)) == code) votes++;
             }
             // Strictly more: on a tie the earlier (nearer) neighbour's value stands.
             if (votes > bestVotes) (best, bestVotes) = (code, votes);

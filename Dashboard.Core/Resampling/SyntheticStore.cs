@@ -36,20 +36,31 @@ internal sealed class SyntheticStore
     /// <summary>The real row whose target value a synthetic row copies (its base parent's, followed back to a real row).</summary>
     public int TargetSource(int id) => _targetSources[id];
 
-    /// <summary>Stores a new row; <paramref name="numeric"/> and <paramref name="codes"/> follow the feature space's order.</summary>
-    public int Add(int label, int baseEntry, int neighbourEntry, double step, int changeIndex, int targetSource,
-        ReadOnlySpan<double> numeric, ReadOnlySpan<int> codes)
+    /// <summary>
+    /// Appends <paramref name="baseEntries"/>.Length rows with their parents and returns the first id. Their
+    /// feature values start at 0; the caller fills them through <see cref="NumericValues"/> and <see cref="Codes"/>.
+    /// </summary>
+    public int AddRows(int label, ReadOnlySpan<int> baseEntries, ReadOnlySpan<int> neighbourEntries, ReadOnlySpan<double> steps,
+        int changeIndex, ReadOnlySpan<int> targetSources)
     {
-        for (var f = 0; f < _numeric.Length; f++) _numeric[f].Add(numeric[f]);
-        for (var c = 0; c < _codes.Length; c++) _codes[c].Add(codes[c]);
-        _labels.Add(label);
-        _baseEntries.Add(baseEntry);
-        _neighbourEntries.Add(neighbourEntry);
-        _steps.Add(step);
-        _changes.Add(changeIndex);
-        _targetSources.Add(targetSource);
-        return _labels.Count - 1;
+        var first = Count;
+        var count = baseEntries.Length;
+        foreach (var column in _numeric) CollectionsMarshal.SetCount(column, first + count);
+        foreach (var column in _codes) CollectionsMarshal.SetCount(column, first + count);
+        _labels.AddRange(Enumerable.Repeat(label, count));
+        _baseEntries.AddRange(baseEntries);
+        _neighbourEntries.AddRange(neighbourEntries);
+        _steps.AddRange(steps);
+        _changes.AddRange(Enumerable.Repeat(changeIndex, count));
+        _targetSources.AddRange(targetSources);
+        return first;
     }
+
+    /// <summary>Every synthetic row's value of a numeric feature; valid until rows are next added.</summary>
+    public Span<double> NumericValues(int feature) => CollectionsMarshal.AsSpan(_numeric[feature]);
+
+    /// <summary>Every synthetic row's code of a categorical feature; valid until rows are next added.</summary>
+    public Span<int> Codes(int feature) => CollectionsMarshal.AsSpan(_codes[feature]);
 
     public SyntheticOrigin OriginOf(int id)
     {
@@ -70,11 +81,11 @@ internal sealed class SyntheticStore
     }
 
     /// <summary>The given synthetic rows (in order, ids may repeat) as a data set with the source's columns.</summary>
-    public Dataset ToDataset(FeatureSpace space, IReadOnlyList<int> ids)
+    public Dataset ToDataset(FeatureSpace space, int[] ids)
     {
         var source = space.Data.Data;
         var columns = new DataColumn[source.Columns.Count];
-        for (var i = 0; i < columns.Length; i++)
+        Parallel.For(0, columns.Length, i =>
         {
             var column = source.Columns[i];
             var numeric = Array.IndexOf(space.Numeric, column);
@@ -83,23 +94,30 @@ internal sealed class SyntheticStore
                 numeric >= 0 ? new NumericColumn(column.Name, Gather(_numeric[numeric], ids)) :
                 categorical >= 0 ? new CategoricalColumn(column.Name, Gather(_codes[categorical], ids), space.Categorical[categorical].Categories.ToArray()) :
                 column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(_targetSources, ids)) :
-                Missing(column, ids.Count);
-        }
+                Missing(column, ids.Length);
+        });
         return new Dataset(source.Name, columns, source.Warnings);
     }
 
-    private static T[] Gather<T>(List<T> values, IReadOnlyList<int> ids)
+    private static T[] Gather<T>(List<T> values, int[] ids)
     {
         var span = CollectionsMarshal.AsSpan(values);
-        var result = new T[ids.Count];
+        var result = new T[ids.Length];
         for (var i = 0; i < result.Length; i++) result[i] = span[ids[i]];
         return result;
     }
 
+    private static T[] Filled<T>(int count, T value)
+    {
+        var values = new T[count];
+        Array.Fill(values, value);
+        return values;
+    }
+
     private static DataColumn Missing(DataColumn column, int count) => column switch
     {
-        NumericColumn => new NumericColumn(column.Name, Enumerable.Repeat(double.NaN, count).ToArray()),
-        CategoricalColumn c => new CategoricalColumn(column.Name, Enumerable.Repeat(CategoricalColumn.MissingCode, count).ToArray(), c.Categories.ToArray()),
+        NumericColumn => new NumericColumn(column.Name, Filled(count, double.NaN)),
+        CategoricalColumn c => new CategoricalColumn(column.Name, Filled(count, CategoricalColumn.MissingCode), c.Categories.ToArray()),
         _ => throw new InvalidOperationException("Unknown column type."),
     };
 }

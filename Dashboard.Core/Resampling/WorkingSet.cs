@@ -22,7 +22,7 @@ internal sealed class WorkingSet
 
     public int Count => _entries.Count;
 
-    public IReadOnlyList<int> Entries => _entries;
+    public List<int> Entries => _entries;
 
     public int EntryAt(int position) => _entries[position];
 
@@ -61,17 +61,17 @@ internal sealed class WorkingSet
         _entries = kept;
     }
 
-    public ClassSplit CountClasses(IEnumerable<int> positions)
+    public ClassSplit CountClasses(List<int> positions)
     {
         var positive = 0;
-        var total = 0;
-        foreach (var p in positions)
-        {
-            positive += LabelAt(p);
-            total++;
-        }
-        return new ClassSplit(total - positive, positive);
+        foreach (var p in positions) positive += LabelAt(p);
+        return new ClassSplit(positions.Count - positive, positive);
     }
 
-    public ClassSplit CountClasses() => CountClasses(Enumerable.Range(0, _entries.Count));
+    public ClassSplit CountClasses()
+    {
+        var positive = 0;
+        foreach (var entry in _entries) positive += LabelOf(entry);
+        return new ClassSplit(_entries.Count - positive, positive);
+    }
 }

@@ -5,10 +5,17 @@ namespace Dashboard.Core.Rooms;
 /// <param name="Target">The column to predict (null: the bundled set's own target).</param>
 /// <param name="PositiveClass">Null: the minority class.</param>
 /// <param name="ExcludedColumns">Null: the defaults (identifier-like columns and a bundled set's own list).</param>
+/// <param name="KindOverrides">Columns the user reads as another kind than the inferred one (e.g. numeric codes as categories).</param>
 public sealed record DatasetChoice(
     string Source,
     string? Target = null,
     string? PositiveClass = null,
     IReadOnlyList<string>? ExcludedColumns = null,
     int SplitSeed = 42,
-    double TestShare = 0.25);
+    double TestShare = 0.25,
+    IReadOnlyDictionary<string, Data.ColumnKind>? KindOverrides = null)
+{
+    /// <summary>The data set with the user's kind overrides applied.</summary>
+    public Data.Dataset ApplyOverrides(Data.Dataset dataset) =>
+        (KindOverrides ?? new Dictionary<string, Data.ColumnKind>()).Aggregate(dataset, (d, o) => d.WithColumnKind(o.Key, o.Value));
+}

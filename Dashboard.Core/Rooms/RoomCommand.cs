@@ -18,6 +18,11 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(SetAlgorithm), nameof(SetAlgorithm))]
 [JsonDerivedType(typeof(SetThreshold), nameof(SetThreshold))]
 [JsonDerivedType(typeof(SetLeakyMode), nameof(SetLeakyMode))]
+[JsonDerivedType(typeof(EnterRoom), nameof(EnterRoom))]
+[JsonDerivedType(typeof(LeaveRoom), nameof(LeaveRoom))]
+[JsonDerivedType(typeof(ClaimSeat), nameof(ClaimSeat))]
+[JsonDerivedType(typeof(ReleaseSeat), nameof(ReleaseSeat))]
+[JsonDerivedType(typeof(SetHostOnlyControls), nameof(SetHostOnlyControls))]
 public abstract record RoomCommand(string MemberId);
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
@@ -42,3 +47,18 @@ public sealed record SetThreshold(string MemberId, double Threshold) : RoomComma
 
 /// <summary>Turn the leaky teaching mode (resample before the split) on or off.</summary>
 public sealed record SetLeakyMode(string MemberId, bool Leaky) : RoomCommand(MemberId);
+
+/// <summary>A member arrives (or renames themself). The first member to enter as host becomes the room's host.</summary>
+public sealed record EnterRoom(string MemberId, string DisplayName, bool AsHost = false) : RoomCommand(MemberId);
+
+/// <summary>A member leaves: their seat is released.</summary>
+public sealed record LeaveRoom(string MemberId) : RoomCommand(MemberId);
+
+/// <summary>Take an algorithm's seat: from now on only this member changes its settings.</summary>
+public sealed record ClaimSeat(string MemberId, string AlgorithmId) : RoomCommand(MemberId);
+
+/// <summary>Give a seat back (its holder, or the host for anyone's seat).</summary>
+public sealed record ReleaseSeat(string MemberId, string AlgorithmId) : RoomCommand(MemberId);
+
+/// <summary>Host only: whether only the host may move sliders and change the data set (classroom mode).</summary>
+public sealed record SetHostOnlyControls(string MemberId, bool HostOnly) : RoomCommand(MemberId);

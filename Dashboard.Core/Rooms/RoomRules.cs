@@ -14,10 +14,23 @@ public static class RoomRules
     public const double MinShare = 0.01;
     public const double MaxShare = 0.95;
 
-    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit split)
+    /// <summary>The member id the server uses for its own commands (loading the first data set): always allowed.</summary>
+    public const string SystemMember = "system";
+
+    public const int MaxDisplayName = 40;
+
+    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit? split)
     {
+        CheckAllowed(state, command);
         var outcome = command switch
         {
+            EnterRoom c => Enter(state, c),
+            LeaveRoom c => Leave(state, c),
+            ClaimSeat c => Claim(state, c),
+            ReleaseSeat c => Release(state, c),
+            SetHostOnlyControls c => new CommandOutcome(state with { HostOnlyControls = c.HostOnly }, RunScope.None,
+                c.HostOnly ? "switched to classroom mode: only the host moves sliders" : "let everyone move the sliders"),
+            _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
             SelectDataset c => new CommandOutcome(state with { Dataset = c.Dataset, Sliders = [] }, RunScope.NewDataset, $"loaded {c.Dataset.Source}"),
             MoveSlider c => MoveSlider(state, c),
             ConfigureSlider c => Replace(state, state.Slider(c.SliderId) with { Group = c.Group, Under = c.Under, Over = c.Over, K = ValidK(c.K), TargetShare = null },
@@ -30,6 +43,78 @@ public static class RoomRules
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         return outcome with { State = outcome.State with { Version = state.Version + 1 } };
+    }
+
+    /// <summary>Refuses, with a message naming who may, a command this member is not allowed to send.</summary>
+    public static void CheckAllowed(RoomState state, RoomCommand command)
+    {
+        if (command.MemberId == SystemMember) return;
+        var isHost = state.Member(command.MemberId)?.IsHost == true;
+        var host = state.Members.FirstOrDefault(m => m.IsHost)?.DisplayName ?? "the host";
+        switch (command)
+        {
+            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId:
+                throw new InvalidOperationException($"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they can change its settings.");
+            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId == c.MemberId:
+                return;
+            case SetHostOnlyControls when !isHost:
+                throw new InvalidOperationException($"Only the host ({host}) can switch classroom mode.");
+            case ReleaseSeat c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId && !isHost:
+                throw new InvalidOperationException($"{state.NameOf(holder)} holds that seat; only they or the host can release it.");
+            case Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm or Rooms.SetThreshold
+                when state.HostOnlyControls && !isHost:
+                throw new InvalidOperationException($"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.");
+        }
+    }
+
+    private static CommandOutcome Enter(RoomState state, EnterRoom command)
+    {
+        var name = CleanName(command.DisplayName);
+        var existing = state.Member(command.MemberId);
+        var isHost = existing?.IsHost == true || (command.AsHost && !state.Members.Any(m => m.IsHost));
+        var member = new RoomMember(command.MemberId, name, isHost);
+        var members = existing is null ? [.. state.Members, member] : state.Members.Select(m => m.Id == member.Id ? member : m).ToArray();
+        var text = existing is null ? $"joined{(isHost ? " as host" : "")}" : existing.DisplayName == name ? "is back" : $"is now called {name}";
+        return new CommandOutcome(state with { Members = members }, RunScope.None, text);
+    }
+
+    private static CommandOutcome Leave(RoomState state, LeaveRoom command)
+    {
+        var leaving = state.Member(command.MemberId);
+        var members = state.Members.Where(m => m.Id != command.MemberId).ToList();
+        // The host role passes on, so a classroom room is never left without one.
+        if (leaving?.IsHost == true && members.Count > 0) members[0] = members[0] with { IsHost = true };
+        var seats = state.Algorithms.Select(a => a.HolderId == command.MemberId ? a with { HolderId = null } : a).ToArray();
+        return new CommandOutcome(state with { Members = members, Algorithms = seats }, RunScope.None, "left");
+    }
+
+    private static CommandOutcome Claim(RoomState state, ClaimSeat command)
+    {
+        var seat = state.Seat(command.AlgorithmId);
+        var name = AlgorithmCatalog.Get(command.AlgorithmId).DisplayName;
+        if (seat.HolderId is { } holder && holder != command.MemberId)
+        {
+            throw new InvalidOperationException($"{state.NameOf(holder)} already tunes {name}. Pick a free card, or ask the host to release it.");
+        }
+        // One seat per member: taking a card gives back the one held before.
+        var seats = state.Algorithms.Select(a =>
+            a.AlgorithmId == seat.AlgorithmId ? a with { HolderId = command.MemberId } :
+            a.HolderId == command.MemberId ? a with { HolderId = null } : a).ToArray();
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.None, $"tunes {name}");
+    }
+
+    private static CommandOutcome Release(RoomState state, ReleaseSeat command)
+    {
+        var seats = state.Algorithms.Select(a => a.AlgorithmId == command.AlgorithmId ? a with { HolderId = null } : a).ToArray();
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.None, $"released {AlgorithmCatalog.Get(command.AlgorithmId).DisplayName}");
+    }
+
+    /// <summary>A display name as shown: trimmed, no control characters, at most 40 characters; "Guest" when empty.</summary>
+    public static string CleanName(string? name)
+    {
+        var clean = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length > MaxDisplayName) clean = clean[..MaxDisplayName].TrimEnd();
+        return clean.Length == 0 ? "Guest" : clean;
     }
 
     private static CommandOutcome MoveSlider(RoomState state, MoveSlider command)

@@ -6,6 +6,7 @@ namespace Dashboard.Core.Rooms;
 /// changes it; every change bumps <see cref="Version"/>.
 /// </summary>
 /// <param name="Leaky">Teaching mode: resample BEFORE the split, so scores inflate. Off by default; runs made in it are marked.</param>
+/// <param name="HostOnlyControls">Classroom mode: only the host moves sliders and changes the data set (seats stay with their holders).</param>
 public sealed record RoomState(
     string Code,
     DatasetChoice Dataset,
@@ -13,8 +14,17 @@ public sealed record RoomState(
     IReadOnlyList<AlgorithmSeat> Algorithms,
     double Threshold = 0.5,
     bool Leaky = false,
-    int Version = 0)
+    int Version = 0,
+    IReadOnlyList<RoomMember>? Members = null,
+    bool HostOnlyControls = false)
 {
+    public IReadOnlyList<RoomMember> Members { get; init; } = Members ?? [];
+
+    public RoomMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
+
+    /// <summary>The name to show for a member id (the id itself for someone who is not a member, e.g. "system").</summary>
+    public string NameOf(string id) => Member(id)?.DisplayName ?? id;
+
     public SliderState Slider(string id) =>
         Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"This room has no slider '{id}'.", nameof(id));
 

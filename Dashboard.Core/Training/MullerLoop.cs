@@ -11,7 +11,7 @@ namespace Dashboard.Core.Training;
 /// single-threaded with its own seeded context (on 2 cores, four single-threaded fits beat four
 /// fits that each try to use every core), and each result is yielded the moment it is ready.
 /// </summary>
-public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
+public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
 {
     /// <summary>
     /// Runs every algorithm and yields results in completion order. Cancelling the token stops the
@@ -49,16 +49,16 @@ public sealed class MullerLoop(SemaphoreSlim? trainingSlots = null)
 
     private async Task<AlgorithmResult> TrainOneAsync(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
-        if (trainingSlots is not null) await trainingSlots.WaitAsync(cancellationToken);
-        try
-        {
-            return TrainOne(data, settings, options, cancellationToken);
-        }
-        finally
-        {
-            trainingSlots?.Release();
-        }
+        using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
+        return await RunDedicatedAsync(() => TrainOne(data, settings, options, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Runs CPU-bound work on a thread of its own, not the thread pool's: with many rooms training,
+    /// pool threads stay free for SignalR and Blazor I/O, so pushes are not held up behind fits.
+    /// </summary>
+    public static Task<T> RunDedicatedAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {

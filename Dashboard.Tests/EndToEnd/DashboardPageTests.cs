@@ -49,7 +49,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
             .Build();
         hub.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e => received.Add(e));
         await hub.StartAsync();
-        var view = await hub.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), code);
+        var view = await hub.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), code, "observer");
         Assert.Equal(4, view.Latest.Count);
 
         // Move the gender slider with the keyboard: focus, then End (the top of its range).
@@ -86,5 +86,24 @@ public partial class DashboardPageTests(BrowserFixture fixture)
         Assert.True(await message.IsVisibleAsync());
         Assert.Equal(4, await page.Locator(Cards).CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "bad-upload.png") });
+    }
+
+    [Fact]
+    public async Task Sweep_ClassSlider_FillsHistoryChartWithEveryStep()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+        var before = await HistoryPointCountAsync(page);
+
+        await page.Locator(".sweep-button").ClickAsync();
+        await page.Locator(".history-panel .mud-progress-linear").WaitForAsync();
+        await page.Locator(".sweep-button").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
+        await page.WaitForFunctionAsync(
+            "n => { const d = document.querySelector('.history-panel .js-plotly-plot'); return d && d.data && d.data.reduce((k, t) => k + (t.x ? t.x.length : 0), 0) >= n; }",
+            before + 4 * 8);
+
+        // Eight slider positions for each of the four algorithms (plus the baseline points).
+        Assert.True(await HistoryPointCountAsync(page) >= before + 32);
     }
 }

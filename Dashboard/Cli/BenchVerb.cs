@@ -16,6 +16,8 @@ internal static class BenchVerb
     {
         var bench = new Command("bench", "Measure speed and memory for docs/benchmarks.md.");
         bench.Add(LoadBench(output));
+        bench.Add(SliderBench.Create(output));
+        bench.Add(HubBench.Create(output));
         return bench;
     }
 

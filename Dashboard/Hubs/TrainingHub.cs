@@ -14,6 +14,10 @@ public sealed class TrainingHub(RoomRegistry rooms) : Hub<ITrainingClient>
 {
     public const string Path = "/hubs/training";
     private const string JoinedKey = "joined";
+    private const string FailedJoinsKey = "failed-joins";
+
+    /// <summary>Wrong codes one connection may try before it is refused: codes must stay unguessable.</summary>
+    public const int MaxFailedJoins = 10;
 
     /// <summary>Creates a room (on the default data set) and joins it; returns its code.</summary>
     public async Task<string> CreateRoom()
@@ -23,12 +27,20 @@ public sealed class TrainingHub(RoomRegistry rooms) : Hub<ITrainingClient>
         return room.Code;
     }
 
-    /// <summary>Joins a room's group; returns its whole current state.</summary>
-    public async Task<RoomView> JoinRoom(string code)
+    /// <summary>Joins a room's group as a member (shown with the display name); returns its whole current state.</summary>
+    public async Task<RoomView> JoinRoom(string code, string? displayName = null)
     {
-        var room = rooms.Find(code) ?? throw new HubException("There is no open room with that code. Check the code and try again.");
+        var failed = (int)(Context.Items.TryGetValue(FailedJoinsKey, out var count) ? count! : 0);
+        if (failed >= MaxFailedJoins) throw new HubException("Too many wrong room codes from this connection. Reconnect and try again later.");
+        var room = rooms.Find(code);
+        if (room is null)
+        {
+            Context.Items[FailedJoinsKey] = failed + 1;
+            throw new HubException("There is no open room with that code. Check the code and try again.");
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
         Joined.Add(room.Code);
+        await room.ExecuteAsync(new EnterRoom(Member, displayName ?? "API client"));
         var snapshot = room.Snapshot;
         return new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
             snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []);
@@ -48,6 +60,22 @@ public sealed class TrainingHub(RoomRegistry rooms) : Hub<ITrainingClient>
 
     public Task<string?> SetLeakyMode(string code, bool leaky) =>
         Room(code).ExecuteAsync(new SetLeakyMode(Member, leaky));
+
+    public Task<string?> ClaimSeat(string code, string algorithmId) => Room(code).ExecuteAsync(new ClaimSeat(Member, algorithmId));
+
+    public Task<string?> ReleaseSeat(string code, string algorithmId) => Room(code).ExecuteAsync(new ReleaseSeat(Member, algorithmId));
+
+    public Task<string?> SetHostOnlyControls(string code, bool hostOnly) => Room(code).ExecuteAsync(new SetHostOnlyControls(Member, hostOnly));
+
+    /// <summary>A closed connection leaves every room it joined (its seats are released).</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var code in Joined)
+        {
+            if (rooms.Find(code) is { } room) await room.ExecuteAsync(new LeaveRoom(Member));
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
 
     private string Member => Context.ConnectionId;
 

@@ -10,7 +10,10 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
-    private readonly MullerLoop _loop = new(new SemaphoreSlim(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount));
+    private readonly TrainingSlots _slots = new(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount);
+    private MullerLoop? _loop;
+
+    private MullerLoop Loop => _loop ??= new MullerLoop(_slots);
 
     public RoomRunner Create(DatasetChoice? dataset = null)
     {
@@ -19,10 +22,12 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         while (true)
         {
             var code = RoomCode.New();
-            var runner = new Lazy<RoomRunner>(() => new RoomRunner(code, dataset, notifier, workspaces, _loop, loggers.CreateLogger($"Room {code}")));
+            var runner = new Lazy<RoomRunner>(() => new RoomRunner(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}")));
             if (_rooms.TryAdd(code, runner.Value)) return runner.Value;
         }
     }
+
+    public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 
     public RoomRunner? Find(string? code) => RoomCode.Normalize(code) is { } normal && _rooms.TryGetValue(normal, out var room) ? room : null;
 

@@ -15,13 +15,13 @@ namespace Dashboard.Rooms;
 public sealed class RoomRunner : IAsyncDisposable
 {
     private const int ActivityLength = 50;
-    private const string System = "system";
 
     private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands =
         Channel.CreateUnbounded<(RoomCommand, TaskCompletionSource<string?>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RoomNotifier _notifier;
     private readonly WorkspaceCache _workspaces;
     private readonly MullerLoop _loop;
+    private readonly TrainingSlots _slots;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _processing;
@@ -30,14 +30,21 @@ public sealed class RoomRunner : IAsyncDisposable
     // still current, so a slow, superseded fit can never overwrite a newer one.
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _generation = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastActive = [];
     private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
     private CancellationTokenSource? _fullRun;
     private PreparedRun? _prepared;
     private bool _preparing;
     private RoomSnapshot _snapshot;
 
-    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, ILogger logger)
+    private RoomState? _restoring;
+
+    /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
+    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
+        ILogger logger, RoomState? restored = null)
     {
+        _slots = slots;
+        _restoring = restored;
         Code = code;
         _notifier = notifier;
         _workspaces = workspaces;
@@ -48,13 +55,30 @@ public sealed class RoomRunner : IAsyncDisposable
             state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
             [], null, null, [], null, null);
         _processing = Task.Run(ProcessAsync);
-        _ = ExecuteAsync(new SelectDataset(System, initial));
+        _ = ExecuteAsync(new SelectDataset(RoomRules.SystemMember, initial));
     }
 
     public string Code { get; }
 
     /// <summary>The room as it is now; a new object after every change.</summary>
     public RoomSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>When the room last had no members (null while someone is in it).</summary>
+    public DateTimeOffset? EmptySince => Snapshot.State.Members.Count == 0 ? _emptySince ??= DateTimeOffset.UtcNow : _emptySince = null;
+
+    private DateTimeOffset? _emptySince;
+
+    /// <summary>Releases the seats of holders who have sent nothing for longer than <paramref name="idle"/>.</summary>
+    public async Task ReleaseIdleSeatsAsync(TimeSpan idle)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var seat in Snapshot.State.Algorithms.Where(a => a.HolderId is not null))
+        {
+            DateTimeOffset last;
+            lock (_gate) last = _lastActive.GetValueOrDefault(seat.HolderId!, now);
+            if (now - last > idle) await ExecuteAsync(new ReleaseSeat(RoomRules.SystemMember, seat.AlgorithmId));
+        }
+    }
 
     /// <summary>Queues a command; completes when it was applied, with null, or with the message saying why it was refused.</summary>
     public Task<string?> ExecuteAsync(RoomCommand command)
@@ -93,21 +117,22 @@ public sealed class RoomRunner : IAsyncDisposable
 
     private async Task ApplyAsync(RoomCommand command)
     {
+        lock (_gate) _lastActive[command.MemberId] = DateTimeOffset.UtcNow;
         if (command is SelectDataset select)
         {
+            RoomRules.CheckAllowed(Snapshot.State, select);
             await LoadDatasetAsync(select);
             return;
         }
         var snapshot = Snapshot;
-        if (snapshot.Workspace is null) throw new InvalidOperationException("The room is still loading its data set; try again in a moment.");
-        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace.Split);
+        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split);
         var moved = command switch
         {
             MoveSlider m => m.SliderId,
             ConfigureSlider c => c.SliderId,
             _ => snapshot.LastMovedSliderId,
         };
-        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, command.MemberId, outcome.Description) },
+        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description) },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)
         {
@@ -132,6 +157,21 @@ public sealed class RoomRunner : IAsyncDisposable
             Version = snapshot.State.Version + 1,
         };
         var description = $"loaded {workspace.Title}";
+        if (_restoring is { } restored)
+        {
+            // Reopened from storage: the room comes back as it was left (members and seat holders do not).
+            state = state with
+            {
+                Sliders = restored.Sliders,
+                Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
+                Threshold = restored.Threshold,
+                Leaky = restored.Leaky,
+                HostOnlyControls = restored.HostOnlyControls,
+                Version = restored.Version + 1,
+            };
+            description = $"reopened with {workspace.Title}";
+            _restoring = null;
+        }
         Publish(s => s with
         {
             State = state,
@@ -143,7 +183,7 @@ public sealed class RoomRunner : IAsyncDisposable
             Resampled = null,
             Error = null,
             LastMovedSliderId = null,
-            Activity = Append(s.Activity, command.MemberId, description),
+            Activity = Append(s.Activity, state.NameOf(command.MemberId), description),
         }, new RoomStateChanged(Code, state, command.MemberId, description));
         StartFullRun("baseline", isBaseline: true);
     }
@@ -218,7 +258,14 @@ public sealed class RoomRunner : IAsyncDisposable
             SetStatus(ids, generations, new AlgorithmStatusView(true, prepared is null ? "resampling" : "training"));
             if (prepared is null)
             {
-                prepared = RunPreparation.Prepare(at.Workspace!.Split, at.State.Changes(), at.State.Dataset.SplitSeed, at.State.Leaky, cancellationToken);
+                // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
+                var changes = isBaseline ? [] : at.State.Changes();
+                using (await _slots.AcquireAsync(Code, cancellationToken))
+                {
+                    // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
+                    prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(at.Workspace!.Split, changes,
+                        at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, cancellationToken), cancellationToken);
+                }
                 lock (_gate)
                 {
                     if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
@@ -230,7 +277,7 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
-            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed);
+            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
             await foreach (var result in _loop.RunAsync(prepared.Data, seats.Select(s => s.ToSettings()).ToArray(), options, cancellationToken))
             {
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
@@ -239,6 +286,10 @@ public sealed class RoomRunner : IAsyncDisposable
                 }
             }
             await _notifier.PublishAsync(new RunCompleted(Code, runId, clock.Elapsed.TotalSeconds));
+            if (isBaseline && Snapshot.State.Changes().Count > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                StartFullRun("the sliders' positions", isBaseline: false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -22,7 +22,8 @@ public sealed class WorkspaceCache(UploadStore uploads, IOptions<DataLimits> lim
     public Task<DatasetWorkspace> GetAsync(DatasetChoice choice, CancellationToken cancellationToken)
     {
         var key = string.Join('|', choice.Source, choice.Target, choice.PositiveClass,
-            choice.ExcludedColumns is null ? "(default)" : string.Join(',', choice.ExcludedColumns), choice.SplitSeed, choice.TestShare);
+            choice.ExcludedColumns is null ? "(default)" : string.Join(',', choice.ExcludedColumns), choice.SplitSeed, choice.TestShare,
+            string.Join(',', (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}")));
         var entry = _entries.GetOrAdd(key, k =>
         {
             _order.Enqueue(k);
@@ -43,7 +44,7 @@ public sealed class WorkspaceCache(UploadStore uploads, IOptions<DataLimits> lim
     private DatasetWorkspace Prepare(DatasetChoice choice)
     {
         var bundled = BundledDatasets.Find(choice.Source);
-        var dataset = UploadStore.IsUpload(choice.Source) ? uploads.Load(choice.Source) : BundledDatasets.Load(choice.Source, limits.Value);
+        var dataset = choice.ApplyOverrides(UploadStore.IsUpload(choice.Source) ? uploads.Load(choice.Source) : BundledDatasets.Load(choice.Source, limits.Value));
         var target = choice.Target ?? bundled?.DefaultTarget ?? throw new DatasetException(DataProblem.TargetMissing,
             $"Pick the column to predict (the target). Columns: {string.Join(", ", dataset.Columns.Select(c => c.Name))}.", dataset.Name);
         var labeled = LabeledDataset.Create(dataset, new TargetChoice(target, choice.PositiveClass, choice.ExcludedColumns));

@@ -15,7 +15,7 @@ public class NeighbourSearchTests
             .ToArray();
         var expected = golden.GetProperty("squared_distances").EnumerateArray()
             .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
-        var matrix = FeatureMatrix.FromRows(rows, rows.Select(_ => Array.Empty<int>()).ToArray(), 0);
+        var matrix = NeighbourMatrix.FromRows(rows, rows.Select(_ => Array.Empty<int>()).ToArray(), 0);
 
         // Act: every row's 3 neighbours (all the others).
         var table = NeighbourSearch.Find(matrix, matrix, [0, 1, 2, 3], 3, farthest: false, CancellationToken.None);
@@ -30,18 +30,20 @@ public class NeighbourSearchTests
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Find_RandomRows_SameAsNaiveSearch(bool farthest, bool withGaps)
+    [InlineData(false, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, true)]
+    [InlineData(true, true, true)]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, true)]
+    public void Find_RandomRows_SameAsNaiveSearch(bool farthest, bool queryGaps, bool referenceGaps)
     {
         // Arrange: more rows than a tile and queries than a block, 7 numeric and 2 categorical features.
         var random = new SeededRandom(5);
-        var reference = RandomRows(random, 2500, withGaps);
-        var queries = RandomRows(random, 70, withGaps);
-        var matrix = FeatureMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
-        var queryMatrix = FeatureMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
+        var reference = RandomRows(random, 2500, referenceGaps);
+        var queries = RandomRows(random, 70, queryGaps);
+        var matrix = NeighbourMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
+        var queryMatrix = NeighbourMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
         const int k = 6;
 
         // Act
@@ -64,7 +66,7 @@ public class NeighbourSearchTests
     {
         // Arrange: rows 1, 2 and 3 are copies; row 0 is far away.
         float[][] numeric = [[9, 9], [1, 1], [1, 1], [1, 1]];
-        var matrix = FeatureMatrix.FromRows(numeric, numeric.Select(_ => Array.Empty<int>()).ToArray(), 0);
+        var matrix = NeighbourMatrix.FromRows(numeric, numeric.Select(_ => Array.Empty<int>()).ToArray(), 0);
 
         // Act
         var table = NeighbourSearch.Find(matrix, matrix, [0, 1, 2, 3], 2, farthest: false, CancellationToken.None);

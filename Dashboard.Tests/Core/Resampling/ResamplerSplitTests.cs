@@ -13,6 +13,14 @@ public class ResamplerSplitTests
         new(new ClassGroup(1), 0.55),
     ];
 
+    /// <summary>Every kind of change on one fixed split of titanic; only the resampling seed varies.</summary>
+    private static ResampledTrainingSet ApplyToTitanic(int seed)
+    {
+        var data = Bundled("titanic");
+        var split = StratifiedSplitter.Split(data.Labels, 0.25, seed: 4);
+        return Resampler.Apply(data, split.TrainRows, EveryKindOfChange, seed);
+    }
+
     [Fact]
     public void Apply_AfterSplit_TestRowsNeverAppearAndDataIsUnchanged()
     {
@@ -39,13 +47,8 @@ public class ResamplerSplitTests
     [Fact]
     public void Apply_SameSeedTwice_IdenticalRows()
     {
-        // Arrange
-        var data = Bundled("titanic");
-        var split = StratifiedSplitter.Split(data.Labels, 0.25, seed: 4);
-
-        // Act
-        var first = Resampler.Apply(data, split.TrainRows, EveryKindOfChange, seed: 4);
-        var second = Resampler.Apply(data, split.TrainRows, EveryKindOfChange, seed: 4);
+        // Arrange / Act
+        var (first, second) = (ApplyToTitanic(seed: 4), ApplyToTitanic(seed: 4));
 
         // Assert
         Assert.Equal(first.OriginalRows, second.OriginalRows);
@@ -57,13 +60,8 @@ public class ResamplerSplitTests
     [Fact]
     public void Apply_DifferentSeed_DifferentRows()
     {
-        // Arrange
-        var data = Bundled("titanic");
-        var split = StratifiedSplitter.Split(data.Labels, 0.25, seed: 4);
-
-        // Act
-        var first = Resampler.Apply(data, split.TrainRows, EveryKindOfChange, seed: 4);
-        var second = Resampler.Apply(data, split.TrainRows, EveryKindOfChange, seed: 5);
+        // Arrange / Act
+        var (first, second) = (ApplyToTitanic(seed: 4), ApplyToTitanic(seed: 5));
 
         // Assert: same counts, other rows.
         Assert.Equal(first.RowCount, second.RowCount);

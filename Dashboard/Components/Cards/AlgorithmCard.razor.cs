@@ -81,14 +81,9 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public double? Progress { get; set; }
 
+    /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]
-    public string TargetName { get; set; } = "class";
-
-    [Parameter]
-    public string PositiveLabel { get; set; } = "positive";
-
-    [Parameter]
-    public string NegativeLabel { get; set; } = "negative";
+    public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
     private HyperparameterValues Applied => Hyperparameters ?? Result?.Hyperparameters ?? HyperparameterValues.Defaults;
 
@@ -208,6 +203,8 @@ public sealed partial class AlgorithmCard
 
     /// <summary>Settings as comparable text: every spec's effective value, then the weight.</summary>
     private string Signature(HyperparameterValues values, ClassWeighting weight) =>
-        string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={DisplayFormat.Setting(values.Get(spec))}"))
-        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? DisplayFormat.Setting(weight.PositiveWeight) : "")}";
+        string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={Exact(values.Get(spec))}"))
+        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? Exact(weight.PositiveWeight) : "")}";
+
+    private static string Exact(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

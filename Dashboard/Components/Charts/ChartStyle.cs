@@ -76,7 +76,20 @@ public static class ChartStyle
         Margin = new Margin { L = 56, R = 16, T = title is null ? 16 : 40, B = 48, Pad = 2 },
         XAxis = [new XAxis { Title = new AxisTitle { Text = PlotlyText.Escape(xTitle) }, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Height | Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Width }],
         YAxis = [new YAxis { Title = new YAxisTitle { Text = PlotlyText.Escape(yTitle) }, AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Height | Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.Width }],
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.25m, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top }],
+        // Below everything (container bottom), so it never covers the x axis title however tall the tick labels are.
+        Legend =
+        [
+            new Legend
+            {
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                YRef = Plotly.Blazor.LayoutLib.LegendLib.YRefEnum.Container,
+                Y = 0,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+                X = 0,
+                XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+            },
+        ],
+        ModeBar = new ModeBar { BgColor = Transparent },
         HoverMode = HoverModeEnum.Closest,
     };
 

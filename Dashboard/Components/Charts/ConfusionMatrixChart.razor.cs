@@ -18,35 +18,26 @@ public sealed partial class ConfusionMatrixChart : ChartBase
     [Parameter, EditorRequired]
     public ConfusionMatrix Confusion { get; set; } = new(0, 0, 0, 0);
 
-    /// <summary>The target column's name, e.g. "survived".</summary>
+    /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]
-    public string TargetName { get; set; } = "class";
-
-    /// <summary>The positive class's label, e.g. "yes".</summary>
-    [Parameter]
-    public string PositiveLabel { get; set; } = "positive";
-
-    /// <summary>The negative class's label, e.g. "no".</summary>
-    [Parameter]
-    public string NegativeLabel { get; set; } = "negative";
+    public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
     public ConfusionMatrixChart() => Height = "230px";
 
-    protected override ChartFigure BuildFigure() => Build(Confusion, TargetName, PositiveLabel, NegativeLabel);
+    protected override ChartFigure BuildFigure() => Build(Confusion, Classes);
 
     /// <summary>One heatmap trace; row 0 = actually negative, row 1 = actually positive; column 0 = predicted negative.</summary>
-    public static ChartFigure Build(ConfusionMatrix confusion, string targetName, string positiveLabel, string negativeLabel)
+    public static ChartFigure Build(ConfusionMatrix confusion, ClassLabels classes)
     {
-        var target = PlotlyText.Escape(targetName);
-        var positive = PlotlyText.Escape(positiveLabel);
-        var negative = PlotlyText.Escape(negativeLabel);
+        // Index = label: 0 negative, 1 positive. "yes", and "survived=yes".
+        string[] own = [PlotlyText.Escape(classes.Of(0)), PlotlyText.Escape(classes.Of(1))];
+        string[] described = [PlotlyText.Escape(classes.Describe(0)), PlotlyText.Escape(classes.Describe(1))];
 
         Cell[][] rows =
         [
             [new("TN", "true negative", confusion.TrueNegatives), new("FP", "false positive", confusion.FalsePositives)],
             [new("FN", "false negative", confusion.FalseNegatives), new("TP", "true positive", confusion.TruePositives)],
         ];
-        string[] classes = [negative, positive];
         var z = new List<object>();
         var text = new List<object>();
         var hover = new List<object>();
@@ -63,8 +54,8 @@ public sealed partial class ConfusionMatrixChart : ChartBase
                 var share = rowTotal == 0 ? "no rows" : DisplayFormat.Percent(shares[predicted]);
                 texts[predicted] = $"{cell.Short} {DisplayFormat.Count(cell.Count)}<br>{share}";
                 hovers[predicted] =
-                    $"{cell.Name}: predicted {classes[predicted]}, actually {classes[actual]}<br>" +
-                    $"{DisplayFormat.Count(cell.Count)} of the {DisplayFormat.Count(rowTotal)} test rows where {target}={classes[actual]} ({share})";
+                    $"{cell.Name}: predicted {own[predicted]}, actually {own[actual]}<br>" +
+                    $"{DisplayFormat.Count(cell.Count)} of the {DisplayFormat.Count(rowTotal)} test rows where {described[actual]} ({share})";
             }
             z.Add(shares);
             text.Add(texts);
@@ -73,8 +64,9 @@ public sealed partial class ConfusionMatrixChart : ChartBase
 
         var heatmap = new HeatMap
         {
-            X = [$"predicted {target}={negative}", $"predicted {target}={positive}"],
-            Y = [$"actually {target}={negative}", $"actually {target}={positive}"],
+            // Two lines each, so the labels fit a card a quarter of a projector wide without rotating.
+            X = [$"predicted<br>{described[0]}", $"predicted<br>{described[1]}"],
+            Y = [$"actually<br>{described[0]}", $"actually<br>{described[1]}"],
             Z = z,
             ZMin = 0,
             ZMax = 1,
@@ -89,7 +81,10 @@ public sealed partial class ConfusionMatrixChart : ChartBase
         };
 
         var layout = ChartStyle.NewLayout();
-        layout.Margin!.B = 40;
+        layout.Margin!.B = 8;
+        layout.Margin.L = 8;
+        layout.Margin.R = 8;
+        layout.Font!.Size = 11;
         layout.YAxis[0].AutoRange = AutoRangeEnum.Reversed; // actual negative on top, as scikit-learn draws it
         return new ChartFigure([heatmap], layout);
     }

@@ -29,26 +29,20 @@ public sealed partial class DistributionChart : ChartBase
     [Parameter]
     public Distribution? Synthetic { get; set; }
 
+    /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]
-    public string TargetName { get; set; } = "class";
+    public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
-    [Parameter]
-    public string PositiveLabel { get; set; } = "positive";
-
-    [Parameter]
-    public string NegativeLabel { get; set; } = "negative";
-
-    protected override ChartFigure BuildFigure() => Build(Before, After, Synthetic, TargetName, PositiveLabel, NegativeLabel);
+    protected override ChartFigure BuildFigure() =>
+        Before is null || After is null ? ChartFigure.Empty : Build(Before, After, Synthetic, Classes);
 
     /// <summary>
     /// Traces on x/y (before): one per class; on x2/y2 (after): one per class of real rows, then one
     /// per class of synthetic rows. Without a class split each side has a single "rows" trace.
     /// </summary>
-    public static ChartFigure Build(Distribution before, Distribution after, Distribution? synthetic,
-        string targetName, string positiveLabel, string negativeLabel)
+    public static ChartFigure Build(Distribution before, Distribution after, Distribution? synthetic, ClassLabels classes)
     {
-        var target = PlotlyText.Escape(targetName);
-        string[] classNames = [$"{target}={PlotlyText.Escape(negativeLabel)}", $"{target}={PlotlyText.Escape(positiveLabel)}"];
+        string[] classNames = [PlotlyText.Escape(classes.Describe(0)), PlotlyText.Escape(classes.Describe(1))];
         string[] colors = [ChartStyle.NegativeColor, ChartStyle.PositiveColor];
         string[] syntheticColors = [ChartStyle.SyntheticNegativeColor, ChartStyle.SyntheticPositiveColor];
 
@@ -65,12 +59,12 @@ public sealed partial class DistributionChart : ChartBase
         var layout = ChartStyle.NewLayout();
         layout.Margin!.T = 36;
         layout.BarMode = BarModeEnum.Stack;
-        layout.BarGap = numeric ? 0.04m : 0.2m;
-        var xTitle = numeric ? $"{column} (bins)" : column;
+        layout.BarGap = numeric ? 0 : 0.2m;
+        var axisType = numeric ? Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Linear : Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category;
         layout.XAxis =
         [
-            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.0, 0.48], Anchor = "y", Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, Title = new() { Text = xTitle } },
-            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.52, 1.0], Anchor = "y2", Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, Title = new() { Text = xTitle } },
+            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.0, 0.48], Anchor = "y", Type = axisType, Title = new() { Text = column }, AutoMargin = XAutoMargin },
+            new Plotly.Blazor.LayoutLib.XAxis { Domain = [0.52, 1.0], Anchor = "y2", Type = axisType, Title = new() { Text = column }, AutoMargin = XAutoMargin, Matches = numeric ? "x" : null },
         ];
         layout.YAxis =
         [
@@ -88,44 +82,73 @@ public sealed partial class DistributionChart : ChartBase
         return new ChartFigure(traces, layout);
     }
 
+    private const Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag XAutoMargin =
+        Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Height | Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.Width;
+
     internal static string FileSafe(string? name) =>
         string.Concat((name ?? "column").Select(c => char.IsLetterOrDigit(c) ? c : '-'));
 
     private static IEnumerable<Bar> Series(Distribution distribution, string side, string xAxis, string yAxis,
         string[] classNames, string[] colors, bool synthetic, bool showLegend)
     {
-        var labels = distribution.Labels.Select(l => (object)PlotlyText.Escape(l)).ToList();
+        var bins = Bins.Of(distribution);
         var prefix = synthetic ? "synthetic " : "";
         if (distribution.CountsByClass is not { Count: 2 } byClass)
         {
-            yield return Bars($"{prefix}rows", side, labels, distribution.Counts, xAxis, yAxis, colors[0], synthetic, showLegend, "rows");
+            yield return Bars($"{prefix}rows", side, bins, distribution.Counts, xAxis, yAxis, colors[0], synthetic, showLegend, "rows");
             yield break;
         }
         for (var label = 0; label < 2; label++)
         {
-            yield return Bars($"{prefix}{classNames[label]}", side, labels, byClass[label], xAxis, yAxis, colors[label], synthetic, showLegend,
+            yield return Bars($"{prefix}{classNames[label]}", side, bins, byClass[label], xAxis, yAxis, colors[label], synthetic, showLegend,
                 classNames[label]);
         }
     }
 
-    private static Bar Bars(string name, string side, List<object> labels, IReadOnlyList<int> counts, string xAxis, string yAxis,
+    private static Bar Bars(string name, string side, Bins bins, IReadOnlyList<int> counts, string xAxis, string yAxis,
         string color, bool synthetic, bool showLegend, string group) => new()
     {
         Name = name,
         LegendGroup = synthetic ? $"synthetic {group}" : group,
         ShowLegend = showLegend,
-        X = labels,
+        X = bins.X,
+        WidthArray = bins.Widths,
         Y = [.. counts.Select(c => (object)c)],
         XAxis = xAxis,
         YAxis = yAxis,
         Marker = new Marker
         {
             Color = color,
-            Pattern = synthetic ? new Pattern { Shape = Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Slash, FgColor = "#FFFFFF", FgOpacity = 0.6m } : null,
+            // Overlay keeps the tint as the background and hatches it in the class's own colour.
+            Pattern = synthetic
+                ? new Pattern { Shape = Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Slash, FillMode = Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.FillModeEnum.Overlay, Solidity = 0.25m }
+                : null,
         },
-        HoverTextArray = [.. labels.Select((label, i) => $"{name} ({side})<br>{label}: {DisplayFormat.Count(counts[i])} rows")],
+        HoverTextArray = [.. bins.Labels.Select((label, i) => $"{name} ({side})<br>{label}: {DisplayFormat.Count(counts[i])} rows")],
         HoverTemplate = "%{hovertext}<extra></extra>",
     };
+
+    /// <summary>
+    /// Where the bars go. Numeric: at the bin centres on a number line, as wide as the bins (a true
+    /// histogram, readable ticks); the bin labels are kept for the hover. Categorical: one category each.
+    /// </summary>
+    private sealed record Bins(IList<object> X, IList<decimal?>? Widths, IReadOnlyList<string> Labels)
+    {
+        public static Bins Of(Distribution distribution)
+        {
+            var labels = distribution.Labels.Select(PlotlyText.Escape).ToList();
+            var edges = distribution.BinEdges;
+            if (distribution.Kind != ColumnKind.Numeric || edges.Count != labels.Count + 1)
+            {
+                return new Bins([.. labels.Cast<object>()], null, labels);
+            }
+            return new Bins(
+                [.. labels.Select((_, i) => (object)((edges[i] + edges[i + 1]) / 2))],
+                // decimal (Plotly.Blazor's type) cannot hold every double: such widths are left to Plotly.
+                [.. labels.Select((_, i) => edges[i + 1] - edges[i] is > 0 and < 1e27 and var width ? (decimal?)(decimal)width : null)],
+                labels);
+        }
+    }
 
     private static Annotation PanelTitle(decimal x, string text) => new()
     {
@@ -134,6 +157,7 @@ public sealed partial class DistributionChart : ChartBase
         XRef = "paper",
         Y = 1.0,
         YRef = "paper",
+        XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Center,
         YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
         ShowArrow = false,
     };

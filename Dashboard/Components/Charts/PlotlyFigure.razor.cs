@@ -55,11 +55,12 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         _throttle = new RedrawThrottle(MinRedrawInterval, Services.GetService<TimeProvider>() ?? TimeProvider.System, () => InvokeAsync(ShowLatest));
-        _config = ChartStyle.Config(FileName);
     }
 
     protected override void OnParametersSet()
     {
+        // Sent with the next newPlot or react.
+        _config = ChartStyle.Config(FileName);
         if (_chart is null)
         {
             // Not rendered yet: the first NewPlot draws whatever is current then.

@@ -15,7 +15,7 @@ public sealed partial class ClassCountsChart : ChartBase
 
     public ClassCountsChart() => Height = "240px";
 
-    protected override ChartFigure BuildFigure() => Build(Profile);
+    protected override ChartFigure BuildFigure() => Profile is null ? ChartFigure.Empty : Build(Profile);
 
     /// <summary>One bar trace, classes in the profile's order, each labelled with count and share.</summary>
     public static ChartFigure Build(DatasetProfile profile)

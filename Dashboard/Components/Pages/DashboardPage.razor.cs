@@ -2,6 +2,7 @@ using Dashboard.Components.Cards;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Components.Pages;
@@ -13,9 +14,13 @@ namespace Dashboard.Components.Pages;
 public partial class DashboardPage
 {
     private readonly Dictionary<string, double> _thresholds = [];
-    private readonly string _memberId = "you";
+    private const string NameKey = "imbalance-dashboard.name";
+
+    // One member per browser tab; the display name is kept in the browser.
+    private readonly string _memberId = Guid.NewGuid().ToString("N")[..10];
+    private string _name = "";
+    private bool _entered;
     private RoomRunner? _room;
-    private bool _ownsRoom;
     private IDisposable? _subscription;
     private string? _notFound;
     private RedrawGate? _redraw;
@@ -32,12 +37,16 @@ public partial class DashboardPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     protected override void OnParametersSet()
     {
         if (_room is not null && (Code is null || _room.Code == RoomCode.Normalize(Code))) return;
         _subscription?.Dispose();
+        if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
+        _entered = false;
         _room = Code is null ? Rooms.Create() : Rooms.Find(Code);
-        _ownsRoom = Code is null;
         if (_room is null)
         {
             _notFound = $"There is no open room with the code '{Code}'. Check the code, or open the dashboard's home page to start your own.";
@@ -52,6 +61,30 @@ public partial class DashboardPage
             return Task.CompletedTask;
         });
     }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_room is null || _entered) return;
+        _entered = true;
+        if (firstRender) _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
+        // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
+        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: Code is null));
+    }
+
+    private async Task RenameAsync(string name)
+    {
+        _name = RoomRules.CleanName(name);
+        await JS.InvokeVoidAsync("localStorage.setItem", NameKey, _name);
+        await ExecuteAsync(new EnterRoom(_memberId, _name));
+    }
+
+    private bool IsHost(RoomState state) => state.Member(_memberId)?.IsHost == true;
+
+    /// <summary>Whether this member may move sliders and change the data set (everyone, unless in classroom mode).</summary>
+    private bool CanSteer(RoomState state) => !state.HostOnlyControls || IsHost(state);
+
+    /// <summary>Whether this member may change an algorithm's settings: its seat holder, or anyone who may steer when the seat is free.</summary>
+    private bool CanTune(RoomState state, AlgorithmSeat seat) => seat.HolderId is null ? CanSteer(state) : seat.HolderId == _memberId;
 
     private double ThresholdOf(string algorithmId) => _thresholds.GetValueOrDefault(algorithmId, 0.5);
 
@@ -80,6 +113,7 @@ public partial class DashboardPage
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
-        if (_ownsRoom && _room is not null) await Rooms.CloseAsync(_room.Code);
+        // Leaving frees this tab's seat; an empty room is closed later by the janitor.
+        if (_room is not null && _entered) await _room.ExecuteAsync(new LeaveRoom(_memberId));
     }
 }

@@ -18,6 +18,10 @@ public partial class DataBar
     private string? _target;
     private string? _positive;
     private IReadOnlyCollection<string> _excluded = [];
+    private IReadOnlyCollection<string> _asCategories = [];
+
+    /// <summary>Columns read as numbers in the file: the user may read any of them as categories instead.</summary>
+    private IReadOnlyList<string> _numericColumns = [];
     private int _seed;
     private double _testShare;
     private bool _uploading;
@@ -30,6 +34,10 @@ public partial class DataBar
 
     [Parameter]
     public EventCallback<DatasetChoice> OnSelect { get; set; }
+
+    /// <summary>True in classroom mode for everyone but the host.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
 
     [Inject]
     private UploadStore Uploads { get; set; } = default!;
@@ -51,6 +59,8 @@ public partial class DataBar
         _source = choice.Source;
         _dataset = labeled.Data;
         _columns = _dataset.Columns.Select(c => c.Name).ToArray();
+        _asCategories = (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).Where(o => o.Value == ColumnKind.Categorical).Select(o => o.Key).ToHashSet();
+        _numericColumns = [.. _dataset.Columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name), .. _asCategories];
         _target = labeled.TargetColumn;
         _positive = choice.PositiveClass;
         _excluded = labeled.ExcludedColumns.ToHashSet();
@@ -78,6 +88,8 @@ public partial class DataBar
     {
         _dataset = dataset;
         _columns = dataset.Columns.Select(c => c.Name).ToArray();
+        _numericColumns = dataset.Columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToArray();
+        _asCategories = [];
         _target = target ?? _columns[^1];
         _positive = null;
         _excluded = LabeledDataset.DefaultExclusions(dataset).ToHashSet();
@@ -148,8 +160,9 @@ public partial class DataBar
         _error = null;
         var defaults = _dataset is null ? [] : LabeledDataset.DefaultExclusions(_dataset);
         var excluded = _excluded.ToArray();
+        var overrides = _asCategories.Count == 0 ? null : _asCategories.ToDictionary(c => c, _ => ColumnKind.Categorical);
         var choice = new DatasetChoice(_source, _target, string.IsNullOrEmpty(_positive) ? null : _positive,
-            excluded.Order().SequenceEqual(defaults.Order()) ? null : excluded, _seed, _testShare);
+            excluded.Order().SequenceEqual(defaults.Order()) ? null : excluded, _seed, _testShare, overrides);
         await OnSelect.InvokeAsync(choice);
     }
 }

@@ -27,6 +27,15 @@ public static class DisplayFormat
     /// <summary>A count with thousands separators: "1,234".</summary>
     public static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>A setting's value as typed: at most six significant digits, no exponent for ordinary sizes.</summary>
-    public static string Setting(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A data value in a table: whole thousands with separators ("3,101,320"), else four significant digits ("0.1667").</summary>
+    public static string Compact(double value) =>
+        Math.Abs(value) >= 1000 && Math.Abs(value) < 1e15
+            ? value.ToString("N0", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>A setting's value as typed: at most six significant digits; tiny values as "1e-6", the way scikit-learn's docs write them.</summary>
+    public static string Setting(double value) =>
+        value != 0 && Math.Abs(value) < 1e-4
+            ? value.ToString("0.#####e0", CultureInfo.InvariantCulture)
+            : value.ToString("G6", CultureInfo.InvariantCulture);
 }

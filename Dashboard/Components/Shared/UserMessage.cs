@@ -1,4 +1,4 @@
-using Dashboard.Core.Data;
+using System.Text.RegularExpressions;
 
 namespace Dashboard.Components.Shared;
 
@@ -7,29 +7,37 @@ namespace Dashboard.Components.Shared;
 /// type name. Messages that arrive as strings (a failed result's error) are cut where a stack
 /// trace would begin, in case one was passed along.
 /// </summary>
-public static class UserMessage
+public static partial class UserMessage
 {
     public const string Fallback = "Something went wrong. Try again; if it keeps happening, reload the page.";
 
     /// <summary>The message of an exception: the Core's own messages (DatasetException, bad settings) as they are.</summary>
     public static string From(Exception exception) => exception switch
     {
-        DatasetException or ArgumentException => From(exception.Message),
         // Unwrap the wrappers that async code and reflection add; their own message says nothing.
         AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
         System.Reflection.TargetInvocationException { InnerException: { } inner } => From(inner),
         _ => From(exception.Message),
     };
 
-    /// <summary>The text up to the first line that looks like a stack frame; the fallback when nothing is left.</summary>
+    /// <summary>
+    /// The text up to the first line that looks like a stack frame, without the details .NET adds to
+    /// argument exceptions (" (Parameter 'x')", "Actual value was 0."); the fallback when nothing is left.
+    /// </summary>
     public static string From(string? message)
     {
         if (string.IsNullOrWhiteSpace(message)) return Fallback;
         var lines = message.ReplaceLineEndings("\n").Split('\n');
-        var kept = lines.TakeWhile(line => !IsStackFrame(line) && !line.StartsWith("--- End of", StringComparison.Ordinal));
+        var kept = lines
+            .TakeWhile(line => !IsStackFrame(line) && !line.StartsWith("--- End of", StringComparison.Ordinal))
+            .Where(line => !line.StartsWith("Actual value was ", StringComparison.Ordinal))
+            .Select(line => ParameterSuffix().Replace(line, ""));
         var text = string.Join("\n", kept).Trim();
         return text.Length == 0 ? Fallback : text;
     }
+
+    [GeneratedRegex(@" \(Parameter '[^']*'\)$")]
+    private static partial Regex ParameterSuffix();
 
     private static bool IsStackFrame(string line)
     {

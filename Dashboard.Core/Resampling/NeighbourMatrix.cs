@@ -4,16 +4,19 @@ namespace Dashboard.Core.Resampling;
 
 /// <summary>
 /// Rows in standard units as floats, stored feature by feature (column-major, each feature padded to
-/// a multiple of the vector width) so the distance kernel reads one feature of several rows per
+/// a multiple of two vector widths) so the distance kernel reads one feature of several rows per
 /// vector load. A missing numeric value is stored as 0 with 0 in <see cref="Present"/>;
 /// <see cref="Present"/> is null when nothing is missing, which selects the fast kernel.
 /// </summary>
-internal sealed class FeatureMatrix
+internal sealed class NeighbourMatrix
 {
-    private FeatureMatrix(int rows, int numericCount, int categoricalCount, float mismatchPenalty)
+    /// <summary>The search kernel reads two vectors of rows per step, so each feature is padded to a multiple of that.</summary>
+    private static readonly int Block = 2 * Vector<float>.Count;
+
+    private NeighbourMatrix(int rows, int numericCount, int categoricalCount, float mismatchPenalty)
     {
         Rows = rows;
-        Stride = Math.Max(Vector<float>.Count, (rows + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count);
+        Stride = Math.Max(Block, (rows + Block - 1) / Block * Block);
         NumericCount = numericCount;
         CategoricalCount = categoricalCount;
         Values = new float[numericCount * Stride];
@@ -23,7 +26,7 @@ internal sealed class FeatureMatrix
 
     public int Rows { get; }
 
-    /// <summary>Distance between the starts of two features' values (rows rounded up to the vector width).</summary>
+    /// <summary>Distance between the starts of two features' values (rows rounded up to two vector widths).</summary>
     public int Stride { get; }
 
     public int NumericCount { get; }
@@ -47,10 +50,10 @@ internal sealed class FeatureMatrix
     public int Code(int feature, int row) => Codes[feature * Stride + row];
 
     /// <summary>The rows at the given working-set positions; the mismatch penalty is computed over these rows.</summary>
-    public static FeatureMatrix Build(WorkingSet work, IReadOnlyList<int> positions)
+    public static NeighbourMatrix Build(WorkingSet work, IReadOnlyList<int> positions)
     {
         var space = work.Space;
-        var matrix = new FeatureMatrix(positions.Count, space.Numeric.Length, space.Categorical.Length, 0);
+        var matrix = new NeighbourMatrix(positions.Count, space.Numeric.Length, space.Categorical.Length, 0);
         for (var f = 0; f < matrix.NumericCount; f++)
         {
             for (var r = 0; r < positions.Count; r++)
@@ -67,10 +70,10 @@ internal sealed class FeatureMatrix
     }
 
     /// <summary>A matrix from plain rows (NaN = missing), for tests of the distance kernel.</summary>
-    internal static FeatureMatrix FromRows(float[][] numeric, int[][] codes, float mismatchPenalty)
+    internal static NeighbourMatrix FromRows(float[][] numeric, int[][] codes, float mismatchPenalty)
     {
         var rows = numeric.Length;
-        var matrix = new FeatureMatrix(rows, rows == 0 ? 0 : numeric[0].Length, rows == 0 ? 0 : codes[0].Length, mismatchPenalty);
+        var matrix = new NeighbourMatrix(rows, rows == 0 ? 0 : numeric[0].Length, rows == 0 ? 0 : codes[0].Length, mismatchPenalty);
         for (var r = 0; r < rows; r++)
         {
             for (var f = 0; f < matrix.NumericCount; f++) matrix.SetNumeric(f, r, numeric[r][f]);

@@ -1,0 +1,188 @@
+using Bunit;
+using Dashboard.Components.Cards;
+using Dashboard.Components.Charts;
+using Dashboard.Components.Shared;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+using MudBlazor;
+using MudBlazor.Extensions;
+
+namespace Dashboard.Tests.Components.Cards;
+
+public class AlgorithmCardTests : ComponentTest
+{
+    private static readonly AlgorithmDescriptor LightGbm = AlgorithmCatalog.Get("lightgbm");
+    private readonly List<AlgorithmSettingsChange> _applied = [];
+    private readonly List<double> _thresholds = [];
+
+    public AlgorithmCardTests() => RenderPopoverProvider();
+
+    private IRenderedComponent<AlgorithmCard> RenderCard(AlgorithmResult? result, Action<ComponentParameterCollectionBuilder<AlgorithmCard>>? more = null,
+        AlgorithmDescriptor? algorithm = null) =>
+        Context.Render<AlgorithmCard>(p =>
+        {
+            p.Add(c => c.Algorithm, algorithm ?? LightGbm)
+                .Add(c => c.Result, result)
+                .Add(c => c.TestLabels, TestResults.Labels)
+                .Add(c => c.Classes, new ClassLabels("survived", "yes", "no"))
+                .Add(c => c.SettingsApplied, change => _applied.Add(change))
+                .Add(c => c.ThresholdChanged, threshold => _thresholds.Add(threshold));
+            more?.Invoke(p);
+        });
+
+    private static string MetricCell(IRenderedComponent<AlgorithmCard> cut, MetricId metric) =>
+        cut.Find($"tr[data-metric={metric}] td.num").TextContent.Trim();
+
+    [Fact]
+    public void Render_CompletedResult_ShowsConfusionCountsF1AndMetrics()
+    {
+        var result = TestResults.Completed("lightgbm", TestResults.GoodScores);
+        var expected = TestResults.MetricsAt(TestResults.GoodScores, 0.5);
+
+        var cut = RenderCard(result);
+
+        Assert.Equal("3", cut.Find("td[data-cell=TP]").TextContent);
+        Assert.Equal("2", cut.Find("td[data-cell=FP]").TextContent);
+        Assert.Equal("6", cut.Find("td[data-cell=TN]").TextContent);
+        Assert.Equal("1", cut.Find("td[data-cell=FN]").TextContent);
+        Assert.Equal(DisplayFormat.Metric(expected.F1), cut.Find(".f1-value").TextContent);
+        Assert.Equal(DisplayFormat.Metric(expected.Precision), MetricCell(cut, MetricId.Precision));
+        Assert.Equal(DisplayFormat.Metric(expected.RocAuc), MetricCell(cut, MetricId.RocAuc));
+        Assert.Contains("fit 0.42 s on 36 training rows", cut.Find(".fit-time").TextContent);
+        Assert.Contains("gradient boosting", cut.Find(".algorithm-role").TextContent);
+    }
+
+    [Fact]
+    public void Render_WithBaseline_F1ChangeAgainstIt()
+    {
+        var result = TestResults.Completed("lightgbm", TestResults.GoodScores);
+        var baseline = TestResults.Completed("lightgbm", TestResults.WeakScores);
+        var delta = result.Metrics!.F1 - baseline.Metrics!.F1;
+
+        var cut = RenderCard(result, p => p.Add(c => c.Baseline, baseline));
+
+        Assert.True(delta > 0.001);
+        Assert.Equal($"+{delta:0.000} vs baseline", cut.Find(".f1-delta").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Threshold_Moved_MetricsRecomputedFromScoresWithoutRetraining()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+        var at03 = TestResults.MetricsAt(TestResults.GoodScores, 0.3);
+        Assert.NotEqual(DisplayFormat.Metric(at03.Recall), MetricCell(cut, MetricId.Recall));
+
+        cut.Find(".threshold-slider input").Input("0.3");
+
+        Assert.Equal(DisplayFormat.Metric(at03.Recall), MetricCell(cut, MetricId.Recall));
+        Assert.Equal(DisplayFormat.Metric(at03.F1), cut.Find(".f1-value").TextContent);
+        Assert.Equal(at03.Confusion.TruePositives.ToString(), cut.Find("td[data-cell=TP]").TextContent);
+        Assert.Equal([0.3], _thresholds);
+        Assert.Empty(_applied);
+    }
+
+    [Fact]
+    public void Threshold_AboveEveryScore_UndefinedMetricsFlaggedNotNaN()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.95));
+
+        Assert.Equal("n/a", MetricCell(cut, MetricId.Precision));
+        Assert.Equal("n/a", MetricCell(cut, MetricId.Mcc));
+        Assert.DoesNotContain("NaN", cut.Markup);
+    }
+
+    [Fact]
+    public void ReadOnly_SeatHeldByAna_ControlsDisabledAndHolderShown()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores),
+            p => p.Add(c => c.ReadOnly, true).Add(c => c.SeatHolder, "Ana"));
+
+        Assert.Contains("Ana tunes this", cut.Find(".seat-holder").TextContent);
+        var inputs = cut.FindAll("input");
+        Assert.NotEmpty(inputs);
+        Assert.All(inputs, input => Assert.True(input.HasAttribute("disabled"), input.OuterHtml));
+        Assert.True(cut.Find("button.apply-settings").HasAttribute("disabled"));
+        Assert.All(cut.FindComponents<MudToggleGroup<ClassWeightMode>>(), group => Assert.True(group.Instance.GetState(x => x.Disabled)));
+    }
+
+    [Fact]
+    public void Hyperparameter_OutOfRange_ValidationMessageAndNothingApplied()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+
+        cut.Find("input[data-hyperparameter=iterations]").Change("5000");
+
+        Assert.Contains("Boosting rounds must be between 10 and 1000; 5000 was given.", cut.Markup);
+        Assert.True(cut.Find("button.apply-settings").HasAttribute("disabled"));
+        Assert.Empty(_applied);
+    }
+
+    [Fact]
+    public void Hyperparameter_ValidChangeApplied_RaisedOnceWithOnlyTheChangedValue()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+
+        cut.Find("input[data-hyperparameter=iterations]").Change("200");
+        cut.Find("button.apply-settings").Click();
+
+        var change = Assert.Single(_applied);
+        Assert.Equal("lightgbm", change.AlgorithmId);
+        Assert.Equal(new Dictionary<string, double> { ["iterations"] = 200 }, change.Hyperparameters.Values);
+        Assert.Equal(ClassWeighting.None, change.ClassWeight);
+        Assert.True(cut.Find("button.apply-settings").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ClassWeight_CustomWeightOutOfRange_MessageAndNothingApplied()
+    {
+        var svm = AlgorithmCatalog.Get("svm");
+        var cut = RenderCard(null, algorithm: svm);
+        Assert.Contains(svm.ClassWeightNote!, cut.Find(".class-weight-note").TextContent);
+
+        cut.FindAll(".class-weight-mode button").Single(b => b.TextContent.Contains("custom", StringComparison.OrdinalIgnoreCase)).Click();
+        cut.Find(".positive-weight input").Change("0");
+
+        Assert.Contains("The weight must be above 0 and at most 1000", cut.Markup);
+        Assert.True(cut.Find("button.apply-settings").HasAttribute("disabled"));
+        Assert.Empty(_applied);
+    }
+
+    [Fact]
+    public void Render_FailedResult_ErrorInAnAlertAndTheRestStillWorks()
+    {
+        var cut = RenderCard(TestResults.Failed("lightgbm", "LightGBM needs at least one row of each class."));
+
+        var alert = cut.FindComponent<MudAlert>();
+        Assert.Contains("LightGBM needs at least one row of each class.", alert.Markup);
+        Assert.False(cut.HasComponent<ConfusionMatrixChart>());
+        Assert.Empty(cut.FindAll(".f1-value"));
+
+        // The settings still work, so the user can fix what made training fail.
+        cut.Find("input[data-hyperparameter=iterations]").Change("50");
+        cut.Find("button.apply-settings").Click();
+        Assert.Single(_applied);
+    }
+
+    [Fact]
+    public void Status_Training_ProgressBarAndMessage()
+    {
+        var cut = RenderCard(null, p => p.Add(c => c.Activity, AlgorithmActivity.Training).Add(c => c.Progress, 0.4)
+            .Add(c => c.StatusMessage, "epoch 4 of 10"));
+
+        var progress = cut.FindComponent<MudProgressLinear>();
+        Assert.Equal(40, progress.Instance.GetState(x => x.Value));
+        Assert.False(progress.Instance.Indeterminate);
+        Assert.Contains("epoch 4 of 10", cut.Find(".status-line").TextContent);
+    }
+
+    [Fact]
+    public void Render_NewResultArrives_KeepsTheUsersThreshold()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+        cut.Find(".threshold-slider input").Input("0.3");
+
+        cut.Render(p => p.Add(c => c.Result, TestResults.Completed("lightgbm", TestResults.WeakScores)));
+
+        Assert.Equal(DisplayFormat.Metric(TestResults.MetricsAt(TestResults.WeakScores, 0.3).F1), cut.Find(".f1-value").TextContent);
+    }
+}

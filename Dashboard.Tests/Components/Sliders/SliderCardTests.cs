@@ -1,0 +1,66 @@
+using Bunit;
+using Dashboard.Components.Sliders;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Tests.Core.Training;
+
+namespace Dashboard.Tests.Components.Sliders;
+
+public class SliderCardTests : ComponentTest
+{
+    private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
+    private readonly List<double?> _moves = [];
+
+    public SliderCardTests() => RenderPopoverProvider();
+
+    private IRenderedComponent<SliderCard> Render(SliderState slider)
+    {
+        var state = new RoomState("ABC-DEF", new DatasetChoice("titanic"), [slider], []);
+        var run = RunPreparation.Prepare(Titanic, state.Changes(), seed: 42);
+        var readout = SliderReadout.For(slider, state, Titanic, run.Summary);
+        var (before, after, synthetic) = SliderDistributions.For(slider, Titanic, run.Resampled);
+        return Context.Render<SliderCard>(p => p
+            .Add(c => c.Slider, slider)
+            .Add(c => c.Readout, readout)
+            .Add(c => c.Data, Titanic.Data)
+            .Add(c => c.Before, before)
+            .Add(c => c.After, after)
+            .Add(c => c.Synthetic, synthetic)
+            .Add(c => c.OnShareChanged, share => _moves.Add(share)));
+    }
+
+    [Fact]
+    public void Release_AfterDragging_CallsServiceOnceWithShare()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+        var input = cut.Find("input[type=range]");
+
+        // Dragging sends nothing to the server: the slider listens to "change" (release) only.
+        Assert.Throws<MissingEventHandlerException>(() => input.Input("30"));
+        input.Change("40");
+
+        Assert.Equal([0.4], _moves);
+    }
+
+    [Fact]
+    public void Render_MovedSlider_ShowsReadoutAndWhatHappened()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female"), TargetShare: 0.4));
+
+        var readout = cut.Find(".slider-readout").TextContent;
+        Assert.Matches(@"^gender = female: \d+\.\d% → 40\.0% of training rows \(\+[\d,]+ synthetic\)$", readout);
+        Assert.Contains("between real gender = female rows of the same outcome (survived)", cut.Find(".slider-what").TextContent);
+        Assert.Equal("gender", cut.Find(".slider-card b").TextContent);
+    }
+
+    [Fact]
+    public void Reset_MovedSlider_CallsServiceWithNeutral()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female"), TargetShare: 0.4));
+
+        cut.Find("button[aria-label='Reset gender']").Click();
+
+        Assert.Equal([null], _moves);
+    }
+}

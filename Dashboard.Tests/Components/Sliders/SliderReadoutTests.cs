@@ -1,0 +1,61 @@
+using Dashboard.Components.Sliders;
+using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Tests.Core.Training;
+
+namespace Dashboard.Tests.Components.Sliders;
+
+public class SliderReadoutTests
+{
+    private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
+
+    private static (SliderState Slider, RoomState State, PreparedRun Run) Move(FocusGroup group, double share)
+    {
+        var slider = new SliderState("feature:gender", group, share);
+        var state = new RoomState("ABC-DEF", new DatasetChoice("titanic"), [slider], []);
+        return (slider, state, RunPreparation.Prepare(Titanic, state.Changes(), seed: 42));
+    }
+
+    [Fact]
+    public void For_NeutralSlider_ReportsDataShare()
+    {
+        var group = new CategoryGroup("gender", "female");
+        var slider = new SliderState("feature:gender", group);
+        var state = new RoomState("ABC-DEF", new DatasetChoice("titanic"), [slider], []);
+
+        var readout = SliderReadout.For(slider, state, Titanic, training: null);
+
+        var females = Titanic.Split.TrainRows.Count(r => Titanic.Data.Data.Column("gender").FormatValue(r) == "female");
+        Assert.Equal((double)females / Titanic.Split.TrainRows.Count, readout.NeutralShare, 12);
+        Assert.Equal($"gender = female: {SliderReadout.Percent(readout.NeutralShare)} of training rows (as in the data)", readout.Summary);
+    }
+
+    [Fact]
+    public void For_FemaleShareUp_SaysSyntheticRowsAndSmoteNc()
+    {
+        var (slider, state, run) = Move(new CategoryGroup("gender", "female"), 0.4);
+
+        var readout = SliderReadout.For(slider, state, Titanic, run.Summary);
+
+        var report = run.Summary.Changes[0];
+        Assert.Equal(0.4, readout.CurrentShare, 3);
+        Assert.Equal(report.RowsAdded, readout.RowsAdded);
+        Assert.Equal($"gender = female: {SliderReadout.Percent(readout.NeutralShare)} → 40.0% of training rows (+{report.RowsAdded:N0} synthetic)", readout.Summary);
+        Assert.StartsWith($"{report.Method} added {report.RowsAdded:N0} rows (k=5) between real gender = female rows of the same outcome (survived)", readout.WhatHappened);
+    }
+
+    [Fact]
+    public void For_FemaleShareDown_SaysRowsRemovedAndOutcomesKept()
+    {
+        var (slider, state, run) = Move(new CategoryGroup("gender", "female"), 0.1);
+
+        var readout = SliderReadout.For(slider, state, Titanic, run.Summary);
+
+        Assert.Equal(0.1, readout.CurrentShare, 3);
+        Assert.True(readout.RowsRemoved > 0);
+        Assert.Contains($"(−{readout.RowsRemoved:N0} rows)", readout.Summary);
+        Assert.Contains("the share of each survived outcome inside the group was kept", readout.WhatHappened);
+    }
+}

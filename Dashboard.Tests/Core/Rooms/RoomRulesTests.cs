@@ -1,0 +1,108 @@
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Tests.Core.Training;
+
+namespace Dashboard.Tests.Core.Rooms;
+
+public class RoomRulesTests
+{
+    private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
+
+    private static RoomState Room(params RoomCommand[] commands)
+    {
+        var state = new RoomState("K7Q-2MX", new DatasetChoice("titanic"), RoomDefaults.Sliders(Titanic, []), RoomDefaults.Algorithms());
+        return commands.Aggregate(state, (s, c) => RoomRules.Apply(s, c, Titanic).State);
+    }
+
+    private static string Refusal(RoomState state, RoomCommand command) =>
+        Assert.Throws<InvalidOperationException>(() => RoomRules.Apply(state, command, Titanic)).Message;
+
+    [Fact]
+    public void EnterRoom_FirstAsHost_IsHostSecondIsNot()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben", AsHost: true));
+
+        Assert.Equal([("Ana", true), ("Ben", false)], state.Members.Select(m => (m.DisplayName, m.IsHost)));
+    }
+
+    [Fact]
+    public void ClaimSeat_TakenByOther_RefusedWithHolderName()
+    {
+        var state = Room(new EnterRoom("a", "Ana"), new EnterRoom("b", "Ben"), new ClaimSeat("b", "mlp"));
+
+        Assert.Equal("Ben already tunes Neural network (MLP). Pick a free card, or ask the host to release it.", Refusal(state, new ClaimSeat("a", "mlp")));
+        Assert.Equal("b", state.Seat("mlp").HolderId);
+    }
+
+    [Fact]
+    public void ClaimSeat_Second_ReleasesFirst()
+    {
+        var state = Room(new EnterRoom("b", "Ben"), new ClaimSeat("b", "mlp"), new ClaimSeat("b", "svm"));
+
+        Assert.Null(state.Seat("mlp").HolderId);
+        Assert.Equal("b", state.Seat("svm").HolderId);
+    }
+
+    [Fact]
+    public void SetAlgorithm_OthersSeat_RefusedOwnSeat_RetrainsOnlyIt()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("b", "mlp"));
+        var values = HyperparameterValues.Defaults.With("hiddenUnits", 16);
+
+        Assert.Equal("Ben tunes Neural network (MLP): only they can change its settings.",
+            Refusal(state, new SetAlgorithm("a", "mlp", values, ClassWeighting.None)));
+        var outcome = RoomRules.Apply(state, new SetAlgorithm("b", "mlp", values, ClassWeighting.None), Titanic);
+        Assert.Equal((RunScope.OneAlgorithm, "mlp"), (outcome.Scope, outcome.AlgorithmId));
+    }
+
+    [Fact]
+    public void ClassroomMode_MemberMovesSlider_RefusedHostAllowed_SeatHolderStillTunes()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("b", "mlp"),
+            new SetHostOnlyControls("a", true));
+
+        Assert.Contains("classroom mode: only the host (Ana)", Refusal(state, new MoveSlider("b", RoomDefaults.ClassSliderId, 0.5)));
+        Assert.Equal(RunScope.AllAlgorithms, RoomRules.Apply(state, new MoveSlider("a", RoomDefaults.ClassSliderId, 0.5), Titanic).Scope);
+        Assert.Equal(RunScope.OneAlgorithm, RoomRules.Apply(state, new SetAlgorithm("b", "mlp", HyperparameterValues.Defaults, ClassWeighting.None), Titanic).Scope);
+        Assert.Equal("Only the host (Ana) can switch classroom mode.", Refusal(state, new SetHostOnlyControls("b", false)));
+    }
+
+    [Fact]
+    public void LeaveRoom_HostLeaves_SeatsFreedHostPassesOn()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("a", "svm"), new LeaveRoom("a"));
+
+        Assert.Null(state.Seat("svm").HolderId);
+        Assert.Equal(("Ben", true), (state.Members.Single().DisplayName, state.Members.Single().IsHost));
+    }
+
+    [Fact]
+    public void ReleaseSeat_ByOtherMember_RefusedByHost_Allowed()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new EnterRoom("c", "Cy"), new ClaimSeat("b", "mlp"));
+
+        Assert.Contains("Ben holds that seat", Refusal(state, new ReleaseSeat("c", "mlp")));
+        Assert.Null(RoomRules.Apply(state, new ReleaseSeat("a", "mlp"), Titanic).State.Seat("mlp").HolderId);
+    }
+
+    [Theory]
+    [InlineData("  Ana  ", "Ana")]
+    [InlineData("", "Guest")]
+    [InlineData("<b>x</b>\u0007", "<b>x</b>")]
+    [InlineData("a very long name that goes on and on and on and on", "a very long name that goes on and on and")]
+    public void CleanName_Input_TrimmedBoundedNoControlChars(string input, string expected)
+    {
+        Assert.Equal(expected, RoomRules.CleanName(input));
+    }
+
+    [Fact]
+    public void RoomCode_New_SixUnambiguousCharsNormalizes()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => RoomCode.New()).ToArray();
+
+        Assert.All(codes, c => Assert.Matches("^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$", c));
+        Assert.True(codes.Distinct().Count() > 195);
+        Assert.Equal("K7Q-2MX", RoomCode.Normalize(" k7q2mx "));
+        Assert.Null(RoomCode.Normalize("K7Q-2M0")); // 0 is not in the alphabet
+    }
+}

@@ -1,0 +1,29 @@
+using Dashboard.Cli;
+using Dashboard.Rooms;
+using Dashboard.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Dashboard.Tests.Hubs;
+
+/// <summary>The bounded load test of issue 6: loopback only, 20 clients in 4 rooms for 60 seconds.</summary>
+public class HubLoadTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task RunAsync_TwentyClientsFourRooms_EveryResultDeliveredToItsRoomOnly()
+    {
+        await using var server = new DashboardServer();
+
+        var report = await HubLoad.RunAsync(
+            new HubLoadOptions(server.BaseUrl, Clients: 20, Rooms: 4, Duration: TimeSpan.FromSeconds(60), CommandInterval: TimeSpan.FromSeconds(6)),
+            server.Services.GetRequiredService<RoomNotifier>(), CancellationToken.None);
+
+        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report));
+        Assert.Equal(0, report.FailedConnections);
+        Assert.Equal(0, report.CommandsRefused);
+        Assert.True(report.ResultsPublished >= 4 * 4, $"published {report.ResultsPublished}");
+        Assert.Equal(0, report.ResultsMissed);
+        Assert.Equal(0, report.ResultsFromOtherRooms);
+        Assert.Equal(report.ResultsPublished * 5, report.ResultsReceived); // every result reached the room's five clients
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dashboard.Core.Common;
+using Dashboard.Core.Rooms;
+using Dashboard.Hubs;
+using Dashboard.Rooms;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Cli;
+
+/// <summary>What a hub load run should do: loopback only, bounded in clients and time.</summary>
+internal sealed record HubLoadOptions(string BaseUrl, int Clients, int Rooms, TimeSpan Duration, TimeSpan CommandInterval, int Seed = 1);
+
+/// <summary>What a hub load run saw.</summary>
+/// <param name="ResultsPublished">AlgorithmCompleted events the server published in the load's rooms while every client was connected.</param>
+/// <param name="ResultsReceived">Deliveries of those results to clients (each client of a room should get each once).</param>
+/// <param name="ResultsMissed">(client, published result of its room) pairs the client never received.</param>
+/// <param name="ResultsFromOtherRooms">Results a client received from a room it had not joined (must be 0).</param>
+public sealed record HubLoadReport(
+    int Clients,
+    int Rooms,
+    double Seconds,
+    int FailedConnections,
+    int CommandsSent,
+    int CommandsRefused,
+    int ResultsPublished,
+    int ResultsReceived,
+    int ResultsMissed,
+    int ResultsFromOtherRooms,
+    double P50LatencyMilliseconds,
+    double P95LatencyMilliseconds,
+    double MaxLatencyMilliseconds,
+    long PeakWorkingSetMegabytes);
+
+/// <summary>
+/// The hub load tool: SignalR clients spread over rooms move the class slider at random while
+/// every client records every result it receives; the run then checks each client got every
+/// result of its own room and none of another's, and measures push latency (publish to receive).
+/// </summary>
+internal static class HubLoad
+{
+    private sealed record Received(string ClientRoom, string EventRoom, string RunId, string AlgorithmId, double LatencyMilliseconds);
+
+    public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier notifier, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var received = new ConcurrentBag<Received>[options.Clients];
+        var connections = new HubConnection?[options.Clients];
+        var roomOf = new string[options.Clients];
+        var failed = 0;
+
+        // The first client of each room creates it; the others join by code.
+        var codes = new string?[options.Rooms];
+        for (var i = 0; i < options.Clients; i++)
+        {
+            var index = i;
+            var room = i % options.Rooms;
+            received[i] = [];
+            try
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(options.BaseUrl.TrimEnd('/') + TrainingHub.Path)
+                    .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
+                    .Build();
+                connection.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e =>
+                    received[index].Add(new Received(roomOf[index], e.RoomCode, e.RunId, e.Result.AlgorithmId,
+                        (DateTimeOffset.UtcNow - e.PublishedAt).TotalMilliseconds)));
+                await connection.StartAsync(cancellationToken);
+                if (codes[room] is null)
+                {
+                    codes[room] = await connection.InvokeAsync<string>(nameof(TrainingHub.CreateRoom), cancellationToken);
+                }
+                else
+                {
+                    await connection.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), codes[room], $"client {i}", cancellationToken);
+                }
+                roomOf[i] = codes[room]!;
+                connections[i] = connection;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failed++;
+            }
+        }
+
+        // Count what the server publishes in these rooms from the moment everyone is in.
+        var rooms = codes.OfType<string>().ToHashSet();
+        var published = new ConcurrentBag<(string Room, string RunId, string AlgorithmId)>();
+        var runs = new ConcurrentDictionary<string, bool>(); // run id -> ended
+        using (notifier.Subscribe(null, e =>
+               {
+                   if (!rooms.Contains(e.RoomCode)) return Task.CompletedTask;
+                   switch (e)
+                   {
+                       case AlgorithmCompleted completed:
+                           published.Add((e.RoomCode, completed.RunId, completed.Result.AlgorithmId));
+                           break;
+                       case RunStarted started:
+                           runs.TryAdd(started.RunId, false);
+                           break;
+                       case RunCompleted or RunCancelled or RunFailed:
+                           runs[RunIdOf(e)] = true;
+                           break;
+                   }
+                   return Task.CompletedTask;
+               }))
+        {
+            var sent = 0;
+            var refused = 0;
+            var until = DateTime.UtcNow + options.Duration;
+            var senders = connections.Select((connection, i) => Task.Run(async () =>
+            {
+                if (connection is null) return;
+                var random = SeededRandom.For(options.Seed + i, "hub-load");
+                await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.CommandInterval.TotalMilliseconds), cancellationToken);
+                while (DateTime.UtcNow < until)
+                {
+                    var share = Math.Round(0.2 + 0.4 * random.NextDouble(), 3);
+                    var refusal = await connection.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), roomOf[i], RoomDefaults.ClassSliderId, share, cancellationToken);
+                    Interlocked.Increment(ref sent);
+                    if (refusal is not null) Interlocked.Increment(ref refused);
+                    await Task.Delay(options.CommandInterval * (0.5 + random.NextDouble()), cancellationToken);
+                }
+            }, cancellationToken)).ToArray();
+            await Task.WhenAll(senders);
+            await WaitForRunsToEndAsync(runs, cancellationToken);
+            var final = published.ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // the last pushes are on the wire
+
+            var missed = 0;
+            for (var i = 0; i < options.Clients; i++)
+            {
+                if (connections[i] is null) continue;
+                var got = received[i].Select(r => (r.RunId, r.AlgorithmId)).ToHashSet();
+                missed += final.Count(p => p.Room == roomOf[i] && !got.Contains((p.RunId, p.AlgorithmId)));
+            }
+            // Results published before the measured window (a room's first baseline) are left out.
+            var window = final.Select(p => (p.RunId, p.AlgorithmId)).ToHashSet();
+            var all = received.SelectMany(r => r).Where(r => window.Contains((r.RunId, r.AlgorithmId))).ToArray();
+            var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
+            foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
+            return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
+                final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 1),
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1048576);
+        }
+    }
+
+    /// <summary>Waits until every run that started has completed, been cancelled or failed.</summary>
+    private static async Task WaitForRunsToEndAsync(ConcurrentDictionary<string, bool> runs, CancellationToken cancellationToken)
+    {
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+        while (runs.Values.Any(ended => !ended));
+    }
+
+    private static string RunIdOf(RoomEvent e) => e switch
+    {
+        RunCompleted c => c.RunId,
+        RunCancelled c => c.RunId,
+        RunFailed c => c.RunId,
+        _ => "",
+    };
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dashboard.Core.Data;
+using Dashboard.Core.Rooms;
+using Dashboard.Rooms;
+using Dashboard.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// `bench slider`: what a user waits for after releasing a slider. Runs a real room in process
+/// (the same runner, notifier and training the page uses) and times, for several slider
+/// positions, release → first algorithm result and release → all four.
+/// </summary>
+internal static class SliderBench
+{
+    public static Command Create(TextWriter output)
+    {
+        var data = new Option<string>("--data") { Description = "Bundled data set.", DefaultValueFactory = _ => BundledDatasets.DefaultName };
+        var slider = new Option<string>("--slider") { Description = "Slider id: class, or feature:COLUMN.", DefaultValueFactory = _ => "feature:gender" };
+        var command = new Command("slider", "Time slider release to first and to all four results in a real room.");
+        command.Add(data);
+        command.Add(slider);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = Directory.CreateTempSubdirectory("bench-slider-").FullName;
+            var options = Options.Create(new DashboardOptions { DataFolder = folder });
+            var limits = Options.Create(DataLimits.Default);
+            var notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
+            await using var registry = new RoomRegistry(notifier, new WorkspaceCache(new UploadStore(options, limits), limits), options, NullLoggerFactory.Instance);
+            var events = new System.Collections.Concurrent.ConcurrentQueue<(RoomEvent Event, long Ticks)>();
+            using var subscription = notifier.Subscribe(null, e =>
+            {
+                events.Enqueue((e, Stopwatch.GetTimestamp()));
+                return Task.CompletedTask;
+            });
+            var room = registry.Create(new DatasetChoice(parse.GetValue(data)!));
+            await WaitAsync(events, e => e is RunCompleted, cancellationToken);
+
+            var rows = new List<object>();
+            foreach (var share in new[] { 0.30, 0.40, 0.50, 0.15, 0.60, 0.25 })
+            {
+                events.Clear();
+                var start = Stopwatch.GetTimestamp();
+                var refusal = await room.ExecuteAsync(new MoveSlider("bench", parse.GetValue(slider)!, share));
+                if (refusal is not null) throw new DatasetException(DataProblem.InvalidSetting, refusal);
+                var completed = await WaitAsync(events, e => e is RunCompleted, cancellationToken);
+                var first = events.First(e => e.Event is AlgorithmCompleted);
+                rows.Add(new
+                {
+                    share,
+                    firstResultSeconds = Math.Round(Stopwatch.GetElapsedTime(start, first.Ticks).TotalSeconds, 3),
+                    firstAlgorithm = ((AlgorithmCompleted)first.Event).Result.AlgorithmId,
+                    allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
+                    trainingRows = room.Snapshot.Training?.RowsAfter,
+                });
+            }
+            Directory.Delete(folder, recursive: true);
+            output.WriteLine(CliJson.Serialize(new { benchmark = "slider", data = parse.GetValue(data), slider = parse.GetValue(slider), runs = rows }));
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<(RoomEvent Event, long Ticks)> WaitAsync(System.Collections.Concurrent.ConcurrentQueue<(RoomEvent Event, long Ticks)> events,
+        Func<RoomEvent, bool> match, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            foreach (var e in events)
+            {
+                if (match(e.Event)) return e;
+            }
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+}
