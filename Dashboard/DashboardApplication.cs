@@ -25,6 +25,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton<RoomRegistry>();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddHostedService<RoomJanitor>();
+        builder.AddStorage();
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         // Closed tabs keep their circuit for minutes: stop promptly on shutdown anyway.
@@ -42,6 +43,7 @@ public static class DashboardApplication
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapStorage();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok", version = AppVersion.Text }));
         return app;
     }

@@ -8,10 +8,14 @@ namespace Dashboard.Storage;
 /// <summary>
 /// Uploaded CSV files, kept in the data folder under the SHA-256 of their content (never under a
 /// name the user chose), with the original file name beside them for display. A file is checked
-/// by reading it fully before it is kept, so a stored upload always loads.
+/// by reading it fully before it is kept, so a stored upload always loads. Every file is written
+/// under a temporary name and renamed, so a crash never leaves a half file under a final name; the
+/// upload's record (name, size, profile) goes to the database when there is one.
 /// </summary>
-public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<DataLimits> limits)
+public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<DataLimits> limits, DatasetStore? records = null)
 {
+    private const string Unfinished = ".partial";
+
     public const string Prefix = "upload:";
 
     private string Folder => Path.Combine(options.Value.DataFolder, "uploads");
@@ -26,19 +30,42 @@ public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<Dat
         {
             throw new DatasetException(DataProblem.EmptyFile, $"'{displayName}' is empty (0 bytes). Choose a CSV file with a header row and data rows.", displayName);
         }
-        _ = CsvDatasetReader.Read(content, displayName, limits.Value); // throws a clear message for a bad file
+        var dataset = CsvDatasetReader.Read(content, displayName, limits.Value); // throws a clear message for a bad or too large file
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, hash + ".csv");
         if (!File.Exists(path))
         {
-            // Write then rename, so a crash never leaves a half file under the final name.
-            var temporary = path + ".partial";
-            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await WriteThenRenameAsync(path, content, cancellationToken);
         }
-        await File.WriteAllTextAsync(Path.Combine(Folder, hash + ".json"), JsonSerializer.Serialize(new { name = displayName }), cancellationToken);
+        await WriteThenRenameAsync(Path.Combine(Folder, hash + ".json"), JsonSerializer.SerializeToUtf8Bytes(new { name = displayName }), cancellationToken);
+        if (records is not null) await records.RecordAsync(hash, displayName, content.Length, dataset, cancellationToken);
         return Prefix + hash;
+    }
+
+    private static async Task WriteThenRenameAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var temporary = path + Unfinished;
+        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            await file.WriteAsync(content, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            file.Flush(flushToDisk: true); // the bytes are on disk before the name says the file is complete
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Deletes temporary files an interrupted upload left behind; returns how many. Run at start, before uploads arrive.</summary>
+    public int RemoveUnfinishedFiles()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder, "*" + Unfinished))
+        {
+            File.Delete(file);
+            removed++;
+        }
+        return removed;
     }
 
     public Dataset Load(string source)
@@ -60,8 +87,15 @@ public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<Dat
     {
         var sidecar = Path.Combine(Folder, hash + ".json");
         if (!File.Exists(sidecar)) return hash[..12] + ".csv";
-        using var json = JsonDocument.Parse(File.ReadAllText(sidecar));
-        return json.RootElement.GetProperty("name").GetString() ?? hash[..12] + ".csv";
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(sidecar));
+            return json.RootElement.GetProperty("name").GetString() ?? hash[..12] + ".csv";
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return hash[..12] + ".csv"; // a damaged name file never makes the data unreadable
+        }
     }
 
     /// <summary>The last path segment only, without control characters: a name for display, never a path.</summary>

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Export;
+
+/// <summary>
+/// Small static line charts as inline SVG for the report: no script, no external file, readable in
+/// any browser and printable. Every text is HTML-encoded.
+/// </summary>
+public static class SvgChart
+{
+    private const int Width = 460;
+    private const int Height = 340;
+    private const int Left = 52;
+    private const int Right = 16;
+    private const int Top = 28;
+    private const int Bottom = 44;
+
+    // The dashboard's algorithm colours (Tableau 10 without the class colours), in catalog order.
+    private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
+
+    /// <summary>One line of a chart.</summary>
+    public sealed record Series(string Name, string Color, IReadOnlyList<(double X, double Y)> Points, bool Markers = false);
+
+    /// <summary>The same colour for an algorithm as on the dashboard.</summary>
+    public static string ColorOf(string algorithmId)
+    {
+        var index = -1;
+        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
+        {
+            if (AlgorithmCatalog.All[i].Id == algorithmId) index = i;
+        }
+        if (index < 0) index = algorithmId.Aggregate(0, (sum, c) => unchecked(sum * 31 + c)) & int.MaxValue;
+        return Palette[index % Palette.Length];
+    }
+
+    /// <summary>A line chart with axes from (xMin, yMin) to (xMax, yMax), a legend below, and an optional dashed diagonal.</summary>
+    public static string Lines(string title, string xTitle, string yTitle, IReadOnlyList<Series> series,
+        (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false)
+    {
+        var legendRows = (series.Count + 1) / 2;
+        var height = Height + legendRows * 18;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\" class=\"chart\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"18\" class=\"chart-title\">{E(title)}</text>");
+        var plotW = Width - Left - Right;
+        var plotH = Height - Top - Bottom;
+        string Px(double v) => F(Left + (v - x.Min) / (x.Max - x.Min) * plotW);
+        string Py(double v) => F(Top + plotH - (v - y.Min) / (y.Max - y.Min) * plotH);
+
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotW}\" height=\"{plotH}\" fill=\"none\" stroke=\"#bbb\"/>");
+        for (var i = 0; i <= 4; i++)
+        {
+            var xv = x.Min + (x.Max - x.Min) * i / 4;
+            var yv = y.Min + (y.Max - y.Min) * i / 4;
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Px(xv)}\" y1=\"{Top}\" x2=\"{Px(xv)}\" y2=\"{Top + plotH}\" stroke=\"#eee\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Py(yv)}\" x2=\"{Left + plotW}\" y2=\"{Py(yv)}\" stroke=\"#eee\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Px(xv)}\" y=\"{Top + plotH + 14}\" text-anchor=\"middle\" class=\"tick\">{Tick(xv)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Py(yv)}\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">{Tick(yv)}</text>");
+        }
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + plotW / 2}\" y=\"{Top + plotH + 32}\" text-anchor=\"middle\" class=\"axis\">{E(xTitle)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(14 {Top + plotH / 2}) rotate(-90)\" text-anchor=\"middle\" class=\"axis\">{E(yTitle)}</text>");
+        if (diagonal)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Px(x.Min)}\" y1=\"{Py(y.Min)}\" x2=\"{Px(x.Max)}\" y2=\"{Py(y.Max)}\" stroke=\"#9E9E9E\" stroke-dasharray=\"4 4\"/>");
+        }
+        foreach (var line in series)
+        {
+            var points = string.Join(" ", line.Points.Select(p => $"{Px(p.X)},{Py(p.Y)}"));
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{E(line.Color)}\" stroke-width=\"2\" points=\"{points}\"><title>{E(line.Name)}</title></polyline>");
+            if (!line.Markers) continue;
+            foreach (var p in line.Points)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{Px(p.X)}\" cy=\"{Py(p.Y)}\" r=\"3.5\" fill=\"{E(line.Color)}\"><title>{E(line.Name)}: {Tick(p.Y, "0.000")}</title></circle>");
+            }
+        }
+        for (var i = 0; i < series.Count; i++)
+        {
+            var lx = Left + i % 2 * (plotW / 2);
+            var ly = Height + i / 2 * 18;
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"14\" height=\"4\" fill=\"{E(series[i].Color)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 20}\" y=\"{ly - 4}\" class=\"legend\">{E(series[i].Name)}</text>");
+        }
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Tick(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
+}

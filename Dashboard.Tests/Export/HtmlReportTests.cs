@@ -1,0 +1,110 @@
+using System.Net;
+using Dashboard.Core.Export;
+using Dashboard.Core.Metrics;
+
+namespace Dashboard.Tests.Export;
+
+public class HtmlReportTests
+{
+    private static string Report(MetricId metric = MetricId.F1, params RecordedRun[] runs) =>
+        HtmlReport.Build(runs.Length > 0 ? runs : [RunFixtures.Run("run1", RunFixtures.Start)], metric, RunFixtures.Start.AddHours(1));
+
+    [Fact]
+    public void Build_HostileTexts_AreHtmlEncoded()
+    {
+        var run = RunFixtures.Run("run1", RunFixtures.Start, reason: "<script>alert('reason')</script>", who: "<img src=x onerror=alert(1)>",
+            dataset: RunFixtures.Titanic with { DisplayName = "</title><script>alert(1)</script>", Target = "a\"><b>t", PositiveClass = "<svg onload=alert(2)>" });
+
+        var html = Report(MetricId.F1, run);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<svg onload", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"><b>", html);
+        Assert.Contains("&lt;script&gt;alert(&#39;reason&#39;)&lt;/script&gt;", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+    }
+
+    [Fact]
+    public void Build_IsSelfContained_NoScriptNoExternalResource()
+    {
+        var html = Report();
+
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", html);
+    }
+
+    [Theory]
+    [InlineData(MetricId.F1, "Random forest")]
+    [InlineData(MetricId.Precision, "Linear SVM")]
+    public void Build_BestAlgorithm_ByTheChosenMetric(MetricId metric, string expectedWord)
+    {
+        var run = RunFixtures.Run("run1", RunFixtures.Start);
+        var best = BestResult.In(run, metric);
+
+        var html = Report(metric, run);
+
+        Assert.Single(best);
+        Assert.Contains(expectedWord, best[0].Result.DisplayName, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"<p class=\"best-latest\">In the latest run (moved class balance to 0.5): <strong>{WebUtility.HtmlEncode(best[0].Result.DisplayName)}</strong>", html);
+    }
+
+    [Fact]
+    public void Build_BundledDataset_CreditLicenceAndMethodology()
+    {
+        var html = Report();
+
+        Assert.Contains(WebUtility.HtmlEncode(Dashboard.Core.Data.BundledDatasets.Find("titanic")!.Credit), html);
+        Assert.Contains("GPL-2 | GPL-3", html);
+        Assert.Contains("1,657 training and 552 test rows (test share 25.0%, seed 42)", html);
+        Assert.Contains("class &#39;yes&#39;: 30.6% → 50.0% by SMOTE-NC (k=5), +643 −0 rows", html);
+        Assert.Contains("k lowered to 4: the group is small.", html);
+    }
+
+    [Fact]
+    public void Build_ThreeRuns_HistoryRowPerRunAndOneDetailsPerRun_LatestOpen()
+    {
+        var runs = Enumerable.Range(0, 3).Select(i => RunFixtures.Run($"run{i}", RunFixtures.Start.AddMinutes(i), reason: $"move {i}")).Reverse().ToArray();
+
+        var html = Report(MetricId.F1, runs);
+
+        var history = html[html.IndexOf("<table class=\"history\">", StringComparison.Ordinal)..];
+        history = history[..history.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(3, history.Split("<tr><td class=\"num\">").Length - 1);
+        Assert.True(history.IndexOf("move 0", StringComparison.Ordinal) < history.IndexOf("move 2", StringComparison.Ordinal), "oldest first");
+        Assert.Equal(3, html.Split("<details class=\"run\"").Length - 1);
+        Assert.Contains("<details class=\"run\" data-run=\"run2\" open>", html);
+        Assert.Contains("<details class=\"run\" data-run=\"run0\">", html);
+    }
+
+    [Fact]
+    public void Build_LeakyRun_IsFlaggedAndLeftOutOfOverallBest()
+    {
+        var leaky = RunFixtures.Run("leaky", RunFixtures.Start.AddMinutes(1), leaky: true,
+            results: [RunFixtures.Result("lightgbm", RunFixtures.Labels.Select(l => (double)l).ToArray())]);
+        var honest = RunFixtures.Run("honest", RunFixtures.Start);
+
+        var html = Report(MetricId.F1, honest, leaky);
+
+        Assert.Contains("LEAKY MODE", html);
+        Assert.Contains("<p class=\"best-overall\">Over all runs (leaky ones left out): <strong>Random forest</strong> in run 1", html);
+    }
+
+    [Fact]
+    public void Build_ConfusionMatrix_CountsInTheDatasetsWords()
+    {
+        var html = Report();
+
+        var lightgbm = html[html.IndexOf("<figure class=\"confusion\" data-algorithm=\"lightgbm\">", StringComparison.Ordinal)..];
+        lightgbm = lightgbm[..lightgbm.IndexOf("</figure>", StringComparison.Ordinal)];
+        Assert.Contains("predicted survived=yes", lightgbm);
+        Assert.Contains("TN 6<br>85.7%", lightgbm);
+        Assert.Contains("FP 1<br>14.3%", lightgbm);
+        Assert.Contains("FN 1<br>33.3%", lightgbm);
+        Assert.Contains("TP 2<br>66.7%", lightgbm);
+    }
+}

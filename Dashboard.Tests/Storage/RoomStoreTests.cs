@@ -1,0 +1,57 @@
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Rooms;
+using Dashboard.Storage;
+using Dashboard.Tests.Export;
+
+namespace Dashboard.Tests.Storage;
+
+public class RoomStoreTests : IAsyncLifetime
+{
+    private SqliteDatabaseFixture _db = default!;
+    private RoomStore _rooms = default!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await SqliteDatabaseFixture.CreateAsync();
+        _rooms = new RoomStore(_db.Database);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static RoomState State(int version, double? share) =>
+        new("K7Q-2MX", new DatasetChoice("titanic", SplitSeed: 7), RunFixtures.Sliders(share), RoomDefaults.Algorithms(), 0.4, Leaky: true, Version: version);
+
+    [Fact]
+    public async Task SaveAsync_ThenLoadAsync_StateRoundTrips()
+    {
+        var state = State(3, 0.5);
+
+        await _rooms.SaveAsync(state, CancellationToken.None);
+        var loaded = await _rooms.LoadAsync("k7q2mx", CancellationToken.None); // typed codes are normalized
+
+        Assert.NotNull(loaded);
+        Assert.Equal((state.Code, state.Dataset, state.Threshold, state.Leaky, state.Version), (loaded.Code, loaded.Dataset, loaded.Threshold, loaded.Leaky, loaded.Version));
+        Assert.Equal(state.Sliders, loaded.Sliders);
+        Assert.IsType<CategoryGroup>(loaded.Sliders[1].Group);
+        Assert.Equal(state.Algorithms.Select(a => a.AlgorithmId), loaded.Algorithms.Select(a => a.AlgorithmId));
+    }
+
+    [Fact]
+    public async Task SaveAsync_OlderVersionAfterNewer_NewerKept()
+    {
+        await _rooms.SaveAsync(State(5, 0.6), CancellationToken.None);
+        await _rooms.SaveAsync(State(4, 0.3), CancellationToken.None);
+
+        var loaded = await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None);
+
+        Assert.Equal((5, 0.6), (loaded!.Version, loaded.Sliders[0].TargetShare));
+        Assert.Equal(1L, _db.Scalar("SELECT COUNT(*) FROM Rooms;"));
+    }
+
+    [Fact]
+    public async Task LoadAsync_UnknownOrInvalidCode_Null()
+    {
+        Assert.Null(await _rooms.LoadAsync("ABC-DEF", CancellationToken.None));
+        Assert.Null(await _rooms.LoadAsync("../../etc", CancellationToken.None));
+    }
+}

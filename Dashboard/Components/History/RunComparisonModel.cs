@@ -1,0 +1,73 @@
+using Dashboard.Core.Export;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Components.History;
+
+/// <summary>
+/// Two or more stored runs side by side: for every algorithm, each run's metrics and confusion
+/// counts with their change against the first run, the best run marked per metric, and which
+/// settings differ between the runs.
+/// </summary>
+public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
+{
+    public IReadOnlyList<RecordedRun> Runs { get; } = runs;
+
+    /// <summary>Every algorithm in any of the runs, in first-seen order.</summary>
+    public IReadOnlyList<(string Id, string Name)> Algorithms { get; } =
+        runs.SelectMany(r => r.Results).Select(r => (r.AlgorithmId, r.DisplayName)).DistinctBy(a => a.AlgorithmId)
+            .OrderBy(a => CatalogIndex(a.AlgorithmId)).ToList();
+
+    public AlgorithmResult? Result(RecordedRun run, string algorithmId) => run.Results.FirstOrDefault(r => r.AlgorithmId == algorithmId);
+
+    /// <summary>The metric for each run (in run order); higher is better for every metric here.</summary>
+    public IReadOnlyList<ComparedValue> Metric(string algorithmId, MetricId metric) =>
+        Compare(Runs.Select(run => Result(run, algorithmId)?.Metrics is { } m && m.IsDefined(metric) ? m.Get(metric) : (double?)null).ToList(), higherIsBetter: true);
+
+    /// <summary>One confusion-matrix cell for each run; more true positives / negatives is better, fewer false ones.</summary>
+    public IReadOnlyList<ComparedValue> Cell(string algorithmId, Func<ConfusionMatrix, int> cell, bool higherIsBetter) =>
+        Compare(Runs.Select(run => Result(run, algorithmId)?.Metrics is { } m ? (double?)cell(m.Confusion) : null).ToList(), higherIsBetter);
+
+    /// <summary>The settings rows (label, one text per run, whether the runs differ in it).</summary>
+    public IReadOnlyList<(string Label, IReadOnlyList<string> Values, bool Differs)> Settings()
+    {
+        var rows = new List<(string, IReadOnlyList<string>)>
+        {
+            ("Data set", Runs.Select(r => r.Dataset.DisplayName).ToList()),
+            ("Split", Runs.Select(r => $"seed {r.Choice.SplitSeed}, test share {RunText.Percent(r.Choice.TestShare)}").ToList()),
+            ("Change", Runs.Select(r => r.Reason).ToList()),
+            ("Sliders", Runs.Select(RunText.Sliders).ToList()),
+            ("Resampling", Runs.Select(r => RunText.Resampling(r.Training)).ToList()),
+            ("Mode", Runs.Select(r => r.Leaky ? "LEAKY (resampled before the split)" : "normal").ToList()),
+            ("Threshold", Runs.Select(r => RunText.Metric(r.Threshold)).ToList()),
+        };
+        foreach (var (id, name) in Algorithms)
+        {
+            rows.Add(($"{name} settings", Runs.Select(r => Result(r, id) is { } result
+                ? $"{RunText.Hyperparameters(result.Hyperparameters)}; class weight {RunText.ClassWeight(result.ClassWeight)}"
+                : "not in this run").ToList()));
+        }
+        return rows.Select(r => (r.Item1, r.Item2, r.Item2.Distinct().Count() > 1)).ToList();
+    }
+
+    /// <summary>The dashboard's card order; algorithms the catalog does not know come last.</summary>
+    private static int CatalogIndex(string algorithmId)
+    {
+        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
+        {
+            if (AlgorithmCatalog.All[i].Id == algorithmId) return i;
+        }
+        return int.MaxValue;
+    }
+
+    private static List<ComparedValue> Compare(IReadOnlyList<double?> values, bool higherIsBetter)
+    {
+        var present = values.OfType<double>().ToList();
+        double? best = present.Count < 2 ? null : higherIsBetter ? present.Max() : present.Min();
+        // "Best" only means something when the runs differ.
+        if (best is not null && present.All(v => Math.Abs(v - best.Value) < 1e-12)) best = null;
+        var first = values.Count > 0 ? values[0] : null;
+        return values.Select((v, i) => new ComparedValue(v, i > 0 && v is { } value && first is { } f ? value - f : null,
+            best is { } b && v is { } x && Math.Abs(x - b) < 1e-12)).ToList();
+    }
+}

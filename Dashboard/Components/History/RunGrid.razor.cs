@@ -1,0 +1,112 @@
+using Dashboard.Components.Shared;
+using Dashboard.Core.Export;
+using Dashboard.Core.Metrics;
+using Dashboard.Storage;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Components.History;
+
+/// <summary>
+/// Every stored result (run x algorithm), newest first: filter by data set, room and algorithm,
+/// sort by any metric, pick runs to compare or export. Selecting any row of a run selects that run.
+/// </summary>
+public sealed partial class RunGrid : IDisposable
+{
+    /// <summary>The metric columns in the order the algorithm cards list them, F1 first.</summary>
+    public static IReadOnlyList<(MetricId Metric, string Title)> MetricColumns { get; } =
+    [
+        (MetricId.F1, "F1"),
+        (MetricId.Recall, "Recall"),
+        (MetricId.Specificity, "Specificity"),
+        (MetricId.Precision, "Precision"),
+        (MetricId.F2, "F2"),
+        (MetricId.BalancedAccuracy, "Bal. acc."),
+        (MetricId.GeometricMean, "G-mean"),
+        (MetricId.Mcc, "MCC"),
+        (MetricId.RocAuc, "ROC AUC"),
+        (MetricId.PrAuc, "PR AUC"),
+        (MetricId.Accuracy, "Accuracy"),
+    ];
+
+    private readonly CancellationTokenSource _disposed = new();
+    private RunFacets _facets = new([], [], []);
+    private IReadOnlyList<RunResultRow> _rows = [];
+    private HashSet<RunResultRow> _selected = [];
+    private string? _dataset;
+    private string? _room;
+    private string? _algorithm;
+    private MetricId _reportMetric = MetricId.F1;
+    private bool _loading = true;
+    private string? _error;
+
+    [Inject]
+    private RunStore Runs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The distinct runs of the selected rows, in the grid's order.</summary>
+    private IReadOnlyCollection<string> SelectedRuns => _rows.Where(_selected.Contains).Select(r => r.RunId).Distinct().ToList();
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        try
+        {
+            _facets = await Runs.FacetsAsync(_disposed.Token);
+            _rows = await Runs.ListAsync(new RunFilter(_dataset, _room, _algorithm), _disposed.Token);
+            var selectedRuns = _selected.Select(r => r.RunId).ToHashSet();
+            _selected = _rows.Where(r => selectedRuns.Contains(r.RunId)).ToHashSet();
+            _error = null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _error = $"The run history could not be read: {exception.Message}";
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private Task SetDatasetAsync(string? value)
+    {
+        _dataset = value;
+        return LoadAsync();
+    }
+
+    private Task SetRoomAsync(string? value)
+    {
+        _room = value;
+        return LoadAsync();
+    }
+
+    private Task SetAlgorithmAsync(string? value)
+    {
+        _algorithm = value;
+        return LoadAsync();
+    }
+
+    /// <summary>A row (un)checked selects or drops its whole run: runs are what is compared and exported.</summary>
+    private void SelectionChanged(HashSet<RunResultRow> selection)
+    {
+        var added = selection.Except(_selected).Select(r => r.RunId).ToHashSet();
+        var removed = _selected.Except(selection).Select(r => r.RunId).ToHashSet();
+        var runs = _selected.Select(r => r.RunId).Concat(added).Where(id => !removed.Contains(id)).ToHashSet();
+        _selected = _rows.Where(r => runs.Contains(r.RunId)).ToHashSet();
+    }
+
+    private void Compare() => Navigation.NavigateTo($"/history/compare?{ExportEndpoints.Query(SelectedRuns)}");
+
+    private static string Value(RunResultRow row, MetricId metric) => row.Get(metric) is { } value ? DisplayFormat.Metric(value) : "–";
+
+    private static string RowClass(RunResultRow row, int index) => row.Leaky ? "leaky-row" : "";
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Export;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Rooms;
+
+namespace Dashboard.Storage;
+
+/// <summary>
+/// Listens to every room and stores what a class did. A run is collected from its RunStarted (the
+/// room's settings at that moment) and AlgorithmCompleted events, and written in one transaction
+/// when its RunCompleted arrives, before that event's handling returns; a cancelled, failed or
+/// interrupted run leaves nothing. Room states are saved as they change, newest version winning,
+/// by a background loop that never holds up the room.
+/// </summary>
+public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunStore runs, IRoomStore roomStore, ILogger<RunRecorder> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, PendingRun> _pending = new();
+    private readonly ConcurrentDictionary<string, RoomState> _dirtyRooms = new();
+    private readonly SemaphoreSlim _roomsChanged = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _subscription;
+    private Task _roomWriter = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(null, OnEventAsync);
+        _roomWriter = Task.Run(WriteRoomsAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs being collected now (for tests and diagnostics).</summary>
+    internal int PendingCount => _pending.Count;
+
+    private async Task OnEventAsync(RoomEvent roomEvent)
+    {
+        switch (roomEvent)
+        {
+            case RoomStateChanged changed:
+                _dirtyRooms.AddOrUpdate(changed.RoomCode, changed.State, (_, old) => changed.State.Version >= old.Version ? changed.State : old);
+                _roomsChanged.Release();
+                break;
+            case RunStarted started:
+                if (rooms.Find(started.RoomCode)?.Snapshot is { Workspace: not null } snapshot)
+                {
+                    _pending[started.RunId] = new PendingRun(started, snapshot);
+                }
+                break;
+            case AlgorithmCompleted completed when _pending.TryGetValue(completed.RunId, out var pending):
+                pending.Add(completed);
+                break;
+            case RunCompleted done when _pending.TryRemove(done.RunId, out var finished):
+                await StoreAsync(finished, done);
+                break;
+            case RunCancelled cancelled:
+                _pending.TryRemove(cancelled.RunId, out _);
+                break;
+            case RunFailed failed:
+                _pending.TryRemove(failed.RunId, out _);
+                break;
+        }
+    }
+
+    private async Task StoreAsync(PendingRun pending, RunCompleted done)
+    {
+        var run = pending.ToRecord(done);
+        if (run is null) return; // every result was superseded by a newer run: nothing finished here
+        try
+        {
+            if (!await runs.SaveAsync(run, _stopping.Token)) logger.LogWarning("Run {Run} of room {Room} was already stored", run.RunId, run.RoomCode);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Could not store run {Run} of room {Room}", run.RunId, run.RoomCode);
+        }
+    }
+
+    private async Task WriteRoomsAsync()
+    {
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                await _roomsChanged.WaitAsync(_stopping.Token);
+                await FlushRoomsAsync(_stopping.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FlushRoomsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var code in _dirtyRooms.Keys)
+        {
+            if (!_dirtyRooms.TryRemove(code, out var state)) continue;
+            try
+            {
+                await roomStore.SaveAsync(state, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Could not store room {Room}", code);
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await _stopping.CancelAsync();
+        await _roomWriter;
+        await FlushRoomsAsync(cancellationToken); // what changed last is kept on a clean shutdown
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
+        _stopping.Dispose();
+        _roomsChanged.Dispose();
+    }
+
+    /// <summary>One run being collected: the room as it was when the run started, and the results so far.</summary>
+    private sealed class PendingRun(RunStarted started, RoomSnapshot at)
+    {
+        private readonly Lock _gate = new();
+        private readonly List<AlgorithmResult> _results = [];
+        private TrainingSummary? _training;
+
+        public void Add(AlgorithmCompleted completed)
+        {
+            lock (_gate)
+            {
+                if (_results.Any(r => r.AlgorithmId == completed.Result.AlgorithmId)) return;
+                _results.Add(completed.Result);
+                _training ??= completed.Training;
+            }
+        }
+
+        public RecordedRun? ToRecord(RunCompleted done)
+        {
+            lock (_gate)
+            {
+                if (_results.Count == 0) return null;
+                var state = at.State;
+                var workspace = at.Workspace!;
+                var data = workspace.Split.Data;
+                var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
+                    workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
+                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? state.Threshold;
+                return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
+                    dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
+                    at.LastMovedSliderId, _training, done.Seconds, [.. _results]);
+            }
+        }
+    }
+}

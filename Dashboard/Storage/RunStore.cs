@@ -1,0 +1,123 @@
+using Dashboard.Core.Export;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Storage;
+
+/// <summary>
+/// The run history: stores a finished run in one transaction (a run id is stored at most once) and
+/// reads runs back for the history page, the exports and replay. Writes from this process go one
+/// at a time, so SQLite's single writer never makes a run wait on a lock it could lose.
+/// </summary>
+public sealed class RunStore(DashboardDatabase database)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>Stores the run with all its results; false when a run with its id is already stored.</summary>
+    public async Task<bool> SaveAsync(RecordedRun run, CancellationToken cancellationToken)
+    {
+        var entity = RunMapping.ToEntity(run);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            if (await db.Runs.AnyAsync(r => r.Id == run.RunId, cancellationToken)) return false;
+            db.Runs.Add(entity);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken); // one transaction: the run and its results, or nothing
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                if (await ExistsAsync(run.RunId, cancellationToken)) return false; // another server stored it first
+                throw;
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken);
+    }
+
+    /// <summary>Stored results, newest first, for the history grid.</summary>
+    public async Task<IReadOnlyList<RunResultRow>> ListAsync(RunFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = db.RunResults.AsNoTracking().AsQueryable();
+        if (filter.DatasetName is { } dataset) query = query.Where(r => r.Run!.DatasetName == dataset);
+        if (filter.RoomCode is { } room) query = query.Where(r => r.Run!.RoomCode == room);
+        if (filter.AlgorithmId is { } algorithm) query = query.Where(r => r.AlgorithmId == algorithm);
+        var rows = await query
+            .OrderByDescending(r => r.Run!.CompletedAt).ThenBy(r => r.RunId).ThenBy(r => r.Position)
+            .Take(filter.Limit)
+            .Select(r => new
+            {
+                r.RunId, r.Run!.CompletedAt, r.Run.RoomCode, r.Run.StartedBy, r.Run.Reason, r.Run.DatasetName, r.Run.Leaky,
+                r.AlgorithmId, r.DisplayName, r.Status, r.Threshold, r.TruePositives, r.FalsePositives, r.TrueNegatives, r.FalseNegatives,
+                r.Accuracy, r.Precision, r.Recall, r.Specificity, r.F1, r.F2, r.BalancedAccuracy, r.GeometricMean, r.Mcc, r.RocAuc, r.PrAuc,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new RunResultRow(r.RunId, new DateTimeOffset(DateTime.SpecifyKind(r.CompletedAt, DateTimeKind.Utc)), r.RoomCode,
+            r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.AlgorithmId, r.DisplayName, r.Status, r.Threshold, r.TruePositives, r.FalsePositives,
+            r.TrueNegatives, r.FalseNegatives, r.Accuracy, r.Precision, r.Recall, r.Specificity, r.F1, r.F2, r.BalancedAccuracy, r.GeometricMean,
+            r.Mcc, r.RocAuc, r.PrAuc)).ToList();
+    }
+
+    public async Task<RunFacets> FacetsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var datasets = await db.Runs.Select(r => r.DatasetName).Distinct().ToListAsync(cancellationToken);
+        var rooms = await db.Runs.Select(r => r.RoomCode).Distinct().ToListAsync(cancellationToken);
+        var algorithms = await db.RunResults.Select(r => new { r.AlgorithmId, r.DisplayName }).Distinct().ToListAsync(cancellationToken);
+        // Sorted here, not in SQL: the providers' collations differ, and a reader expects "loans" before "Titanic".
+        return new RunFacets(
+            [.. datasets.Order(StringComparer.OrdinalIgnoreCase)],
+            [.. rooms.Order(StringComparer.Ordinal)],
+            [.. algorithms.DistinctBy(a => a.AlgorithmId).OrderBy(a => a.DisplayName, StringComparer.OrdinalIgnoreCase).Select(a => (a.AlgorithmId, a.DisplayName))]);
+    }
+
+    /// <summary>The runs with these ids that are stored, oldest first (unknown ids are left out).</summary>
+    public async Task<IReadOnlyList<RecordedRun>> GetAsync(IEnumerable<string> runIds, CancellationToken cancellationToken)
+    {
+        var ids = runIds.Distinct().ToList();
+        await using var db = database.CreateContext();
+        var runs = await db.Runs.AsNoTracking().Include(r => r.Results).Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+        return Ordered(runs);
+    }
+
+    /// <summary>Every stored run of a room, oldest first.</summary>
+    public async Task<IReadOnlyList<RecordedRun>> GetRoomAsync(string roomCode, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var runs = await db.Runs.AsNoTracking().Include(r => r.Results).Where(r => r.RoomCode == roomCode).AsSplitQuery().ToListAsync(cancellationToken);
+        return Ordered(runs);
+    }
+
+    public async Task<RecordedRun?> GetAsync(string runId, CancellationToken cancellationToken) =>
+        (await GetAsync([runId], cancellationToken)).FirstOrDefault();
+
+    /// <summary>The settings a stored run was made with, for "load these settings"; null when the run is not stored.</summary>
+    public async Task<RunReplay?> GetReplayAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var run = await db.Runs.AsNoTracking()
+            .Where(r => r.Id == runId)
+            .Select(r => new { r.ChoiceJson, r.SlidersJson, r.AlgorithmsJson, r.Threshold, r.Leaky })
+            .FirstOrDefaultAsync(cancellationToken);
+        return run is null ? null : new RunReplay(runId,
+            StorageJson.Read<Core.Rooms.DatasetChoice>(run.ChoiceJson),
+            StorageJson.Read<Core.Rooms.SliderState[]>(run.SlidersJson),
+            StorageJson.Read<Core.Rooms.AlgorithmSeat[]>(run.AlgorithmsJson),
+            run.Threshold,
+            run.Leaky);
+    }
+
+    private static IReadOnlyList<RecordedRun> Ordered(IEnumerable<RunEntity> runs) =>
+        runs.OrderBy(r => r.CompletedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(RunMapping.ToRecord).ToList();
+}
