@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Dashboard.Core.Training;
 
 namespace Dashboard.Core.Export;
 
@@ -27,11 +26,7 @@ public static class SvgChart
     /// <summary>The same colour for an algorithm as on the dashboard.</summary>
     public static string ColorOf(string algorithmId)
     {
-        var index = -1;
-        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
-        {
-            if (AlgorithmCatalog.All[i].Id == algorithmId) index = i;
-        }
+        var index = AlgorithmOrder.IndexOf(algorithmId);
         if (index < 0) index = algorithmId.Aggregate(0, (sum, c) => unchecked(sum * 31 + c)) & int.MaxValue;
         return Palette[index % Palette.Length];
     }

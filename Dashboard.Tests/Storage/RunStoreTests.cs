@@ -1,3 +1,4 @@
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
 using Dashboard.Storage;
 using Dashboard.Tests.Export;
@@ -87,12 +88,15 @@ public class RunStoreTests : IAsyncLifetime
         Assert.Equal(["r3", "r2", "r2", "r2", "r2", "r1", "r1", "r1", "r1"], all.Select(r => r.RunId));
         Assert.Equal(5, roomA.Count);
         Assert.Equal(["r3", "r2", "r1"], svm.Select(r => r.RunId));
-        Assert.Equal(1.0, svm[0].Precision);
-        Assert.Equal(("r3", 1, 0, 7, 2), (loans.Single().RunId, loans[0].TruePositives, loans[0].FalsePositives, loans[0].TrueNegatives, loans[0].FalseNegatives));
+        Assert.Equal(1.0, svm[0].Get(MetricId.Precision));
+        Assert.Equal("r3", loans.Single().RunId);
+        Assert.Equal(new ConfusionMatrix(1, 0, 7, 2), loans[0].Metrics!.Confusion);
+        var shy = RunFixtures.Result("svm", RunFixtures.ShyScores).Metrics!;
+        Assert.Equal(shy, loans[0].Metrics! with { Undefined = shy.Undefined }); // every metric exactly as computed
         Assert.Equal(["AAA-AAA", "BBB-BBB"], facets.Rooms);
         Assert.Equal(["loans.csv", "Titanic passengers and crew"], facets.Datasets);
         Assert.Equal(4, facets.Algorithms.Count);
-        Assert.Null(all.Single(r => r.RunId == "r1" && r.AlgorithmId == "mlp").F1);
+        Assert.Null(all.Single(r => r.RunId == "r1" && r.AlgorithmId == "mlp").Metrics);
     }
 
     [Fact]

@@ -101,16 +101,7 @@ public static class RunMapping
 
     private static AlgorithmResult ToResult(RunResultEntity r)
     {
-        BinaryMetrics? metrics = null;
-        if (r.Threshold is { } threshold)
-        {
-            metrics = new BinaryMetrics(threshold,
-                new ConfusionMatrix(r.TruePositives!.Value, r.FalsePositives!.Value, r.TrueNegatives!.Value, r.FalseNegatives!.Value),
-                r.Accuracy!.Value, r.Precision!.Value, r.Recall!.Value, r.Specificity!.Value, r.F1!.Value, r.F2!.Value,
-                r.BalancedAccuracy!.Value, r.GeometricMean!.Value, r.Mcc!.Value, r.RocAuc!.Value, r.PrAuc!.Value,
-                r.SupportPositive!.Value, r.SupportNegative!.Value,
-                r.UndefinedJson is null ? [] : StorageJson.Read<MetricId[]>(r.UndefinedJson));
-        }
+        var metrics = Metrics(r);
         var curves = StorageJson.Read<StoredCurves>(r.CurvesJson);
         return new AlgorithmResult(
             r.AlgorithmId,
@@ -128,6 +119,17 @@ public static class RunMapping
             new StageTimings(r.FeaturizeSeconds, r.FitSeconds, r.ScoreSeconds),
             r.Error);
     }
+
+    /// <summary>
+    /// The metrics from a result row's columns, or null for a failed algorithm. The history grid
+    /// reads the same columns without the scores and curves, so it takes any row of this shape.
+    /// </summary>
+    public static BinaryMetrics? Metrics(RunResultEntity r) => r.Threshold is not { } threshold ? null : new BinaryMetrics(threshold,
+        new ConfusionMatrix(r.TruePositives!.Value, r.FalsePositives!.Value, r.TrueNegatives!.Value, r.FalseNegatives!.Value),
+        r.Accuracy!.Value, r.Precision!.Value, r.Recall!.Value, r.Specificity!.Value, r.F1!.Value, r.F2!.Value,
+        r.BalancedAccuracy!.Value, r.GeometricMean!.Value, r.Mcc!.Value, r.RocAuc!.Value, r.PrAuc!.Value,
+        r.SupportPositive!.Value, r.SupportNegative!.Value,
+        r.UndefinedJson is null ? [] : StorageJson.Read<MetricId[]>(r.UndefinedJson));
 
     /// <summary>Doubles as base64 of their little-endian bytes: exact, and about a third the size of their decimal text.</summary>
     public static string PackDoubles(IReadOnlyList<double> values)

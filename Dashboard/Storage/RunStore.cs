@@ -53,20 +53,27 @@ public sealed class RunStore(DashboardDatabase database)
         if (filter.DatasetName is { } dataset) query = query.Where(r => r.Run!.DatasetName == dataset);
         if (filter.RoomCode is { } room) query = query.Where(r => r.Run!.RoomCode == room);
         if (filter.AlgorithmId is { } algorithm) query = query.Where(r => r.AlgorithmId == algorithm);
+        // Every column but the scores and curves: the grid never needs them, and they are most of a row.
         var rows = await query
             .OrderByDescending(r => r.Run!.CompletedAt).ThenBy(r => r.RunId).ThenBy(r => r.Position)
             .Take(filter.Limit)
             .Select(r => new
             {
-                r.RunId, r.Run!.CompletedAt, r.Run.RoomCode, r.Run.StartedBy, r.Run.Reason, r.Run.DatasetName, r.Run.Leaky,
-                r.AlgorithmId, r.DisplayName, r.Status, r.Threshold, r.TruePositives, r.FalsePositives, r.TrueNegatives, r.FalseNegatives,
-                r.Accuracy, r.Precision, r.Recall, r.Specificity, r.F1, r.F2, r.BalancedAccuracy, r.GeometricMean, r.Mcc, r.RocAuc, r.PrAuc,
+                r.Run!.CompletedAt, r.Run.RoomCode, r.Run.StartedBy, r.Run.Reason, r.Run.DatasetName, r.Run.Leaky,
+                Result = new RunResultEntity
+                {
+                    RunId = r.RunId, AlgorithmId = r.AlgorithmId, DisplayName = r.DisplayName, Status = r.Status,
+                    HyperparametersJson = "", ClassWeightJson = "", TestScores = "", TestLabels = "", CurvesJson = "",
+                    Threshold = r.Threshold, TruePositives = r.TruePositives, FalsePositives = r.FalsePositives,
+                    TrueNegatives = r.TrueNegatives, FalseNegatives = r.FalseNegatives, Accuracy = r.Accuracy, Precision = r.Precision,
+                    Recall = r.Recall, Specificity = r.Specificity, F1 = r.F1, F2 = r.F2, BalancedAccuracy = r.BalancedAccuracy,
+                    GeometricMean = r.GeometricMean, Mcc = r.Mcc, RocAuc = r.RocAuc, PrAuc = r.PrAuc,
+                    SupportPositive = r.SupportPositive, SupportNegative = r.SupportNegative, UndefinedJson = r.UndefinedJson,
+                },
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new RunResultRow(r.RunId, new DateTimeOffset(DateTime.SpecifyKind(r.CompletedAt, DateTimeKind.Utc)), r.RoomCode,
-            r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.AlgorithmId, r.DisplayName, r.Status, r.Threshold, r.TruePositives, r.FalsePositives,
-            r.TrueNegatives, r.FalseNegatives, r.Accuracy, r.Precision, r.Recall, r.Specificity, r.F1, r.F2, r.BalancedAccuracy, r.GeometricMean,
-            r.Mcc, r.RocAuc, r.PrAuc)).ToList();
+        return rows.Select(r => new RunResultRow(r.Result.RunId, new DateTimeOffset(DateTime.SpecifyKind(r.CompletedAt, DateTimeKind.Utc)), r.RoomCode,
+            r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.Result.AlgorithmId, r.Result.DisplayName, r.Result.Status, RunMapping.Metrics(r.Result))).ToList();
     }
 
     public async Task<RunFacets> FacetsAsync(CancellationToken cancellationToken)

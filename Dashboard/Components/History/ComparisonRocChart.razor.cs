@@ -25,18 +25,9 @@ public sealed partial class ComparisonRocChart : ChartBase
 
     public static ChartFigure Build(IReadOnlyList<RecordedRun> runs)
     {
-        var traces = new List<ITrace>
-        {
-            new Scatter
-            {
-                Name = "chance",
-                X = [0.0, 1.0],
-                Y = [0.0, 1.0],
-                Mode = ModeFlag.Lines,
-                Line = new Line { Color = ChartStyle.NeutralColor, Dash = "dash", Width = 1 },
-                HoverInfo = HoverInfoFlag.Skip,
-            },
-        };
+        // The dashboard's ROC chart with no results is the chance diagonal on the ROC axes: start from it.
+        var empty = RocChart.Build([], null, null);
+        var traces = new List<ITrace>(empty.Traces);
         for (var i = 0; i < runs.Count; i++)
         {
             foreach (var result in runs[i].Results.Where(ThresholdMetrics.HasMetrics))
@@ -53,9 +44,6 @@ public sealed partial class ComparisonRocChart : ChartBase
                 });
             }
         }
-        var layout = ChartStyle.NewLayout("ROC curves of the compared runs", "1 − specificity (false positive rate)", "sensitivity (recall)");
-        layout.XAxis[0].Range = [0.0, 1.0];
-        layout.YAxis[0].Range = [0.0, 1.02];
-        return new ChartFigure(traces, layout);
+        return new ChartFigure(traces, empty.Layout);
     }
 }

@@ -16,7 +16,7 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
     /// <summary>Every algorithm in any of the runs, in first-seen order.</summary>
     public IReadOnlyList<(string Id, string Name)> Algorithms { get; } =
         runs.SelectMany(r => r.Results).Select(r => (r.AlgorithmId, r.DisplayName)).DistinctBy(a => a.AlgorithmId)
-            .OrderBy(a => CatalogIndex(a.AlgorithmId)).ToList();
+            .OrderBy(a => AlgorithmOrder.IndexOf(a.AlgorithmId) is var i and >= 0 ? i : int.MaxValue).ToList();
 
     public AlgorithmResult? Result(RecordedRun run, string algorithmId) => run.Results.FirstOrDefault(r => r.AlgorithmId == algorithmId);
 
@@ -48,16 +48,6 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
                 : "not in this run").ToList()));
         }
         return rows.Select(r => (r.Item1, r.Item2, r.Item2.Distinct().Count() > 1)).ToList();
-    }
-
-    /// <summary>The dashboard's card order; algorithms the catalog does not know come last.</summary>
-    private static int CatalogIndex(string algorithmId)
-    {
-        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
-        {
-            if (AlgorithmCatalog.All[i].Id == algorithmId) return i;
-        }
-        return int.MaxValue;
     }
 
     private static List<ComparedValue> Compare(IReadOnlyList<double?> values, bool higherIsBetter)
