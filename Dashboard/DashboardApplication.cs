@@ -18,7 +18,9 @@ public static class DashboardApplication
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOptions<DataLimits>().Bind(builder.Configuration.GetSection("DataLimits")).ValidateOnStart();
-        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart()
+            // A relative data folder lives under the app's content root, not wherever the shell happens to be.
+            .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<WorkspaceCache>();
         builder.Services.AddSingleton<RoomNotifier>();
