@@ -20,6 +20,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore Dashboard.sln || exit 1
 dotnet build Dashboard.sln -c Release --no-restore -m:1 || exit 1
 
+# A throwaway PostgreSQL (Debian's package, installed when missing) for the storage provider
+# switch tests; it listens on loopback only and is removed at the end. Without it those tests
+# skip with a message, which this script reports loudly.
+if pg_env=$(tools/postgres-for-tests.sh start); then
+  eval "$pg_env"
+  trap 'tools/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
+else
+  echo "test.sh: WARNING: PostgreSQL could not be started; the PostgreSQL storage tests will be skipped"
+fi
+
 results=TestResults
 rm -rf "$results"
 dotnet test Dashboard.Tests -c Release --no-build --logger "trx;LogFileName=results.trx" \

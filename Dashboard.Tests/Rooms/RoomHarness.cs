@@ -11,14 +11,14 @@ namespace Dashboard.Tests.Rooms;
 /// <summary>A room registry with real data and training, recording every event it publishes.</summary>
 internal sealed class RoomHarness : IAsyncDisposable
 {
-    public RoomHarness()
+    public RoomHarness(IRoomStore? store = null)
     {
         DataFolder = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;
         var options = Options.Create(new DashboardOptions { DataFolder = DataFolder });
         var limits = Options.Create(DataLimits.Default);
         Notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
         Uploads = new UploadStore(options, limits);
-        Registry = new RoomRegistry(Notifier, new WorkspaceCache(Uploads, limits), options, NullLoggerFactory.Instance);
+        Registry = new RoomRegistry(Notifier, new WorkspaceCache(Uploads, limits), options, NullLoggerFactory.Instance, store);
         Notifier.Subscribe(null, e =>
         {
             Events.Enqueue(e);

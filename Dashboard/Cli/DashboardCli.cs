@@ -19,6 +19,9 @@ internal static class DashboardCli
         var root = new RootCommand("Imbalance dashboard: see what class imbalance and skewed feature distributions do to classifiers. " +
                                    "Run with no verb to serve the dashboard.");
         root.Add(ProfileVerb.Create(output));
+        root.Add(ResampleVerb.Create(output));
+        root.Add(LoopVerb.Create(output));
+        root.Add(ImportanceVerb.Create(output));
         root.Add(BenchVerb.Create(output));
         return root;
     }

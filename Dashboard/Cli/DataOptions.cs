@@ -58,6 +58,13 @@ internal sealed class DataOptions
     public string? TargetColumn(ParseResult parse) =>
         parse.GetValue(Target) ?? BundledDatasets.Find(parse.GetValue(Data)!)?.DefaultTarget;
 
+    /// <summary>Loads and labels the data set, and makes the fixed stratified split (--seed, --test-size) every run of it uses.</summary>
+    public (LabeledDataset Data, DataSplit Split) LoadSplit(ParseResult parse)
+    {
+        var labeled = Label(parse, LoadDataset(parse));
+        return (labeled, StratifiedSplitter.Split(labeled.Labels, parse.GetValue(TestSize), parse.GetValue(Seed)));
+    }
+
     public LabeledDataset Label(ParseResult parse, Dataset dataset)
     {
         var target = TargetColumn(parse) ?? throw new DatasetException(DataProblem.TargetMissing,

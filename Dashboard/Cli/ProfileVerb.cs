@@ -10,7 +10,7 @@ internal static class ProfileVerb
     public static Command Create(TextWriter output)
     {
         var data = new DataOptions();
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table." };
+        var json = CliJson.CreateOption();
         var command = new Command("profile", "Print a data set's profile: class counts, and per column its kind, missing and distinct values.");
         data.AddTo(command, withSplit: false);
         command.Add(json);

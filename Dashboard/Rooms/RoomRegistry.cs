@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Rooms;
 
 /// <summary>The open rooms of this server, by join code. Each browser tab alone gets a room of its own.</summary>
-public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers)
+public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers,
+    Storage.IRoomStore? store = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
@@ -15,17 +16,36 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
 
     private MullerLoop Loop => _loop ??= new MullerLoop(_slots);
 
-    public RoomRunner Create(DatasetChoice? dataset = null)
+    /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
+    public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
     {
         var settings = options.Value;
-        dataset ??= new DatasetChoice(settings.DefaultDataset, SplitSeed: settings.SplitSeed, TestShare: settings.TestShare);
+        dataset ??= restored?.Dataset ?? new DatasetChoice(settings.DefaultDataset, SplitSeed: settings.SplitSeed, TestShare: settings.TestShare);
         while (true)
         {
             var code = RoomCode.New();
-            var runner = new Lazy<RoomRunner>(() => new RoomRunner(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}")));
-            if (_rooms.TryAdd(code, runner.Value)) return runner.Value;
+            if (_rooms.ContainsKey(code)) continue;
+            var runner = NewRunner(code, dataset, restored is null ? null : restored with { Code = code });
+            if (_rooms.TryAdd(code, runner)) return runner;
+            _ = runner.DisposeAsync();
         }
     }
+
+    /// <summary>An open room, or a closed one reopened from storage by the same code; null when there is none.</summary>
+    public async Task<RoomRunner?> FindOrReopenAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        if (Find(code) is { } open) return open;
+        if (store is null || RoomCode.Normalize(code) is not { } normal) return null;
+        var saved = await store.LoadAsync(normal, cancellationToken);
+        if (saved is null) return null;
+        var runner = NewRunner(normal, saved.Dataset, saved);
+        if (_rooms.TryAdd(normal, runner)) return runner;
+        await runner.DisposeAsync();
+        return Find(normal);
+    }
+
+    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored) =>
+        new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored);
 
     public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 

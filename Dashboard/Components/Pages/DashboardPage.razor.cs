@@ -40,13 +40,20 @@ public partial class DashboardPage
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    protected override void OnParametersSet()
+    /// <summary>"/?replay=RUN" opens a new room set up as a stored run was made ("load these settings").</summary>
+    [SupplyParameterFromQuery(Name = "replay")]
+    public string? Replay { get; set; }
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
     {
         if (_room is not null && (Code is null || _room.Code == RoomCode.Normalize(Code))) return;
         _subscription?.Dispose();
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
-        _room = Code is null ? Rooms.Create() : Rooms.Find(Code);
+        _room = Code is not null ? await Rooms.FindOrReopenAsync(Code) : await CreateRoomAsync();
         if (_room is null)
         {
             _notFound = $"There is no open room with the code '{Code}'. Check the code, or open the dashboard's home page to start your own.";
@@ -85,6 +92,15 @@ public partial class DashboardPage
 
     /// <summary>Whether this member may change an algorithm's settings: its seat holder, or anyone who may steer when the seat is free.</summary>
     private bool CanTune(RoomState state, AlgorithmSeat seat) => seat.HolderId is null ? CanSteer(state) : seat.HolderId == _memberId;
+
+    private async Task<RoomRunner> CreateRoomAsync()
+    {
+        var runs = Services.GetService<Dashboard.Storage.RunStore>();
+        var replay = Replay is null || runs is null ? null : await runs.GetReplayAsync(Replay, CancellationToken.None);
+        if (replay is null) return Rooms.Create();
+        var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Algorithms, replay.Threshold, replay.Leaky);
+        return Rooms.Create(restored: state);
+    }
 
     private double ThresholdOf(string algorithmId) => _thresholds.GetValueOrDefault(algorithmId, 0.5);
 

@@ -1,0 +1,56 @@
+namespace Dashboard.Tests.Cli;
+
+public class ImportanceVerbTests
+{
+    [Fact]
+    public void Importance_BreastCancerJson_RanksEveryFeatureOnce()
+    {
+        var (data, _) = CliData.Bundled("breast_cancer_wisconsin");
+
+        var json = CliRunner.RunJson("importance", "--data", "breast_cancer_wisconsin", "--repeats", "3", "--json");
+
+        Assert.Equal("lightgbm", json.GetProperty("model").GetString());
+        Assert.Equal("rocAuc", json.GetProperty("metric").GetString());
+        Assert.InRange(json.GetProperty("testScore").GetDouble(), 0.95, 1);
+        var columns = json.GetProperty("columns").EnumerateArray().ToArray();
+        Assert.Equal(data.FeatureNames.Order(StringComparer.Ordinal), columns.Select(c => c.GetProperty("column").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, columns.Length), columns.Select(c => c.GetProperty("rank").GetInt32()));
+        var drops = columns.Select(c => c.GetProperty("meanDrop").GetDouble()).ToArray();
+        Assert.Equal(drops.OrderDescending(), drops);
+        Assert.All(columns, c => Assert.Equal(3, c.GetProperty("drops").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Importance_TitanicTable_GenderFirst()
+    {
+        var (code, output, _) = CliRunner.Run("importance", "--data", "titanic", "--model", "logistic", "--metric", "f1", "--repeats", "2");
+
+        Assert.Equal(0, code);
+        Assert.Contains("titanic.csv: predicting 'survived' (positive class 'yes'); Logistic regression trained on 1,655 rows, test F1", output);
+        Assert.Matches(@"rank\s+column\s+mean drop\s+spread\r?\n[-\s]+\r?\n1\s+gender\s+0\.\d{4}", output);
+        Assert.DoesNotMatch(@"\n\d+\s+(name|ticketno|survived)\s", output);
+    }
+
+    [Fact]
+    public void Importance_SameSeed_SameRanking()
+    {
+        string[] args = ["importance", "--data", "breast_cancer_wisconsin", "--model", "logistic", "--repeats", "2", "--json"];
+
+        var first = CliRunner.RunJson(args).GetProperty("columns").GetRawText();
+        var second = CliRunner.RunJson(args).GetProperty("columns").GetRawText();
+
+        Assert.Equal(first, second);
+    }
+
+    [Theory]
+    [InlineData("error: --model: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic.", "--model", "xgboost")]
+    [InlineData("error: --metric 'auc' is not offered. Choose one of: roc-auc, f1.", "--metric", "auc")]
+    [InlineData("error: --repeats must be between 1 and 100; 0 was given.", "--repeats", "0")]
+    [InlineData("error: 'maybe' is not a class of the target 'survived'. Its classes are: no, yes.", "--positive", "maybe")]
+    public void Importance_BadOption_PrintsItsMessage(string message, params string[] options)
+    {
+        var error = CliRunner.RunError(["importance", "--data", "titanic", .. options]);
+
+        Assert.StartsWith(message, error);
+    }
+}

@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// The resampling options that `resample` and `loop` share, and how they become the list of
+/// <see cref="DistributionChange"/>s a slider panel would make: every `--feature` change in the
+/// order given, then the class balance (`--class-share`) last, as DESIGN.md §4 composes sliders.
+/// Each `--category`, `--range` and `--share` belongs to the `--feature` before it.
+/// </summary>
+internal sealed class ChangeOptions
+{
+    private static readonly Dictionary<string, UndersamplingMethod> UnderNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["random"] = UndersamplingMethod.Random,
+        ["nearmiss1"] = UndersamplingMethod.NearMiss1,
+        ["nearmiss2"] = UndersamplingMethod.NearMiss2,
+        ["nearmiss3"] = UndersamplingMethod.NearMiss3,
+        ["tomek"] = UndersamplingMethod.TomekLinks,
+        ["enn"] = UndersamplingMethod.EditedNearestNeighbours,
+    };
+
+    private static readonly Dictionary<string, OversamplingMethod> OverNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["smote"] = OversamplingMethod.Smote,
+        ["smote-nc"] = OversamplingMethod.SmoteNc,
+        ["borderline"] = OversamplingMethod.BorderlineSmote1,
+        ["adasyn"] = OversamplingMethod.Adasyn,
+        ["random"] = OversamplingMethod.Random,
+    };
+
+    // Values are read as text so that every bad value gets this verb's own message (exit code 2), not a parser error.
+    public Option<string?> ClassShare { get; } = new("--class-share")
+    {
+        Description = "Move the minority class to this share of the training rows, between 0 and 1 (applied after every --feature change).",
+    };
+
+    public Option<string[]> Feature { get; } = new("--feature")
+    {
+        Description = "A feature slider on this column; give --category V or --range LO:HI (default: the rarest category or the top quartile) and --share S after it. Repeat for several.",
+    };
+
+    public Option<string[]> Category { get; } = new("--category")
+    {
+        Description = "The category of the --feature before it whose rows move.",
+    };
+
+    public Option<string[]> Range { get; } = new("--range")
+    {
+        Description = "The range [LO, HI) of the numeric --feature before it whose rows move; leave an end empty for no bound (e.g. 30: for 30 and above).",
+    };
+
+    public Option<string[]> Share { get; } = new("--share")
+    {
+        Description = "The share of the training rows, between 0 and 1, that the --feature before it moves its group to.",
+    };
+
+    public Option<string> Under { get; } = new("--under")
+    {
+        Description = $"How a group loses rows: {string.Join(", ", UnderNames.Keys)} (all but random act on the class only).",
+        DefaultValueFactory = _ => "random",
+    };
+
+    public Option<string> Over { get; } = new("--over")
+    {
+        Description = $"How a group gains rows: {string.Join(", ", OverNames.Keys)}.",
+        DefaultValueFactory = _ => "smote",
+    };
+
+    public Option<int> K { get; } = new("--k")
+    {
+        Description = "Nearest neighbours SMOTE interpolates between.",
+        DefaultValueFactory = _ => 5,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(ClassShare);
+        command.Add(Feature);
+        command.Add(Category);
+        command.Add(Range);
+        command.Add(Share);
+        command.Add(Under);
+        command.Add(Over);
+        command.Add(K);
+    }
+
+    /// <summary>
+    /// The changes the options ask for, in the order they apply; empty when none is given. Settings
+    /// that cannot be meant (a share outside (0, 1), an unknown method, a malformed range, an orphan
+    /// --share) throw a <see cref="DatasetException"/> with the message to show; unknown columns and
+    /// categories and empty ranges are reported by the resampling engine in the same way.
+    /// </summary>
+    public IReadOnlyList<DistributionChange> Build(ParseResult parse, LabeledDataset data, IReadOnlyList<int> trainRows)
+    {
+        var under = Lookup(UnderNames, parse.GetValue(Under)!, "--under");
+        var over = Lookup(OverNames, parse.GetValue(Over)!, "--over");
+        var k = parse.GetValue(K);
+        var changes = ReadFeatureSliders(parse, data)
+            .Select(slider => new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
+            .ToList();
+        if (parse.GetValue(ClassShare) is { } classShare)
+        {
+            changes.Add(new DistributionChange(ClassGroup.Minority(data, trainRows), ParseShare(classShare, "--class-share", data), under, over, k));
+        }
+        return changes;
+    }
+
+    /// <summary>Pairs every --category, --range and --share with the --feature before it, in command-line order.</summary>
+    private List<FeatureSlider> ReadFeatureSliders(ParseResult parse, LabeledDataset data)
+    {
+        var sliders = new List<FeatureSlider>();
+        var tokens = parse.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Type != TokenType.Option || tokens[i + 1].Type != TokenType.Argument) continue;
+            var option = new[] { Feature, Category, Range, Share }.FirstOrDefault(o => o.Name == tokens[i].Value || o.Aliases.Contains(tokens[i].Value));
+            if (option is null) continue;
+            var value = tokens[i + 1].Value;
+            if (option == Feature)
+            {
+                sliders.Add(new FeatureSlider(value));
+                continue;
+            }
+            var name = option.Name;
+            if (sliders.Count == 0)
+            {
+                throw Invalid(data, option == Share
+                    ? $"--share {value} belongs to a feature: write it after --feature COLUMN (for the class balance, use --class-share)."
+                    : $"{name} {value} belongs to a feature: write it after --feature COLUMN.");
+            }
+            sliders[^1] = sliders[^1].With(name, value, data);
+        }
+        return sliders;
+    }
+
+    private static T Lookup<T>(Dictionary<string, T> names, string value, string option) =>
+        names.TryGetValue(value, out var method)
+            ? method
+            : throw new DatasetException(DataProblem.InvalidSetting,
+                $"{option} '{value}' is not a method. Choose one of: {string.Join(", ", names.Keys)}.", value: value);
+
+    private static double ParseShare(string text, string option, LabeledDataset data) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share > 0 && share < 1
+            ? share
+            : throw Invalid(data, $"{option} must be a number between 0 and 1 (exclusive), e.g. 0.3; '{text}' was given.");
+
+    private static DatasetException Invalid(LabeledDataset data, string message) =>
+        new(DataProblem.InvalidSetting, message, data.Data.Name);
+
+    /// <summary>One --feature with what followed it; validated as it is filled in.</summary>
+    private sealed record FeatureSlider(string Column, string? Category = null, (double Lo, double Hi)? Range = null, string? Share = null)
+    {
+        public FeatureSlider With(string option, string value, LabeledDataset data)
+        {
+            switch (option)
+            {
+                case "--share" when Share is not null:
+                    throw Invalid(data, $"--feature {Column} has two --share values ({Share} and {value}); give one.");
+                case "--share":
+                    return this with { Share = value };
+                case "--category" or "--range" when Category is not null || Range is not null:
+                    throw Invalid(data, $"--feature {Column} has more than one --category or --range; give one (repeat --feature for another group).");
+                case "--category":
+                    return this with { Category = value };
+                default:
+                    return this with { Range = ParseRange(value, data) };
+            }
+        }
+
+        public double TargetShare(LabeledDataset data) =>
+            Share is null
+                ? throw Invalid(data, $"--feature {Column} needs --share S: the share of the training rows its group should have, between 0 and 1.")
+                : ParseShare(Share, $"--share for --feature {Column}", data);
+
+        /// <summary>The group asked for, or the feature's default group: its rarest category, or its top quartile.</summary>
+        public FocusGroup Group(LabeledDataset data, IReadOnlyList<int> trainRows)
+        {
+            if (Category is not null) return new CategoryGroup(Column, Category);
+            if (Range is { } range) return new NumericRangeGroup(Column, range.Lo, range.Hi);
+            // An unknown column fails here with the data set's own message; a column that is not a feature, when the group is bound.
+            return data.Data.Column(Column).Kind == ColumnKind.Numeric
+                ? NumericRangeGroup.TopQuartile(data, Column, trainRows)
+                : CategoryGroup.Rarest(data, Column, trainRows);
+        }
+
+        /// <summary>LO:HI with invariant numbers; an empty end is unbounded.</summary>
+        private (double Lo, double Hi) ParseRange(string text, LabeledDataset data)
+        {
+            var parts = text.Split(':');
+            if (parts.Length == 2 && TryBound(parts[0], double.NegativeInfinity, out var lo) && TryBound(parts[1], double.PositiveInfinity, out var hi))
+            {
+                return (lo, hi);
+            }
+            throw Invalid(data, $"--range for --feature {Column} must be LO:HI with two numbers (e.g. 18:30, or 60: for 60 and above); '{text}' was given.");
+        }
+
+        private static bool TryBound(string text, double unbounded, out double value)
+        {
+            if (text.Length == 0)
+            {
+                value = unbounded;
+                return true;
+            }
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsNaN(value);
+        }
+    }
+}

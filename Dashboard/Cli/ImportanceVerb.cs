@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Dashboard.Core.Data;
+using Dashboard.Core.Importance;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+using static System.FormattableString;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// `importance`: the permutation-importance ranking of the original columns. One model is trained on
+/// the split's training rows (no resampling: the baseline run the dashboard ranks its sliders with),
+/// then each column is shuffled across the test rows and the drop of the test metric is averaged over the repeats.
+/// </summary>
+internal static class ImportanceVerb
+{
+    private static readonly Dictionary<string, ImportanceMetric> MetricNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["roc-auc"] = ImportanceMetric.RocAuc,
+        ["f1"] = ImportanceMetric.F1,
+    };
+
+    public static Command Create(TextWriter output)
+    {
+        var data = new DataOptions();
+        var model = new Option<string>("--model")
+        {
+            Description = $"The algorithm whose model is probed ({AlgorithmIds.Known}).",
+            DefaultValueFactory = _ => AlgorithmCatalog.Defaults[0].Id,
+        };
+        var metric = new Option<string>("--metric")
+        {
+            Description = "The test metric whose drop measures importance: roc-auc or f1 (at threshold 0.5).",
+            DefaultValueFactory = _ => "roc-auc",
+        };
+        var repeats = new Option<int>("--repeats")
+        {
+            Description = "Shuffles per column; the ranking shows their mean and spread.",
+            DefaultValueFactory = _ => PermutationImportance.DefaultRepeats,
+        };
+        var json = CliJson.CreateOption();
+        var command = new Command("importance", "Rank the columns by permutation importance: how much a model's test score drops when a column is shuffled.");
+        data.AddTo(command, withSplit: true);
+        command.Add(model);
+        command.Add(metric);
+        command.Add(repeats);
+        command.Add(json);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var algorithm = AlgorithmIds.Find(parse.GetValue(model)!, "--model");
+            var metricName = parse.GetValue(metric)!;
+            if (!MetricNames.TryGetValue(metricName, out var chosenMetric))
+            {
+                throw new DatasetException(DataProblem.InvalidSetting,
+                    $"--metric '{metricName}' is not offered. Choose one of: {string.Join(", ", MetricNames.Keys)}.", value: metricName);
+            }
+            var repeatCount = parse.GetValue(repeats);
+            if (repeatCount is < 1 or > 100)
+            {
+                throw new DatasetException(DataProblem.InvalidSetting,
+                    Invariant($"--repeats must be between 1 and 100; {repeatCount} was given."), value: repeatCount.ToString(CultureInfo.InvariantCulture));
+            }
+            var (labeled, split) = data.LoadSplit(parse);
+            var featurized = FeaturizedSplit.Create(labeled, split);
+            var clock = Stopwatch.StartNew();
+            var baseline = TrainingRows.Baseline(labeled, split);
+            var trained = algorithm.Train(new TrainingInput(featurized.TrainingMatrix(baseline.OriginalRows), baseline.Labels,
+                HyperparameterValues.Defaults, ClassWeighting.None, split.Seed), cancellationToken);
+            var fitSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var ranking = PermutationImportance.Compute(trained, featurized, chosenMetric, repeatCount, split.Seed, cancellationToken: cancellationToken);
+            var importanceSeconds = clock.Elapsed.TotalSeconds;
+            var predictions = new ScoredPredictions(featurized.TestLabels.ToArray(),
+                Array.ConvertAll(trained.PredictProbabilities(featurized.Test), p => (double)p));
+            var score = chosenMetric == ImportanceMetric.RocAuc ? predictions.RocAuc : predictions.MetricsAt(0.5).F1;
+            var report = new
+            {
+                dataset = SplitDescription.Of(labeled, split),
+                model = algorithm.Id,
+                metric = chosenMetric,
+                repeats = repeatCount,
+                testScore = score,
+                fitSeconds,
+                importanceSeconds,
+                columns = ranking.Select((c, i) => new { rank = i + 1, c.Column, c.MeanDrop, c.StandardDeviation, c.Drops }),
+            };
+            output.Write(parse.GetValue(json) ? CliJson.Serialize(report) + Environment.NewLine : FormatTable(report.dataset, algorithm, chosenMetric, repeatCount, score, ranking));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static string FormatTable(SplitDescription dataset, AlgorithmDescriptor algorithm, ImportanceMetric metric, int repeats, double score,
+        IReadOnlyList<ColumnImportance> ranking)
+    {
+        var metricName = metric == ImportanceMetric.RocAuc ? "ROC AUC" : "F1";
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteLine(Invariant($"{dataset.Headline}; {algorithm.DisplayName} trained on {dataset.TrainingRows:N0} rows, test {metricName} {score:F4} on {dataset.TestRows:N0} rows"));
+        text.WriteLine(Invariant($"Drop of the test {metricName} when a column is shuffled ({repeats} repeats, seed {dataset.Seed}):"));
+        text.WriteLine();
+        var table = new TextTable("rank", "column", "mean drop", "spread");
+        for (var i = 0; i < ranking.Count; i++)
+        {
+            var c = ranking[i];
+            table.Add(i + 1, c.Column, c.MeanDrop.ToString("F4", CultureInfo.InvariantCulture), c.StandardDeviation.ToString("F4", CultureInfo.InvariantCulture));
+        }
+        text.Write(table);
+        return text.ToString();
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using Dashboard.Core.Data;
+
+namespace Dashboard.Cli;
+
+/// <summary>The data set, target and split a verb worked on, as its JSON output names them.</summary>
+/// <param name="TrainingRows">Rows of the split's training part, before any resampling.</param>
+/// <param name="Warnings">What loading and labeling noticed (e.g. rows dropped for a missing target).</param>
+internal sealed record SplitDescription(
+    string Name,
+    string Target,
+    string PositiveClass,
+    string NegativeClass,
+    int Seed,
+    double TestSize,
+    int TrainingRows,
+    int TestRows,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>"titanic.csv: predicting 'survived' (positive class 'yes')", the first line of a verb's table.</summary>
+    [JsonIgnore]
+    public string Headline => $"{Name}: predicting '{Target}' (positive class '{PositiveClass}')";
+
+    public static SplitDescription Of(LabeledDataset data, DataSplit split) =>
+        new(data.Data.Name, data.TargetColumn, data.PositiveClass, data.NegativeClass, split.Seed, split.TestShare,
+            split.TrainRows.Count, split.TestRows.Count, data.Warnings);
+}
