@@ -123,7 +123,10 @@ public static class HtmlReport
                     .Where(p => p.Result?.Metrics is not null)
                     .Select(p => (p.X, p.Result!.Metrics!.Get(metric))).ToList(), Markers: true)).ToList();
             var yMin = metric == MetricId.Mcc ? -1.0 : 0.0;
-            html.Append(SvgChart.Lines($"{metricName} by run", "run", metricName, series, (1, Math.Max(2, runs.Count)), (yMin, 1)));
+            // Runs are whole numbers: a tick on every run, or on every few when there are many.
+            var step = Math.Max(1, (int)Math.Ceiling((runs.Count - 1) / 8.0));
+            var ticks = Enumerable.Range(0, runs.Count).Where(i => i % step == 0).Select(i => (double)(i + 1)).ToList();
+            html.Append(SvgChart.Lines($"{metricName} by run", "run", metricName, series, (1, runs.Count), (yMin, 1), xTicks: ticks));
         }
         html.Append("<table class=\"history\"><thead><tr><th>#</th><th>when (UTC)</th><th>who</th><th>change</th><th>sliders</th><th>what resampling did</th>");
         foreach (var (_, name) in algorithms) html.Append($"<th>{E(name)}<br>{E(metricName)}</th>");

@@ -31,9 +31,9 @@ public static class SvgChart
         return Palette[index % Palette.Length];
     }
 
-    /// <summary>A line chart with axes from (xMin, yMin) to (xMax, yMax), a legend below, and an optional dashed diagonal.</summary>
+    /// <summary>A line chart with axes from (xMin, yMin) to (xMax, yMax), a legend below, an optional dashed diagonal, and x ticks where given (else five even ones).</summary>
     public static string Lines(string title, string xTitle, string yTitle, IReadOnlyList<Series> series,
-        (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false)
+        (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false, IReadOnlyList<double>? xTicks = null)
     {
         var legendRows = (series.Count + 1) / 2;
         var height = Height + legendRows * 18;
@@ -46,13 +46,15 @@ public static class SvgChart
         string Py(double v) => F(Top + plotH - (v - y.Min) / (y.Max - y.Min) * plotH);
 
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotW}\" height=\"{plotH}\" fill=\"none\" stroke=\"#bbb\"/>");
+        foreach (var xv in xTicks ?? Enumerable.Range(0, 5).Select(i => x.Min + (x.Max - x.Min) * i / 4).ToList())
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Px(xv)}\" y1=\"{Top}\" x2=\"{Px(xv)}\" y2=\"{Top + plotH}\" stroke=\"#eee\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Px(xv)}\" y=\"{Top + plotH + 14}\" text-anchor=\"middle\" class=\"tick\">{Tick(xv)}</text>");
+        }
         for (var i = 0; i <= 4; i++)
         {
-            var xv = x.Min + (x.Max - x.Min) * i / 4;
             var yv = y.Min + (y.Max - y.Min) * i / 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Px(xv)}\" y1=\"{Top}\" x2=\"{Px(xv)}\" y2=\"{Top + plotH}\" stroke=\"#eee\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Py(yv)}\" x2=\"{Left + plotW}\" y2=\"{Py(yv)}\" stroke=\"#eee\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Px(xv)}\" y=\"{Top + plotH + 14}\" text-anchor=\"middle\" class=\"tick\">{Tick(xv)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{Py(yv)}\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">{Tick(yv)}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + plotW / 2}\" y=\"{Top + plotH + 32}\" text-anchor=\"middle\" class=\"axis\">{E(xTitle)}</text>");

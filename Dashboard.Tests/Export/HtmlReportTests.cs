@@ -79,6 +79,11 @@ public class HtmlReportTests
         Assert.Equal(3, html.Split("<details class=\"run\"").Length - 1);
         Assert.Contains("<details class=\"run\" data-run=\"run2\" open>", html);
         Assert.Contains("<details class=\"run\" data-run=\"run0\">", html);
+        var chart = html[html.IndexOf("aria-label=\"F1 score by run\"", StringComparison.Ordinal)..];
+        chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Contains("class=\"tick\">3</text>", chart);
+        Assert.DoesNotContain("class=\"tick\">1.5</text>", chart); // runs are whole numbers
+        Assert.Equal(9, chart.Split("<circle").Length - 1); // a marker per run for each algorithm with metrics (the failed MLP has none)
     }
 
     [Fact]
