@@ -10,19 +10,24 @@ namespace Dashboard.Rooms;
 /// </summary>
 public sealed class RoomNotifier(ILogger<RoomNotifier> logger)
 {
-    private readonly ConcurrentDictionary<Guid, (string? Room, Func<RoomEvent, Task> Handler)> _listeners = new();
+    private readonly ConcurrentDictionary<Guid, (string? Room, int Order, Func<RoomEvent, Task> Handler)> _listeners = new();
 
     /// <summary>Listen to one room's events (or every room's, with a null code).</summary>
-    public IDisposable Subscribe(string? roomCode, Func<RoomEvent, Task> handler)
+    /// <param name="order">Listeners run one after another, lowest order first: storage uses
+    /// <see cref="StorageOrder"/> so a run is committed before anyone hears it completed.</param>
+    public IDisposable Subscribe(string? roomCode, Func<RoomEvent, Task> handler, int order = 0)
     {
         var id = Guid.NewGuid();
-        _listeners[id] = (roomCode, handler);
+        _listeners[id] = (roomCode, order, handler);
         return new Subscription(() => _listeners.TryRemove(id, out _));
     }
 
+    /// <summary>The order of the storage listener: before the hub and the pages.</summary>
+    public const int StorageOrder = -100;
+
     public async Task PublishAsync(RoomEvent roomEvent)
     {
-        foreach (var (room, handler) in _listeners.Values)
+        foreach (var (room, _, handler) in _listeners.Values.OrderBy(l => l.Order))
         {
             if (room is not null && room != roomEvent.RoomCode) continue;
             try

@@ -25,7 +25,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(null, OnEventAsync);
+        _subscription = notifier.Subscribe(null, OnEventAsync, RoomNotifier.StorageOrder);
         _roomWriter = Task.Run(WriteRoomsAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
