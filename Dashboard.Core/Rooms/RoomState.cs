@@ -31,6 +31,14 @@ public sealed record RoomState(
     public AlgorithmSeat Seat(string algorithmId) =>
         Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException($"This room has no algorithm '{algorithmId}'.", nameof(algorithmId));
 
+    /// <summary>What a run made with this state did to a slider's group, or null when the slider was at neutral.</summary>
+    public Resampling.ChangeReport? ReportOf(SliderState slider, Training.TrainingSummary? training)
+    {
+        if (training is null || slider.TargetShare is null) return null;
+        var index = Changes().ToList().FindIndex(c => c.Group == slider.Group);
+        return index >= 0 && index < training.Changes.Count ? training.Changes[index] : null;
+    }
+
     /// <summary>The changes to apply, in the fixed order: feature sliders top to bottom, then the class slider.</summary>
     public IReadOnlyList<Resampling.DistributionChange> Changes() =>
         Sliders.Where(s => !s.IsClassSlider).Concat(Sliders.Where(s => s.IsClassSlider))

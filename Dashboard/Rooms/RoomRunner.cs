@@ -340,11 +340,7 @@ public sealed class RoomRunner : IAsyncDisposable
             return new HistoryPoint(runId, result.AlgorithmId, null, "baseline",
                 FocusGroupShare.Of(classSlider.Group, split.Data, split.Split.TrainRows), result.Metrics!, at.State.Leaky);
         }
-        var changed = at.State.Changes().ToList();
-        var index = changed.FindIndex(c => c.Group == slider.Group);
-        var position = index >= 0 && index < training.Changes.Count
-            ? training.Changes[index].ShareAfter
-            : FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
+        var position = at.State.ReportOf(slider, training)?.ShareAfter ?? FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
         return new HistoryPoint(runId, result.AlgorithmId, slider.Id, slider.Group.Describe(split.Data), position, result.Metrics!, at.State.Leaky);
     }
 

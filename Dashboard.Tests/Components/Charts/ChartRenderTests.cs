@@ -60,7 +60,7 @@ public class ChartRenderTests : ComponentTest
     {
         var confusion = new ConfusionMatrix(3, 2, 6, 1);
         ColumnImportance[] importance = [new("age", 0.1, 0.01, [0.1]), new("sex", 0.2, 0.02, [0.2])];
-        HistoryPoint[] history = [.. Results.Select((r, i) => HistoryPoint.From(r, 0.2 * i, "x")!)];
+        HistoryChartPoint[] history = [.. Results.Select((r, i) => HistoryChartPoint.From(r, 0.2 * i, "x")!)];
         var distribution = new Distribution("sex", ColumnKind.Categorical, ["f", "m"], [], [3, 5], [[1, 4], [2, 1]], 0);
         var profile = new DatasetProfile("d", 8, "survived", "yes", [new("yes", 3, 0.375, true), new("no", 5, 0.625, false)], [], []);
         return chart switch

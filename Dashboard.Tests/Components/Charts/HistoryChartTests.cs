@@ -8,13 +8,13 @@ namespace Dashboard.Tests.Components.Charts;
 
 public class HistoryChartTests
 {
-    private static HistoryPoint Point(string id, double x, double f1, bool leaky = false) =>
+    private static HistoryChartPoint Point(string id, double x, double f1, bool leaky = false) =>
         new(id, id.ToUpperInvariant(), x, $"{x:P0}", new Dictionary<MetricId, double> { [MetricId.F1] = f1 }, leaky);
 
     [Fact]
     public void Build_PointsOutOfOrder_OneLinePerAlgorithmSortedByPosition()
     {
-        HistoryPoint[] points = [Point("a", 0.5, 0.6), Point("b", 0.2, 0.3), Point("a", 0.2, 0.4), Point("a", 0.35, 0.5)];
+        HistoryChartPoint[] points = [Point("a", 0.5, 0.6), Point("b", 0.2, 0.3), Point("a", 0.2, 0.4), Point("a", 0.35, 0.5)];
 
         var traces = HistoryChart.Build(MetricId.F1, points, "share").Traces.Cast<Scatter>().ToList();
 
@@ -41,18 +41,18 @@ public class HistoryChartTests
     public void From_Results_DefinedMetricsOnlyAndNothingForAFailure()
     {
         // Above every score nothing is predicted positive: precision and MCC are undefined.
-        var point = HistoryPoint.From(TestResults.Completed("lightgbm", TestResults.GoodScores, threshold: 0.95), 0.4, "40%");
+        var point = HistoryChartPoint.From(TestResults.Completed("lightgbm", TestResults.GoodScores, threshold: 0.95), 0.4, "40%");
 
         Assert.NotNull(point);
         Assert.False(point.Metrics.ContainsKey(MetricId.Precision));
         Assert.Equal(TestResults.MetricsAt(TestResults.GoodScores, 0.95).Recall, point.Metrics[MetricId.Recall]);
-        Assert.Null(HistoryPoint.From(TestResults.Failed("mlp", "diverged"), 0.4, "40%"));
+        Assert.Null(HistoryChartPoint.From(TestResults.Failed("mlp", "diverged"), 0.4, "40%"));
     }
 
     [Fact]
     public void Build_MetricMissingAtAPoint_PointLeftOut()
     {
-        var partial = new HistoryPoint("a", "A", 0.3, "30%", new Dictionary<MetricId, double>());
+        var partial = new HistoryChartPoint("a", "A", 0.3, "30%", new Dictionary<MetricId, double>());
 
         var trace = (Scatter)HistoryChart.Build(MetricId.F1, [Point("a", 0.2, 0.4), partial], "share").Traces.Single();
 

@@ -40,7 +40,7 @@ public class PlotlyTextTests
                 [new ClassCount(Hostile, 1, 1 / 3.0, true), new ClassCount("no", 2, 2 / 3.0, false)], [], [])),
             "distribution" => DistributionChart.Build(Categorical(Hostile), Categorical(Hostile), Categorical(Hostile), new ClassLabels(Hostile, Hostile, Hostile)),
             "roc" => RocChart.Build([TestResults.Completed("lightgbm", TestResults.GoodScores) with { DisplayName = Hostile }], null, null),
-            _ => HistoryChart.Build(MetricId.F1, [new HistoryPoint("a", Hostile, 0.5, Hostile, new Dictionary<MetricId, double> { [MetricId.F1] = 0.5 })], Hostile),
+            _ => HistoryChart.Build(MetricId.F1, [new HistoryChartPoint("a", Hostile, 0.5, Hostile, new Dictionary<MetricId, double> { [MetricId.F1] = 0.5 })], Hostile),
         };
 
         var json = JsonSerializer.Serialize(new object[] { figure.Traces.Cast<object>().ToArray(), figure.Layout });

@@ -16,7 +16,7 @@ namespace Dashboard.Components.Charts;
 public sealed partial class HistoryChart : MetricChoice
 {
     [Parameter, EditorRequired]
-    public IReadOnlyList<HistoryPoint> Points { get; set; } = [];
+    public IReadOnlyList<HistoryChartPoint> Points { get; set; } = [];
 
     /// <summary>What the x axis measures, e.g. "female share of training rows".</summary>
     [Parameter]
@@ -25,7 +25,7 @@ public sealed partial class HistoryChart : MetricChoice
     protected override ChartFigure BuildFigure() => Build(Chosen, Points, XTitle);
 
     /// <summary>Per algorithm (in order of first appearance): a lines+markers trace sorted by x, then its leaky points if any.</summary>
-    public static ChartFigure Build(MetricId metric, IReadOnlyList<HistoryPoint> points, string xTitle)
+    public static ChartFigure Build(MetricId metric, IReadOnlyList<HistoryChartPoint> points, string xTitle)
     {
         var info = MetricCatalog.Get(metric);
         var traces = new List<ITrace>();
@@ -53,7 +53,7 @@ public sealed partial class HistoryChart : MetricChoice
         return new ChartFigure(traces, layout);
     }
 
-    private static Scatter Series(string name, string group, List<HistoryPoint> points, MetricId metric, MetricInfo info,
+    private static Scatter Series(string name, string group, List<HistoryChartPoint> points, MetricId metric, MetricInfo info,
         ModeFlag mode, Marker marker, string color) => new()
     {
         Name = name,

@@ -5,7 +5,7 @@ using Dashboard.Core.Training;
 using Dashboard.Rooms;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using ChartPoint = Dashboard.Components.Charts.HistoryPoint;
+using ChartPoint = Dashboard.Components.Charts.HistoryChartPoint;
 
 namespace Dashboard.Components.Panels;
 

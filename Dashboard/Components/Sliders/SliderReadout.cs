@@ -25,7 +25,7 @@ public sealed record SliderReadout(
         var data = split.Data;
         var name = GroupLabel(slider.Group, data);
         var neutral = FocusGroupShare.Of(slider.Group, data, split.Split.TrainRows);
-        var report = ReportFor(slider, state, training);
+        var report = state.ReportOf(slider, training);
         if (report is null)
         {
             return new SliderReadout(name, neutral, neutral, 0, 0,
@@ -35,15 +35,6 @@ public sealed record SliderReadout(
         return new SliderReadout(name, neutral, report.ShareAfter, report.RowsAdded, report.RowsRemoved,
             $"{name}: {Percent(neutral)} → {Percent(report.ShareAfter)} of training rows{rows}",
             Explain(slider, report, name, data), report.Warnings.Select(w => w.Message).ToArray());
-    }
-
-    /// <summary>The report of this slider's change in the last run, if it was away from neutral then.</summary>
-    private static ChangeReport? ReportFor(SliderState slider, RoomState state, TrainingSummary? training)
-    {
-        if (training is null || slider.TargetShare is null) return null;
-        var changes = state.Changes();
-        var index = changes.ToList().FindIndex(c => c.Group == slider.Group);
-        return index >= 0 && index < training.Changes.Count ? training.Changes[index] : null;
     }
 
     private static string Explain(SliderState slider, ChangeReport report, string name, LabeledDataset data)

@@ -11,7 +11,7 @@ namespace Dashboard.Components.Charts;
 /// <param name="XLabel">How the position reads in a hover, e.g. "female 40.0% of training rows".</param>
 /// <param name="Metrics">The run's defined metrics; an undefined one is absent (and not drawn).</param>
 /// <param name="Leaky">True for a run made in leaky mode (resampled before the split): drawn with its own marker.</param>
-public sealed record HistoryPoint(
+public sealed record HistoryChartPoint(
     string AlgorithmId,
     string AlgorithmName,
     double X,
@@ -20,10 +20,10 @@ public sealed record HistoryPoint(
     bool Leaky = false)
 {
     /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
-    public static HistoryPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
+    public static HistoryChartPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
     {
         if (result.Metrics is not { } metrics || result.Status != AlgorithmStatus.Completed) return null;
         var values = MetricCatalog.All.Where(m => metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => metrics.Get(m.Id));
-        return new HistoryPoint(result.AlgorithmId, result.DisplayName, x, xLabel, values, leaky);
+        return new HistoryChartPoint(result.AlgorithmId, result.DisplayName, x, xLabel, values, leaky);
     }
 }
