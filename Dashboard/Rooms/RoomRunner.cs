@@ -64,9 +64,7 @@ public sealed class RoomRunner : IAsyncDisposable
     public RoomSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
     /// <summary>When the room last had no members (null while someone is in it).</summary>
-    public DateTimeOffset? EmptySince => Snapshot.State.Members.Count == 0 ? _emptySince ??= DateTimeOffset.UtcNow : _emptySince = null;
-
-    private DateTimeOffset? _emptySince;
+    public DateTimeOffset? EmptySince { get; private set; } = DateTimeOffset.UtcNow;
 
     /// <summary>Releases the seats of holders who have sent nothing for longer than <paramref name="idle"/>.</summary>
     public async Task ReleaseIdleSeatsAsync(TimeSpan idle)
@@ -132,6 +130,8 @@ public sealed class RoomRunner : IAsyncDisposable
             ConfigureSlider c => c.SliderId,
             _ => snapshot.LastMovedSliderId,
         };
+        // The room is empty from the moment its last member leaves (a new room starts empty).
+        EmptySince = outcome.State.Members.Count > 0 ? null : EmptySince ?? DateTimeOffset.UtcNow;
         Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description) },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)

@@ -47,7 +47,7 @@ public partial class DataBar
 
     private IReadOnlyList<string> _classes = [];
 
-    private bool _oneVsRest => _classes.Count > 2;
+    private bool OneVsRest => _classes.Count > 2;
 
     protected override void OnParametersSet()
     {
