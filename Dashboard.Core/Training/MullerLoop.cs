@@ -15,7 +15,7 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
 {
     /// <summary>
     /// Runs every algorithm and yields results in completion order. Cancelling the token stops the
-    /// run (ML.NET trainers and the MLP stop promptly; LinearSvm is bounded by its passes) and the
+    /// run (ML.NET trainers and the MLP stop promptly; the SVM is bounded by its passes) and the
     /// enumeration throws <see cref="OperationCanceledException"/>. An algorithm that fails yields a
     /// failed result; the others carry on.
     /// </summary>

@@ -135,9 +135,10 @@ public class AlgorithmCardTests : ComponentTest
     [Fact]
     public void ClassWeight_CustomWeightOutOfRange_MessageAndNothingApplied()
     {
-        var svm = AlgorithmCatalog.Get("svm");
-        var cut = RenderCard(null, algorithm: svm);
-        Assert.Contains(svm.ClassWeightNote!, cut.Find(".class-weight-note").TextContent);
+        // An algorithm that applies class weights its own way says so beside the option.
+        var noted = AlgorithmCatalog.Get("svm") with { ClassWeightNote = "This algorithm repeats rows instead of weighting them." };
+        var cut = RenderCard(null, algorithm: noted);
+        Assert.Contains(noted.ClassWeightNote!, cut.Find(".class-weight-note").TextContent);
 
         cut.FindAll(".class-weight-mode button").Single(b => b.TextContent.Contains("custom", StringComparison.OrdinalIgnoreCase)).Click();
         cut.Find(".positive-weight input").Change("0");
