@@ -12,7 +12,7 @@ internal static class MlpAlgorithm
     private static readonly HyperparameterSpec SecondHiddenUnits = new("secondHiddenUnits", "Hidden units (layer 2)", HyperparameterKind.Integer, 0, 512, Defaults.SecondHiddenUnits,
         "Neurons in an optional second hidden layer; 0 means one hidden layer.");
     private static readonly HyperparameterSpec Epochs = new("epochs", "Max epochs", HyperparameterKind.Integer, 1, 500, Defaults.MaxEpochs,
-        "Upper bound on passes over the training rows; training stops earlier when the validation loss stops improving.");
+        "Upper bound on epochs (passes over the training rows; on sets above 20,000 rows, 20,000 rows each); training stops earlier when the validation loss stops improving.");
     private static readonly HyperparameterSpec LearningRate = new("learningRate", "Learning rate", HyperparameterKind.Real, 1e-5, 1, Defaults.LearningRate,
         "Step size of the Adam optimiser.", LogScale: true);
     private static readonly HyperparameterSpec BatchSize = new("batchSize", "Batch size", HyperparameterKind.Integer, 1, 4096, Defaults.BatchSize,

@@ -21,6 +21,9 @@ internal sealed class MlpTrainingRun
     private readonly int[] _batchLabels;
     private readonly float[] _batchWeights;
     private readonly int[] _order;
+    private readonly int _rowsPerEpoch;
+    /// <summary>Where the next epoch continues in <see cref="_order"/>; at its end, the order is reshuffled first.</summary>
+    private int _next;
     private readonly SeededRandom _shuffle;
     private readonly FeatureMatrix _validation;
     private readonly int[] _validationLabels;
@@ -39,6 +42,8 @@ internal sealed class MlpTrainingRun
         _rowWeights = rowWeights;
         _l2 = (float)options.L2;
         _order = (int[])trainRows.Clone();
+        _next = _order.Length;
+        _rowsPerEpoch = Math.Min(options.RowsPerEpoch, _order.Length);
         _shuffle = shuffle;
 
         Parameters = new float[network.ParameterCount];
@@ -61,24 +66,34 @@ internal sealed class MlpTrainingRun
 
     public float[] Parameters { get; }
 
-    /// <summary>One shuffled pass of Adam steps over the training rows; returns the mean weighted loss per row.</summary>
+    /// <summary>
+    /// Adam steps over the next <see cref="MlpOptions.RowsPerEpoch"/> rows of the shuffled order (a full shuffled
+    /// pass when the training rows are fewer); returns the mean weighted loss per row.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainEpoch(CancellationToken cancellationToken)
     {
-        _shuffle.Shuffle<int>(_order);
         var columns = _features.Columns;
         var lossSum = 0.0;
-        for (var start = 0; start < _order.Length; start += _workspace.BatchRows)
+        for (var done = 0; done < _rowsPerEpoch;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = Math.Min(_workspace.BatchRows, _order.Length - start);
+            if (_next == _order.Length)
+            {
+                _shuffle.Shuffle<int>(_order);
+                _next = 0;
+            }
+            // A batch never spans a reshuffle, so a full-pass epoch has exactly the batches of one pass.
+            var rows = Math.Min(Math.Min(_workspace.BatchRows, _rowsPerEpoch - done), _order.Length - _next);
             for (var i = 0; i < rows; i++)
             {
-                var row = _order[start + i];
+                var row = _order[_next + i];
                 _features.Row(row).CopyTo(_batchInput.AsSpan(i * columns));
                 _batchLabels[i] = _labels[row];
                 _batchWeights[i] = _rowWeights[row];
             }
+            _next += rows;
+            done += rows;
             var input = _batchInput.AsSpan(0, rows * columns);
 
             _network.Forward(Parameters, input, rows, _workspace);
@@ -89,7 +104,7 @@ internal sealed class MlpTrainingRun
             if (_l2 > 0) _network.AddL2Gradient(Parameters, _gradients, _l2);
             _optimizer.Step(Parameters, _gradients);
         }
-        return lossSum / _order.Length;
+        return lossSum / _rowsPerEpoch;
     }
 
     /// <summary>Mean weighted loss per validation row under the current parameters.</summary>

@@ -44,6 +44,36 @@ public class MlpTrainerTests
     }
 
     [Fact]
+    public void Fit_EpochsShorterThanThePass_ContinueThroughOneShuffledOrder()
+    {
+        // Three epochs of 1,000 rows walk the same 3,000-row shuffled order, batch by batch, as one full pass:
+        // the weights must be identical, and so the epochs neither repeat rows nor reshuffle mid-pass.
+        var (features, labels) = SyntheticData.TwoMoons(rows: 3000, noise: 0.15, seed: 1);
+        var shortEpochs = new MlpOptions { HiddenUnits = 8, BatchSize = 100, MaxEpochs = 3, RowsPerEpoch = 1000, EarlyStopping = false };
+        var onePass = shortEpochs with { MaxEpochs = 1, RowsPerEpoch = 3000 };
+
+        var chunked = new MlpTrainer(shortEpochs).Fit(features, labels, Seed);
+        var whole = new MlpTrainer(onePass).Fit(features, labels, Seed);
+
+        Assert.Equal(3, chunked.History.Count);
+        Assert.Equal(whole.PredictProbabilities(features), chunked.PredictProbabilities(features));
+        // The per-epoch losses are means over 1,000 rows each, so together they average to the full pass's.
+        Assert.Equal(whole.History[0].TrainLoss, chunked.History.Average(e => e.TrainLoss), 9);
+    }
+
+    [Fact]
+    public void Fit_EpochsShorterThanThePass_StillLearnTwoMoons()
+    {
+        var (train, trainLabels) = SyntheticData.TwoMoons(rows: 4000, noise: 0.15, seed: 1);
+        var (test, testLabels) = SyntheticData.TwoMoons(rows: 400, noise: 0.15, seed: 2);
+        var trainer = new MlpTrainer(new MlpOptions { HiddenUnits = 32, LearningRate = 0.01, BatchSize = 32, MaxEpochs = 100, RowsPerEpoch = 1000, Patience = 10 });
+
+        var model = trainer.Fit(train, trainLabels, Seed);
+
+        Assert.True(SyntheticData.Accuracy(model.PredictProbabilities(test), testLabels) >= 0.97);
+    }
+
+    [Fact]
     public void Fit_TwoMoons_TrainingLossFallsToUnderAThirdOfTheFirstEpoch()
     {
         // Arrange
