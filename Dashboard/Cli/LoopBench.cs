@@ -51,7 +51,8 @@ internal static class LoopBench
             {
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
-                var run = await LoopRun.RunAsync(featurized, changes, chosen, new LoopOptions(0.5, seed), parse.GetValue(slots), cancellationToken);
+                var run = await LoopRun.RunAsync(featurized, changes, chosen, new LoopOptions(0.5, seed), parse.GetValue(slots), cancellationToken,
+                    previous: runs.LastOrDefault()?.Run);
                 process.Refresh();
                 runs.Add(new Measured(run, (process.TotalProcessorTime - cpu).TotalSeconds));
             }

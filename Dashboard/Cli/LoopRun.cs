@@ -18,14 +18,18 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
     public double FromResampledSeconds => Prepared.Data.FeaturizeSeconds + AllResultsSeconds;
 
     /// <param name="slots">How many algorithms may train at once; 0 for no limit. The app's default is one per core.</param>
+    /// <param name="previous">The run before this one: its fit times order this one quickest first, as a room does.</param>
     public static async Task<LoopRun> RunAsync(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
-        IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken)
+        IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken,
+        LoopRun? previous = null)
     {
         var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken);
         var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
-        await foreach (var result in loop.RunAsync(prepared.Data, algorithms.Select(AlgorithmSettings.Default).ToArray(), options, cancellationToken))
+        var lastFitSeconds = previous?.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Timings.FitSeconds) ?? [];
+        var settings = QuickestFirst.Order(algorithms.Select(AlgorithmSettings.Default), lastFitSeconds);
+        await foreach (var result in loop.RunAsync(prepared.Data, settings, options, cancellationToken))
         {
             finished.Add(new Finished(result, finished.Count + 1, clock.Elapsed.TotalSeconds));
         }

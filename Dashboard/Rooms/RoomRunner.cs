@@ -278,10 +278,9 @@ public sealed class RoomRunner : IAsyncDisposable
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
             var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
-            // Quickest fits first (by their last fit time): with fewer training slots than algorithms the
-            // first card then updates sooner. Cards keep their own order; results arrive as they finish.
-            var quickestFirst = seats.OrderBy(s => at.Latest.TryGetValue(s.AlgorithmId, out var last) ? last.Timings.FitSeconds : 0)
-                .Select(s => s.ToSettings()).ToArray();
+            // Cards keep their own order; results arrive as they finish, the quickest fits started first.
+            var quickestFirst = QuickestFirst.Order(seats.Select(s => s.ToSettings()),
+                at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
             await foreach (var result in _loop.RunAsync(prepared.Data, quickestFirst, options, cancellationToken))
             {
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
