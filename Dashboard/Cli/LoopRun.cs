@@ -18,7 +18,7 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
     public double FromResampledSeconds => Prepared.Data.FeaturizeSeconds + AllResultsSeconds;
 
     /// <param name="slots">How many algorithms may train at once; 0 for no limit. The app's default is one per core.</param>
-    /// <param name="previous">The run before this one: its fit times order this one quickest first, as a room does.</param>
+    /// <param name="previous">The run before this one: its fit times decide which algorithm starts first (StartOrder), as in a room.</param>
     public static async Task<LoopRun> RunAsync(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken,
         LoopRun? previous = null)
@@ -28,7 +28,7 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
         var lastFitSeconds = previous?.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Timings.FitSeconds) ?? [];
-        var settings = QuickestFirst.Order(algorithms.Select(AlgorithmSettings.Default), lastFitSeconds);
+        var settings = StartOrder.For(algorithms.Select(AlgorithmSettings.Default), lastFitSeconds);
         await foreach (var result in loop.RunAsync(prepared.Data, settings, options, cancellationToken))
         {
             finished.Add(new Finished(result, finished.Count + 1, clock.Elapsed.TotalSeconds));

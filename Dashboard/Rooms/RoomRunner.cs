@@ -278,10 +278,10 @@ public sealed class RoomRunner : IAsyncDisposable
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
             var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
-            // Cards keep their own order; results arrive as they finish, the quickest fits started first.
-            var quickestFirst = QuickestFirst.Order(seats.Select(s => s.ToSettings()),
+            // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
+            var startOrder = StartOrder.For(seats.Select(s => s.ToSettings()),
                 at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
-            await foreach (var result in _loop.RunAsync(prepared.Data, quickestFirst, options, cancellationToken))
+            await foreach (var result in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
             {
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
                 {
