@@ -28,6 +28,25 @@ public class RoomRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindBestThreshold_UsesTheRoomsSlidersAndSeat_ChangesNothingInTheRoom()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
+        var before = room.Snapshot;
+
+        var found = await room.FindBestThresholdAsync("svm", Dashboard.Core.Metrics.MetricId.F1, CancellationToken.None);
+
+        var expected = ValidationThreshold.Find(before.Workspace!.Split, before.State.Changes(), before.State.Seat("svm").ToSettings(),
+            Dashboard.Core.Metrics.MetricId.F1, before.State.Dataset.SplitSeed, CancellationToken.None);
+        Assert.Equal(expected, found);
+        // No command, no run: the room's state and results are the very same objects.
+        Assert.Same(before.State, room.Snapshot.State);
+        Assert.Same(before.Latest, room.Snapshot.Latest);
+    }
+
+    [Fact]
     public async Task MoveSlider_ClassShareUp_RetrainsAllOnMoreRowsSameTestRows()
     {
         var room = _harness.Registry.Create();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Core.Data;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 
@@ -75,6 +76,24 @@ public sealed class RoomRunner : IAsyncDisposable
             DateTimeOffset last;
             lock (_gate) last = _lastActive.GetValueOrDefault(seat.HolderId!, now);
             if (now - last > idle) await ExecuteAsync(new ReleaseSeat(RoomRules.SystemMember, seat.AlgorithmId));
+        }
+    }
+
+    /// <summary>
+    /// Chooses a decision threshold for one algorithm on validation rows held out of the training rows
+    /// (<see cref="ValidationThreshold"/>), with the room's sliders and that seat's settings as they are now.
+    /// It changes nothing in the room: the threshold is each viewer's own. Takes a fair training slot like a run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data set is still loading.</exception>
+    public async Task<ValidationThresholdResult> FindBestThresholdAsync(string algorithmId, MetricId metric, CancellationToken cancellationToken)
+    {
+        var at = Snapshot;
+        var workspace = at.Workspace ?? throw new InvalidOperationException("The data set is still loading; try again once the first results are in.");
+        var settings = at.State.Seat(algorithmId).ToSettings();
+        using (await _slots.AcquireAsync(Code, cancellationToken))
+        {
+            return await MullerLoop.RunDedicatedAsync(() => ValidationThreshold.Find(workspace.Split, at.State.Changes(), settings, metric,
+                at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
         }
     }
 

@@ -82,6 +82,52 @@ public class AlgorithmCardTests : ComponentTest
     }
 
     [Fact]
+    public void BestThreshold_Found_AppliedAndExplained()
+    {
+        var asked = new List<MetricId>();
+        var found = new ValidationThresholdResult("lightgbm", new ThresholdChoice(MetricId.F1, 0.3, 0.812), ValidationRows: 367, FitRows: 1_468);
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.FindBestThreshold, (metric, _) =>
+        {
+            asked.Add(metric);
+            return Task.FromResult(found);
+        }));
+
+        cut.Find("button.find-threshold").Click();
+
+        Assert.Equal([MetricId.F1], asked);
+        Assert.Equal([0.3], _thresholds);
+        var at03 = TestResults.MetricsAt(TestResults.GoodScores, 0.3);
+        Assert.Equal(DisplayFormat.Metric(at03.F1), cut.Find(".f1-value").TextContent);
+        var outcome = cut.Find(".threshold-outcome").TextContent;
+        Assert.Contains("Best F1 score on 367 validation rows", outcome);
+        Assert.Contains("0.812 at threshold 0.300", outcome);
+    }
+
+    [Fact]
+    public void BestThreshold_Fails_MessageInTheCard_ThresholdKept()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.FindBestThreshold,
+            (_, _) => Task.FromException<ValidationThresholdResult>(new InvalidOperationException("The data set is still loading; try again once the first results are in."))));
+
+        cut.Find("button.find-threshold").Click();
+
+        Assert.Contains("Could not choose a threshold: The data set is still loading", cut.Find(".threshold-outcome").TextContent);
+        Assert.Empty(_thresholds);
+    }
+
+    [Fact]
+    public void BestThreshold_NoFinder_NoControl_AndSomeoneElsesSeat_Disabled()
+    {
+        Assert.Empty(RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores)).FindAll("button.find-threshold"));
+
+        var readOnly = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p
+            .Add(c => c.ReadOnly, true)
+            .Add(c => c.FindBestThreshold, (_, _) => throw new InvalidOperationException("must not be called")));
+
+        Assert.True(readOnly.Find("button.find-threshold").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Threshold_AboveEveryScore_UndefinedMetricsFlaggedNotNaN()
     {
         var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.95));

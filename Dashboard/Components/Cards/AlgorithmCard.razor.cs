@@ -62,6 +62,10 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public EventCallback<double> ThresholdChanged { get; set; }
 
+    /// <summary>Chooses a threshold on validation rows for a metric (server side); null hides the "best threshold" control.</summary>
+    [Parameter]
+    public Func<MetricId, CancellationToken, Task<ValidationThresholdResult>>? FindBestThreshold { get; set; }
+
     /// <summary>True when another team member holds this seat: every control is disabled.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
