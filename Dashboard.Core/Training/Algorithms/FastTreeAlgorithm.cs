@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace Dashboard.Core.Training.Algorithms;
@@ -31,6 +32,6 @@ internal static class FastTreeAlgorithm
             LearningRate = hp.Get(LearningRate),
             MinimumExampleCountPerLeaf = hp.GetInt(MinRowsPerLeaf),
             NumberOfThreads = 1,
-        }));
+        }), trees: model => (model as ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>>)?.Model.SubModel);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace Dashboard.Core.Training.Algorithms;
@@ -37,6 +39,6 @@ internal static class LightGbmAlgorithm
             Seed = input.Seed,
             Silent = true,
             Verbose = false,
-        }));
+        }), trees: model => (model as ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)?.Model.SubModel);
     }
 }

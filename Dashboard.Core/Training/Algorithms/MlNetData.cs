@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace Dashboard.Core.Training.Algorithms;
 
@@ -49,8 +50,10 @@ internal static class MlNetData
         cancellationToken.Register(() => CancelExecution?.Invoke(ml, null));
 
     /// <summary>A fitted ML.NET pipeline whose output has a calibrated "Probability" column.</summary>
-    public sealed class Classifier(MLContext ml, ITransformer model) : IBinaryClassifier
+    public class Classifier(MLContext ml, ITransformer model) : IBinaryClassifier
     {
+        public ITransformer Model => model;
+
         public float[] PredictProbabilities(FeatureMatrix features)
         {
             // Prediction runs after training finished: one classifier may score on several threads.
@@ -60,5 +63,26 @@ internal static class MlNetData
                 return scored.GetColumn<float>("Probability").ToArray();
             }
         }
+    }
+
+    /// <summary>A fitted tree ensemble that also reports its split gains per feature slot.</summary>
+    public sealed class TreeClassifier(MLContext ml, ITransformer model, IReadOnlyList<double> slotGains) : Classifier(ml, model), ITreeGains
+    {
+        public IReadOnlyList<double> SlotGains => slotGains;
+    }
+
+    /// <summary>Each slot's total split gain in a tree ensemble, dense over <paramref name="slots"/>.</summary>
+    public static double[] SlotGains(TreeEnsembleModelParameters trees, int slots)
+    {
+        VBuffer<float> weights = default;
+        trees.GetFeatureWeights(ref weights);
+        var gains = new double[slots];
+        var index = 0;
+        foreach (var weight in weights.DenseValues())
+        {
+            if (index < slots) gains[index] = weight;
+            index++;
+        }
+        return gains;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace Dashboard.Core.Training.Algorithms;
 
@@ -11,7 +12,7 @@ internal static class MlNetTraining
     /// </summary>
     public static IBinaryClassifier Fit(TrainingInput input, CancellationToken cancellationToken,
         Func<MLContext, bool, IEstimator<ITransformer>> estimator, FeatureMatrix? features = null, IReadOnlyList<int>? labels = null,
-        bool useWeights = true)
+        bool useWeights = true, Func<ITransformer, TreeEnsembleModelParameters?>? trees = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(input.Seed);
@@ -23,7 +24,9 @@ internal static class MlNetTraining
         {
             var model = estimator(ml, weighted).Fit(data);
             cancellationToken.ThrowIfCancellationRequested();
-            return new MlNetData.Classifier(ml, model);
+            return trees?.Invoke(model) is { } ensemble
+                ? new MlNetData.TreeClassifier(ml, model, MlNetData.SlotGains(ensemble, (features ?? input.Features).Columns))
+                : new MlNetData.Classifier(ml, model);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {

@@ -46,7 +46,7 @@ public sealed partial class ThresholdFinder
             var choice = result.Choice;
             _outcome = $"Best {MetricCatalog.Get(choice.Metric).DisplayName} on {DisplayFormat.Count(result.ValidationRows)} validation rows " +
                 $"(held out of the training rows; the test rows are never used): {DisplayFormat.Metric(choice.Value)} " +
-                $"at threshold {DisplayFormat.Metric(choice.Threshold)}, now applied below.";
+                $"at threshold {DisplayFormat.Metric(choice.Threshold)}, now set on the threshold slider.";
             await Found.InvokeAsync(choice.Threshold);
         }
         catch (OperationCanceledException)
