@@ -12,17 +12,8 @@ public class PermutationImportanceTests
     [Fact]
     public async Task Compute_PlantedInformativeColumn_RankedFirst()
     {
-        // "signal" decides the label (with 5 % noise); "noise1", "noise2" and "color" are random.
-        var random = new SeededRandom(5);
-        var csv = new StringBuilder("noise1,signal,color,noise2,label\n");
-        for (var i = 0; i < 800; i++)
-        {
-            var signal = random.NextDouble();
-            var label = (signal > 0.6) ^ (random.NextDouble() < 0.05) ? "yes" : "no";
-            csv.Append(CultureInfo.InvariantCulture, $"{random.NextDouble():F4},{signal:F4},{"rgb"[random.NextInt(3)]},{random.NextDouble():F4},{label}\n");
-        }
-        var data = LabeledDataset.Create(CsvDatasetReader.Read(Encoding.UTF8.GetBytes(csv.ToString()), "planted.csv", DataLimits.Default), new TargetChoice("label"));
-        var split = FeaturizedSplit.Create(data, StratifiedSplitter.Split(data.Labels, 0.25, 1));
+        var split = PlantedSignal.Split();
+        var data = split.Data;
         AlgorithmResult? lightgbm = null;
         await foreach (var result in new MullerLoop().RunAsync(split, TrainingRows.Baseline(data, split.Split), [AlgorithmSettings.Default(AlgorithmCatalog.Get("lightgbm"))], new LoopOptions()))
         {
