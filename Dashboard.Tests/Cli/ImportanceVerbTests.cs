@@ -31,6 +31,25 @@ public class ImportanceVerbTests
         Assert.DoesNotMatch(@"\n\d+\s+(name|ticketno|survived)\s", output);
     }
 
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("fasttree")]
+    public void Importance_GainMethod_SharesOfEveryColumnSumToOne(string model)
+    {
+        var (data, _) = CliData.Bundled("titanic");
+
+        var json = CliRunner.RunJson("importance", "--data", "titanic", "--model", model, "--method", "gain", "--json");
+
+        Assert.Equal("gain", json.GetProperty("method").GetString());
+        var columns = json.GetProperty("columns").EnumerateArray().ToArray();
+        Assert.Equal(data.FeatureNames.Order(StringComparer.Ordinal), columns.Select(c => c.GetProperty("column").GetString()!).Order(StringComparer.Ordinal));
+        var shares = columns.Select(c => c.GetProperty("share").GetDouble()).ToArray();
+        Assert.Equal(shares.OrderDescending(), shares);
+        Assert.Equal(1.0, shares.Sum(), 9);
+        // On titanic the trees split on gender for most of their gain, as permutation importance ranks it first too.
+        Assert.Contains(columns.Take(3), c => c.GetProperty("column").GetString() == "gender");
+    }
+
     [Fact]
     public void Importance_SameSeed_SameRanking()
     {
@@ -47,6 +66,9 @@ public class ImportanceVerbTests
     [InlineData("error: --metric 'auc' is not offered. Choose one of: roc-auc, f1.", "--metric", "auc")]
     [InlineData("error: --repeats must be between 1 and 100; 0 was given.", "--repeats", "0")]
     [InlineData("error: 'maybe' is not a class of the target 'survived'. Its classes are: no, yes.", "--positive", "maybe")]
+    [InlineData("error: --method 'shap' is not offered. Choose permutation or gain.", "--method", "shap")]
+    [InlineData("error: --method gain reads split gains off a tree model; 'svm' has none. Use --model lightgbm or fasttree, or --method permutation.",
+        "--method", "gain", "--model", "svm")]
     public void Importance_BadOption_PrintsItsMessage(string message, params string[] options)
     {
         var error = CliRunner.RunError(["importance", "--data", "titanic", .. options]);

@@ -55,6 +55,8 @@ public sealed class WorkspaceCache(UploadStore uploads, IOptions<DataLimits> lim
         var model = ranker.Train(new TrainingInput(split.TrainingMatrix(split.Split.TrainRows), TrainingRows.Baseline(labeled, split.Split).Labels,
             HyperparameterValues.Defaults, ClassWeighting.None, choice.SplitSeed), CancellationToken.None);
         var importance = PermutationImportance.Compute(model, split, seed: choice.SplitSeed);
-        return new DatasetWorkspace(bundled?.Title ?? dataset.Name, bundled?.Credit, split, DatasetProfiler.Profile(dataset, labeled), importance, ranker.DisplayName);
+        var gains = model is ITreeGains trees ? TreeGainRanking.Rank(trees, split.Featurizer) : [];
+        return new DatasetWorkspace(bundled?.Title ?? dataset.Name, bundled?.Credit, split, DatasetProfiler.Profile(dataset, labeled), importance,
+            ranker.DisplayName, gains);
     }
 }

@@ -23,4 +23,19 @@ public class ImportanceChartTests
         Assert.Equal([0.01, 0.015, 0.02], bar.ErrorX.Array);
         Assert.Equal([ChartStyle.NegativeColor, ChartStyle.NegativeColor, ChartStyle.HighlightColor], bar.Marker.ColorArray);
     }
+
+    [Fact]
+    public void Build_TreeGains_SharesAsBars_NoErrorBars()
+    {
+        ColumnGain[] gains = [new("sex", 30, 0.6), new("age", 15, 0.3), new("fare", 5, 0.1)];
+
+        var figure = ImportanceChart.Build(gains, ["age"]);
+        var bar = (Bar)figure.Traces.Single();
+
+        Assert.Equal(["fare", "age", "sex"], bar.Y);
+        Assert.Equal([0.1, 0.3, 0.6], bar.X);
+        Assert.Null(bar.ErrorX);
+        Assert.Equal([ChartStyle.NegativeColor, ChartStyle.HighlightColor, ChartStyle.NegativeColor], bar.Marker.ColorArray);
+        Assert.Contains("60.0% of the split gain", (string)bar.HoverTextArray.Last());
+    }
 }
