@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Dashboard.Core.Data;
 using Dashboard.Core.Metrics;
+using Dashboard.Core.Training;
+using Dashboard.Tests.Core.Training;
 
 namespace Dashboard.Tests.Cli;
 
@@ -62,6 +64,24 @@ public class LoopVerbTests
     }
 
     [Fact]
+    public void Loop_BestThreshold_ChosenOnValidationRows_TestMetricsAtIt()
+    {
+        var json = CliRunner.RunJson("loop", "--data", "lending_club", "--algorithms", "logistic", "--best-threshold", "f1", "--json");
+
+        var algorithm = json.GetProperty("algorithms")[0];
+        var best = algorithm.GetProperty("bestThreshold");
+        var threshold = best.GetProperty("threshold").GetDouble();
+        var expected = ValidationThreshold.Find(TrainingFixtures.LendingClub, [], AlgorithmSettings.Default(AlgorithmCatalog.Get("logistic")),
+            MetricId.F1, 42, CancellationToken.None);
+        Assert.Equal(expected.Choice.Threshold, threshold, 6);
+        Assert.Equal(expected.ValidationRows, best.GetProperty("validationRows").GetInt32());
+        // At 0.5 a logistic model flags almost no one on 5 % positives; at the chosen threshold the test F1 is far above it.
+        var f1AtHalf = algorithm.GetProperty("metrics").GetProperty("f1").GetDouble();
+        Assert.True(best.GetProperty("testMetrics").GetProperty("f1").GetDouble() > f1AtHalf + 0.05);
+        Assert.Equal(threshold, best.GetProperty("testMetrics").GetProperty("threshold").GetDouble(), 9);
+    }
+
+    [Fact]
     public void Loop_ThresholdZero_CallsEveryTestRowPositive()
     {
         var json = CliRunner.RunJson("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--threshold", "0", "--json");
@@ -109,6 +129,8 @@ public class LoopVerbTests
 
     [Theory]
     [InlineData("error: --threshold must be between 0 and 1 (scores are probabilities); 1.5 was given.", "--threshold", "1.5")]
+    [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc.",
+        "--best-threshold", "roc-auc")]
     [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic.", "--algorithms", "lightgbm,xgboost")]
     [InlineData("error: --algorithms names 'svm' twice; list each algorithm once.", "--algorithms", "svm,svm")]
     [InlineData("error: --algorithms needs at least one algorithm, e.g. lightgbm,random-forest,svm,mlp.", "--algorithms", ",")]

@@ -88,8 +88,9 @@ internal static class ImportanceVerb
             var fitSeconds = clock.Elapsed.TotalSeconds;
             if (methodName == "gain")
             {
-                WriteGains(output, parse.GetValue(json), SplitDescription.Of(labeled, split), algorithm, fitSeconds,
-                    TreeGainRanking.Rank((ITreeGains)trained, featurized.Featurizer));
+                clock.Restart();
+                var gains = TreeGainRanking.Rank((ITreeGains)trained, featurized.Featurizer);
+                WriteGains(output, parse.GetValue(json), SplitDescription.Of(labeled, split), algorithm, fitSeconds, clock.Elapsed.TotalSeconds, gains);
                 return Task.FromResult(0);
             }
             clock.Restart();
@@ -116,7 +117,7 @@ internal static class ImportanceVerb
     }
 
     private static void WriteGains(TextWriter output, bool json, SplitDescription dataset, AlgorithmDescriptor algorithm, double fitSeconds,
-        IReadOnlyList<ColumnGain> ranking)
+        double rankingSeconds, IReadOnlyList<ColumnGain> ranking)
     {
         if (json)
         {
@@ -126,6 +127,7 @@ internal static class ImportanceVerb
                 model = algorithm.Id,
                 method = "gain",
                 fitSeconds,
+                rankingSeconds,
                 columns = ranking.Select((c, i) => new { rank = i + 1, c.Column, c.Gain, c.Share }),
             }));
             return;

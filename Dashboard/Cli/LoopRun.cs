@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
 
@@ -14,6 +15,9 @@ namespace Dashboard.Cli;
 /// <param name="AllResultsSeconds">From the start of training to the last result.</param>
 internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finished> Results, double FirstResultSeconds, double AllResultsSeconds)
 {
+    /// <summary>Per algorithm id, the threshold chosen on validation rows (`loop --best-threshold`); null when not asked.</summary>
+    public IReadOnlyDictionary<string, TunedThreshold>? Tuned { get; init; }
+
     /// <summary>Seconds from resampled rows to all results: featurizing them plus training and scoring every algorithm.</summary>
     public double FromResampledSeconds => Prepared.Data.FeaturizeSeconds + AllResultsSeconds;
 
@@ -37,6 +41,9 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         var ordered = algorithms.Select(a => finished.Single(f => f.Result.AlgorithmId == a.Id)).ToArray();
         return new LoopRun(prepared, ordered, finished.Min(f => f.Seconds), all);
     }
+
+    /// <param name="TestMetrics">Every test metric at the chosen threshold, recomputed from the stored scores.</param>
+    internal sealed record TunedThreshold(ValidationThresholdResult Choice, BinaryMetrics TestMetrics);
 
     /// <param name="CompletionOrder">1 for the algorithm that finished first.</param>
     /// <param name="Seconds">From the start of training to this result.</param>

@@ -3,6 +3,7 @@ using System.Globalization;
 using static System.FormattableString;
 using Dashboard.Core.Data;
 using Dashboard.Core.Metrics;
+using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
 
 namespace Dashboard.Cli;
@@ -10,7 +11,9 @@ namespace Dashboard.Cli;
 /// <summary>
 /// `loop`: the Muller loop from the command line. Resamples the training rows (the same options as
 /// `resample`), trains the algorithms at once, scores each on the untouched test rows and prints every
-/// metric, the confusion matrix, fit and score seconds and the training rows before and after.
+/// metric, the confusion matrix, fit and score seconds and the training rows before and after. With
+/// `--best-threshold METRIC` each algorithm also gets the threshold chosen on validation rows held out of the
+/// training rows (<see cref="ValidationThreshold"/>) and its test metrics at that threshold.
 /// Exits with 1 when an algorithm failed (the others are still reported).
 /// </summary>
 internal static class LoopVerb
@@ -25,6 +28,11 @@ internal static class LoopVerb
             Description = "Score at or above which a test row is predicted positive, between 0 and 1.",
             DefaultValueFactory = _ => 0.5,
         };
+        var bestThreshold = new Option<string?>("--best-threshold")
+        {
+            Description = "Also choose each algorithm's threshold for this metric on validation rows held out of the training rows " +
+                "(f1, f2, mcc, balanced-accuracy, g-mean, precision, recall, specificity, accuracy) and report the test metrics at it.",
+        };
         var json = CliJson.CreateOption();
         var scoresOut = new Option<string?>("--scores-out")
         {
@@ -35,6 +43,7 @@ internal static class LoopVerb
         changes.AddTo(command);
         command.Add(algorithms);
         command.Add(threshold);
+        command.Add(bestThreshold);
         command.Add(json);
         command.Add(scoresOut);
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,10 +55,12 @@ internal static class LoopVerb
                 throw new DatasetException(DataProblem.InvalidSetting,
                     $"--threshold must be between 0 and 1 (scores are probabilities); {cut.ToString(CultureInfo.InvariantCulture)} was given.");
             }
+            var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdMetric(metricName) : (MetricId?)null;
             var (labeled, split) = data.LoadSplit(parse);
             var requested = changes.Build(parse, labeled, split.TrainRows);
             var featurized = FeaturizedSplit.Create(labeled, split);
             var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken);
+            if (tuneFor is { } metric) run = run with { Tuned = Tune(featurized, requested, run, metric, split.Seed, cancellationToken) };
             if (parse.GetValue(scoresOut) is { } path) WriteScores(path, split, run);
             var summary = ResamplingSummary.Of(labeled, split.TrainRows, run.Prepared.Resampled, run.Prepared.Summary.ResampleSeconds);
             output.Write(parse.GetValue(json)
@@ -79,8 +90,38 @@ internal static class LoopVerb
             fitSeconds = f.Result.Timings.FitSeconds,
             scoreSeconds = f.Result.Timings.ScoreSeconds,
             metrics = f.Result.Metrics,
+            bestThreshold = run.Tuned?.GetValueOrDefault(f.Result.AlgorithmId) is { } tuned ? new
+            {
+                metric = tuned.Choice.Choice.Metric,
+                threshold = tuned.Choice.Choice.Threshold,
+                validationValue = tuned.Choice.Choice.Value,
+                validationRows = tuned.Choice.ValidationRows,
+                testMetrics = tuned.TestMetrics,
+            } : null,
         }),
     };
+
+    /// <summary>The metric names `--best-threshold` takes: the threshold-dependent metrics, in kebab case.</summary>
+    private static readonly Dictionary<string, MetricId> ThresholdMetrics = MetricCatalog.All.Where(m => m.DependsOnThreshold)
+        .ToDictionary(m => KebabCase(m.Id.ToString()), m => m.Id, StringComparer.OrdinalIgnoreCase);
+
+    private static MetricId ThresholdMetric(string name) => ThresholdMetrics.TryGetValue(name, out var id) ? id
+        : throw new DatasetException(DataProblem.InvalidSetting,
+            $"--best-threshold '{name}' is not a metric a threshold can be chosen for. Choose one of: {string.Join(", ", ThresholdMetrics.Keys)}.", value: name);
+
+    private static string KebabCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Per completed algorithm: the threshold chosen on validation rows, and the test metrics at it (from the stored scores).</summary>
+    private static Dictionary<string, LoopRun.TunedThreshold> Tune(FeaturizedSplit featurized, IReadOnlyList<DistributionChange> changes,
+        LoopRun run, MetricId metric, int seed, CancellationToken cancellationToken) =>
+        run.Results.Where(f => f.Result.Status == AlgorithmStatus.Completed).ToDictionary(f => f.Result.AlgorithmId, f =>
+        {
+            var settings = new AlgorithmSettings(AlgorithmCatalog.Get(f.Result.AlgorithmId), f.Result.Hyperparameters, f.Result.ClassWeight);
+            var choice = ValidationThreshold.Find(featurized, changes, settings, metric, seed, cancellationToken);
+            var test = new ScoredPredictions(f.Result.TestLabels.ToArray(), f.Result.TestScores.ToArray()).MetricsAt(choice.Choice.Threshold);
+            return new LoopRun.TunedThreshold(choice, test);
+        });
 
     private static void WriteScores(string path, DataSplit split, LoopRun run)
     {
@@ -138,6 +179,15 @@ internal static class LoopVerb
         table.Add(["fit seconds", .. results.Select(r => r.Timings.FitSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["score seconds", .. results.Select(r => r.Timings.ScoreSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["finished", .. run.Results.Select(f => Invariant($"#{f.CompletionOrder} ({f.Seconds:F2} s)"))]);
+        if (run.Tuned is { } tuned && tuned.Count > 0)
+        {
+            var name = MetricCatalog.Get(tuned.Values.First().Choice.Choice.Metric).DisplayName;
+            string Cell(AlgorithmResult r, Func<LoopRun.TunedThreshold, double> value) =>
+                tuned.TryGetValue(r.AlgorithmId, out var t) ? value(t).ToString("F4", CultureInfo.InvariantCulture) : "";
+            table.Add([$"best threshold ({name}, validation rows)", .. results.Select(r => Cell(r, t => t.Choice.Choice.Threshold))]);
+            table.Add([$"{name} on validation rows", .. results.Select(r => Cell(r, t => t.Choice.Choice.Value))]);
+            table.Add([$"test {name} at that threshold", .. results.Select(r => Cell(r, t => t.TestMetrics.Get(t.Choice.Choice.Metric)))]);
+        }
         text.Write(table);
         if (undefinedSeen) text.WriteLine("* undefined here (the formula divides by zero); the value shown is the convention in the metric's description.");
         foreach (var failed in results.Where(r => r.Status == AlgorithmStatus.Failed)) text.WriteLine($"{failed.AlgorithmId} failed: {failed.Error}");
