@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Dashboard.Core.Common;
-using Dashboard.Core.Data;
 using Dashboard.Core.Importance;
 using Dashboard.Core.Training;
 
@@ -13,9 +9,8 @@ public class PermutationImportanceTests
     public async Task Compute_PlantedInformativeColumn_RankedFirst()
     {
         var split = PlantedSignal.Split();
-        var data = split.Data;
         AlgorithmResult? lightgbm = null;
-        await foreach (var result in new MullerLoop().RunAsync(split, TrainingRows.Baseline(data, split.Split), [AlgorithmSettings.Default(AlgorithmCatalog.Get("lightgbm"))], new LoopOptions()))
+        await foreach (var result in new MullerLoop().RunAsync(split, TrainingRows.Baseline(split.Data, split.Split), [AlgorithmSettings.Default(AlgorithmCatalog.Get("lightgbm"))], new LoopOptions()))
         {
             lightgbm = result;
         }
