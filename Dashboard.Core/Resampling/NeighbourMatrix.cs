@@ -43,6 +43,9 @@ internal sealed class NeighbourMatrix
     /// <summary>What one differing categorical feature adds to a squared distance (SMOTE-NC: the median numeric standard deviation, squared).</summary>
     public float MismatchPenalty { get; private set; }
 
+    /// <summary>Memory held by the values, codes and presence flags.</summary>
+    public long Bytes => sizeof(float) * ((long)Values.Length + Codes.Length + (Present?.Length ?? 0));
+
     public float Value(int feature, int row) => Values[feature * Stride + row];
 
     public bool IsPresent(int feature, int row) => Present is null || Present[feature * Stride + row] != 0;

@@ -34,15 +34,17 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     private int _count;
     private bool _farthest;
 
-    public void Load(NeighbourMatrix queries, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
+    /// <param name="queryRows">Query i's row in <paramref name="queries"/>, or null for row i.</param>
+    public void Load(NeighbourMatrix queries, int[]? queryRows, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
     {
         (_table, _first, _count, _farthest) = (table, first, end - first, farthest);
         table.SquaredDistances.AsSpan(first * table.K, _count * table.K).Fill(float.PositiveInfinity);
         table.Indices.AsSpan(first * table.K, _count * table.K).Fill(-1);
         for (var slot = 0; slot < _count; slot++)
         {
-            var row = first + slot;
-            _self[slot] = selfRows[row];
+            var query = first + slot;
+            _self[slot] = selfRows[query];
+            var row = queryRows is null ? query : queryRows[query];
             var present = 0;
             for (var f = 0; f < _numeric; f++)
             {
@@ -172,12 +174,11 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
         }
     }
 
-    /// <summary>The SMOTE-NC penalty summed over the categorical features where each of 8 reference rows differs from a query.</summary>
+    /// <summary><paramref name="sum"/> plus the SMOTE-NC penalty for each categorical feature where each of 8 reference rows differs from a query, added one feature at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Vector<float> Mismatches(NeighbourMatrix reference, int j, int slot)
+    private Vector<float> AddMismatches(NeighbourMatrix reference, int j, int slot, Vector<float> sum)
     {
         var penalty = new Vector<float>(reference.MismatchPenalty);
-        var sum = Vector<float>.Zero;
         for (var c = 0; c < _categorical; c++)
         {
             var same = Vector.Equals(Vector.LoadUnsafe(ref reference.Codes[c * reference.Stride + j]), _codes[slot * _categorical + c]);
@@ -197,6 +198,9 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
         ref var features = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_presentFeatures), slot * _numeric);
         var gaps = reference.Present is not null;
         var count = _presentCount[slot];
+        // Without gaps on either side, the same sums as SearchFour in the same order (no scaling, penalties added one by one),
+        // so a query's neighbours never depend on whether its batch put it in a group of four.
+        var dense = !gaps && count == _numeric;
         var numeric = new Vector<float>(_numeric);
         var worst = WorstKey(slot);
         for (var j = start; j < end; j += Vector<float>.Count)
@@ -211,13 +215,13 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
                 sum = Vector.FusedMultiplyAdd(mask * difference, difference, sum);
                 shared += mask;
             }
-            if (_numeric > 0)
+            if (_numeric > 0 && !dense)
             {
                 // Scale up for the coordinates the two rows do not share; none shared is "unknown".
                 var known = Vector.GreaterThan(shared, Vector<float>.Zero);
                 sum = Vector.ConditionalSelect(known, sum * numeric / Vector.Max(shared, Vector<float>.One), new Vector<float>(Unknown));
             }
-            if (_categorical > 0) sum += Mismatches(reference, j, slot);
+            if (_categorical > 0) sum = dense ? AddMismatches(reference, j, slot, sum) : sum + AddMismatches(reference, j, slot, Vector<float>.Zero);
             Offer(sum, j, end, slot, ref worst);
         }
     }
