@@ -21,7 +21,7 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
     public static async Task<LoopRun> RunAsync(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken)
     {
-        var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken);
+        var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken: cancellationToken);
         var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
