@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dashboard.Core.Resampling;
 
@@ -236,18 +237,30 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     private void Offer(Vector<float> distances, int firstRow, int end, int slot, ref float worst)
     {
         var keys = _farthest ? -distances : distances;
-        if (!Vector.LessThanAny(keys, new Vector<float>(worst))) return;
-        Insert(keys, firstRow, end, slot, ref worst);
+        var better = LaneMask(Vector.LessThan(keys, new Vector<float>(worst)));
+        if (better == 0) return;
+        Insert(keys, better, firstRow, end, slot, ref worst);
     }
 
-    private void Insert(Vector<float> keys, int firstRow, int end, int slot, ref float worst)
+    /// <summary>One bit per lane that is all ones (the vector width is a constant, so the JIT keeps one branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint LaneMask(Vector<int> lanes) => Vector<int>.Count switch
+    {
+        4 => lanes.AsVector128().ExtractMostSignificantBits(),
+        8 => lanes.AsVector256().ExtractMostSignificantBits(),
+        _ => (uint)lanes.AsVector512().ExtractMostSignificantBits(),
+    };
+
+    /// <summary>Inserts the lanes that beat the k-th best, in row order; only those lanes are visited (a lane that did not beat it cannot beat it later, as it only shrinks).</summary>
+    private void Insert(Vector<float> keys, uint better, int firstRow, int end, int slot, ref float worst)
     {
         var k = _table.K;
         var best = _table.SquaredDistances.AsSpan((_first + slot) * k, k);
         var indices = _table.Indices.AsSpan((_first + slot) * k, k);
-        var lanes = Math.Min(Vector<float>.Count, end - firstRow);
-        for (var lane = 0; lane < lanes; lane++)
+        if (end - firstRow < Vector<float>.Count) better &= (1u << Math.Max(0, end - firstRow)) - 1; // lanes past the last row are padding
+        for (; better != 0; better &= better - 1)
         {
+            var lane = BitOperations.TrailingZeroCount(better);
             var key = keys[lane];
             var row = firstRow + lane;
             if (!(key < worst) || row == _self[slot]) continue;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dashboard.Core.Resampling;
 
 /// <summary>
@@ -20,31 +22,43 @@ internal static class SyntheticRowBuilder
         var x = new int[count];
         var n = new int[count];
         var targets = new int[count];
+        var realParents = true;
         for (var i = 0; i < count; i++)
         {
             x[i] = work.EntryAt(basePositions[i]);
             n[i] = work.EntryAt(neighbourPositions[i]);
             targets[i] = work.TargetSourceOf(x[i]);
+            realParents &= (x[i] | n[i]) >= 0;
         }
         var store = work.Synthetic;
         var first = store.AddRows(label, x, n, steps, context.ChangeIndex, targets);
         // Features are independent of each other, so they are filled in parallel.
-        Parallel.For(0, work.Space.Numeric.Length, f => Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps));
+        Parallel.For(0, work.Space.Numeric.Length, f => Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps, realParents));
         Parallel.For(0, work.Space.Categorical.Length, c => Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows));
         group.KeepGroupValue(store, first, count);
         for (var i = 0; i < count; i++) context.AddRow(~(first + i));
     }
 
-    private static void Interpolate(ReadOnlySpan<double> real, Span<double> synthetic, int first, int[] x, int[] n, double[] steps)
+    /// <param name="realParents">Every x and n is a real row, so the loop reads <paramref name="real"/> without testing each entry.</param>
+    private static void Interpolate(ReadOnlySpan<double> real, Span<double> synthetic, int first, int[] x, int[] n, double[] steps, bool realParents)
     {
         var output = synthetic.Slice(first, x.Length);
+        if (realParents)
+        {
+            for (var i = 0; i < output.Length; i++) output[i] = Between(real[x[i]], real[n[i]], steps[i]);
+            return;
+        }
         for (var i = 0; i < output.Length; i++)
         {
             var xv = x[i] >= 0 ? real[x[i]] : synthetic[~x[i]];
             var nv = n[i] >= 0 ? real[n[i]] : synthetic[~n[i]];
-            output[i] = double.IsNaN(xv) ? nv : double.IsNaN(nv) ? xv : xv + steps[i] * (nv - xv);
+            output[i] = Between(xv, nv, steps[i]);
         }
     }
+
+    /// <summary>x + u * (n - x); a missing parent gives way to the other, so the result is missing only when both are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Between(double x, double n, double step) => double.IsNaN(x) ? n : double.IsNaN(n) ? x : x + step * (n - x);
 
     private static void Vote(WorkingSet work, int feature, Span<int> output, int[] x, NeighbourTable voters, int[] voterRows)
     {
