@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dashboard.Core.Data;
 
 namespace Dashboard.Core.Resampling;
@@ -69,6 +70,7 @@ internal sealed class FeatureSpace
     /// sums are still taken row by row in training-row order, so the results are bit for bit those of one feature at a
     /// time; four independent sums just keep the adder busy instead of waiting on one chain of additions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Fitted MeansAndDeviations(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, int[] rows)
     {
         double sa = 0, sb = 0, sc = 0, sd = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dashboard.Core.Resampling;
 
@@ -53,6 +54,7 @@ internal sealed class NeighbourMatrix
     public int Code(int feature, int row) => Codes[feature * Stride + row];
 
     /// <summary>The rows at the given working-set positions; the mismatch penalty is computed over these rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NeighbourMatrix Build(WorkingSet work, IReadOnlyList<int> positions)
     {
         var space = work.Space;

@@ -9,7 +9,8 @@ namespace Dashboard.Core.Resampling;
 /// value among x's k neighbours, a tie going to the value of the nearest tied neighbour, missing values
 /// not voting (x's own value when every neighbour misses it). Then the group's own value is put back,
 /// so the rows stay in the group. Working column by column keeps the loops tight and lets the vote be
-/// taken once per distinct base instead of once per row.
+/// taken once per distinct base instead of once per row. The loops are compiled fully optimized on first
+/// use (as the search kernel is): a session runs them a few times, too few for tiered compilation to promote them.
 /// </summary>
 internal static class SyntheticRowBuilder
 {
@@ -40,6 +41,7 @@ internal static class SyntheticRowBuilder
     }
 
     /// <param name="realParents">Every x and n is a real row, so the loop reads <paramref name="real"/> without testing each entry.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interpolate(ReadOnlySpan<double> real, Span<double> synthetic, int first, int[] x, int[] n, double[] steps, bool realParents)
     {
         var output = synthetic.Slice(first, x.Length);
