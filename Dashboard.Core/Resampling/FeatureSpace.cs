@@ -73,37 +73,28 @@ internal sealed class FeatureSpace
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Fitted MeansAndDeviations(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, int[] rows)
     {
+        // Written out rather than through helpers with ref parameters, which would keep the sums in memory instead of registers.
         double sa = 0, sb = 0, sc = 0, sd = 0;
         int na = 0, nb = 0, nc = 0, nd = 0;
         foreach (var row in rows)
         {
-            Add(a[row], ref sa, ref na);
-            Add(b[row], ref sb, ref nb);
-            Add(c[row], ref sc, ref nc);
-            Add(d[row], ref sd, ref nd);
+            double va = a[row], vb = b[row], vc = c[row], vd = d[row];
+            if (double.IsFinite(va)) { sa += va; na++; }
+            if (double.IsFinite(vb)) { sb += vb; nb++; }
+            if (double.IsFinite(vc)) { sc += vc; nc++; }
+            if (double.IsFinite(vd)) { sd += vd; nd++; }
         }
         double ma = Mean(sa, na), mb = Mean(sb, nb), mc = Mean(sc, nc), md = Mean(sd, nd);
         double qa = 0, qb = 0, qc = 0, qd = 0;
         foreach (var row in rows)
         {
-            AddSquare(a[row], ma, ref qa);
-            AddSquare(b[row], mb, ref qb);
-            AddSquare(c[row], mc, ref qc);
-            AddSquare(d[row], md, ref qd);
+            double va = a[row], vb = b[row], vc = c[row], vd = d[row];
+            if (double.IsFinite(va)) qa += (va - ma) * (va - ma);
+            if (double.IsFinite(vb)) qb += (vb - mb) * (vb - mb);
+            if (double.IsFinite(vc)) qc += (vc - mc) * (vc - mc);
+            if (double.IsFinite(vd)) qd += (vd - md) * (vd - md);
         }
         return new Fitted([ma, mb, mc, md], [Deviation(qa, na), Deviation(qb, nb), Deviation(qc, nc), Deviation(qd, nd)]);
-
-        static void Add(double v, ref double sum, ref int count)
-        {
-            if (!double.IsFinite(v)) return;
-            sum += v;
-            count++;
-        }
-
-        static void AddSquare(double v, double mean, ref double squares)
-        {
-            if (double.IsFinite(v)) squares += (v - mean) * (v - mean);
-        }
 
         static double Mean(double sum, int count) => count == 0 ? 0 : sum / count;
 
