@@ -118,7 +118,7 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     /// that follow.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void SquaredDistances(ref float column, ref Vector<float> query, int numeric, ref int codes, ref Vector<int> queryCodes,
+    internal static void SquaredDistances(ref float column, ref Vector<float> query, int numeric, ref int codes, ref Vector<int> queryCodes,
         int categorical, int stride, Vector<float> penalty, Vector<float>[] sums)
     {
         var width = (nuint)Vector<float>.Count;

@@ -90,13 +90,41 @@ internal sealed class SearchPool
         return table;
     }
 
-    /// <summary>A brute-force search; results index pool rows. Queries that are pool rows are read from the pool's own matrix.</summary>
+    /// <summary>
+    /// A brute-force search; results index pool rows. Queries that are pool rows are read from the pool's own matrix;
+    /// when they are every pool row (SMOTE once most rows are drawn, Tomek links, ENN), each distance is computed once for both rows.
+    /// </summary>
     private NeighbourTable Search(IReadOnlyList<int> queryPositions, int[] self, int k, bool farthest)
     {
         _context.SearchedNeighbours(self.Length);
-        return Array.TrueForAll(self, s => s >= 0)
-            ? NeighbourSearch.Find(Matrix, Matrix, self, self, k, farthest, _context.Cancellation)
-            : NeighbourSearch.Find(Matrix, NeighbourMatrix.Build(_context.Work, queryPositions), null, self, k, farthest, _context.Cancellation);
+        if (!Array.TrueForAll(self, s => s >= 0))
+        {
+            return NeighbourSearch.Find(Matrix, NeighbourMatrix.Build(_context.Work, queryPositions), null, self, k, farthest, _context.Cancellation);
+        }
+        if (farthest || k == 0 || !SelfNeighbourSearch.Applies(Matrix) || !IsEveryPoolRow(self))
+        {
+            return NeighbourSearch.Find(Matrix, Matrix, self, self, k, farthest, _context.Cancellation);
+        }
+        var everyRow = SelfNeighbourSearch.Find(Matrix, k, _context.Cancellation);
+        var table = new NeighbourTable(self.Length, k);
+        for (var i = 0; i < self.Length; i++)
+        {
+            everyRow.Row(self[i]).CopyTo(table.Indices.AsSpan(i * k, k));
+            everyRow.DistancesOf(self[i]).CopyTo(table.SquaredDistances.AsSpan(i * k, k));
+        }
+        return table;
+    }
+
+    private bool IsEveryPoolRow(int[] poolRows)
+    {
+        if (poolRows.Length != Count) return false;
+        var seen = new bool[Count];
+        foreach (var row in poolRows)
+        {
+            if (seen[row]) return false;
+            seen[row] = true;
+        }
+        return true;
     }
 
     /// <summary>Per working-set position, its pool row, or -1.</summary>

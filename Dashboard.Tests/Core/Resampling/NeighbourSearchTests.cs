@@ -128,6 +128,34 @@ public class NeighbourSearchTests
         Assert.Equal(fromCopy.SquaredDistances, fromRows.SquaredDistances);
     }
 
+    [Theory]
+    [InlineData(1, 0, false)]
+    [InlineData(2, 1, false)]
+    [InlineData(37, 36, false)]
+    [InlineData(70, 5, true)]
+    [InlineData(333, 7, true)]
+    [InlineData(2600, 5, true)]
+    public void FindSelf_EveryRowOfAMatrix_SameBitsAsTheQueryKernel(int count, int k, bool duplicates)
+    {
+        // Arrange: more than a tile (2,048 rows) in the largest case, partial blocks, and copied rows for exact ties.
+        var random = new SeededRandom(13);
+        var rows = RandomRows(random, count, withGaps: false);
+        if (duplicates)
+        {
+            for (var r = 0; r < count; r += 9) (rows.Numeric[r], rows.Codes[r]) = (rows.Numeric[count - 1 - r], rows.Codes[count - 1 - r]);
+        }
+        var matrix = NeighbourMatrix.FromRows(rows.Numeric, rows.Codes, 0.7f);
+        var every = Enumerable.Range(0, count).ToArray();
+
+        // Act
+        var symmetric = SelfNeighbourSearch.Find(matrix, k, CancellationToken.None);
+        var direct = NeighbourSearch.Find(matrix, matrix, every, k, farthest: false, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(direct.Indices, symmetric.Indices);
+        Assert.Equal(direct.SquaredDistances, symmetric.SquaredDistances);
+    }
+
     private sealed record Rows(float[][] Numeric, int[][] Codes);
 
     private static Rows RandomRows(SeededRandom random, int count, bool withGaps)
