@@ -244,7 +244,7 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
 
     /// <summary>One bit per lane that is all ones (the vector width is a constant, so the JIT keeps one branch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint LaneMask(Vector<int> lanes) => Vector<int>.Count switch
+    internal static uint LaneMask(Vector<int> lanes) => Vector<int>.Count switch
     {
         4 => lanes.AsVector128().ExtractMostSignificantBits(),
         8 => lanes.AsVector256().ExtractMostSignificantBits(),

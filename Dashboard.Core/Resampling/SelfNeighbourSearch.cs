@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -32,18 +31,23 @@ internal static class SelfNeighbourSearch
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, rows - 1);
         var table = new NeighbourTable(rows, k);
         if (k == 0) return table;
-        var finished = new ConcurrentBag<RowLists>();
+        // One worker per core, each taking the next block from a shared counter (early blocks have the most rows after
+        // them, so they go first). Fixed workers rather than Parallel.For's replicas, because every worker starts its
+        // lists of every row empty, and a fresh one refills them all.
         var blocks = (rows + BlockRows - 1) / BlockRows;
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken },
-            () => new Worker(matrix, k),
-            (block, _, worker) =>
+        var workers = new Worker[Math.Min(blocks, Environment.ProcessorCount)];
+        var next = -1;
+        Parallel.For(0, workers.Length, new ParallelOptions { CancellationToken = cancellationToken }, w =>
+        {
+            var worker = workers[w] = new Worker(matrix, k);
+            for (var block = Interlocked.Increment(ref next); block < blocks; block = Interlocked.Increment(ref next))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 worker.Sweep(block);
-                return worker;
-            },
-            worker => finished.Add(worker.Lists));
+            }
+        });
         var merged = new RowLists(matrix.Stride, rows, k);
-        foreach (var lists in finished)
+        foreach (var lists in workers.Select(w => w.Lists))
         {
             for (var row = 0; row < rows; row++)
             {
@@ -80,21 +84,23 @@ internal static class SelfNeighbourSearch
         public float[] Worst { get; }
 
         /// <summary>Adds a candidate if it beats the row's k-th best by (distance, row); a row is never its own neighbour.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Offer(int row, float key, int candidate)
         {
-            var last = row * K + K - 1;
-            if (!(key < Worst[row] || (key == Worst[row] && candidate < Indices[last])) || candidate == row) return;
-            var position = last;
-            var first = row * K;
-            while (position > first && (Distances[position - 1] > key || (Distances[position - 1] == key && Indices[position - 1] > candidate)))
+            ref var worst = ref Worst[row];
+            var distances = Distances.AsSpan(row * K, K);
+            var indices = Indices.AsSpan(row * K, K);
+            if (!(key < worst || (key == worst && candidate < indices[^1])) || candidate == row) return;
+            var position = K - 1;
+            while (position > 0 && (distances[position - 1] > key || (distances[position - 1] == key && indices[position - 1] > candidate)))
             {
-                Distances[position] = Distances[position - 1];
-                Indices[position] = Indices[position - 1];
+                distances[position] = distances[position - 1];
+                indices[position] = indices[position - 1];
                 position--;
             }
-            Distances[position] = key;
-            Indices[position] = candidate;
-            Worst[row] = Distances[last];
+            distances[position] = key;
+            indices[position] = candidate;
+            worst = distances[^1];
         }
     }
 
@@ -153,12 +159,13 @@ internal static class SelfNeighbourSearch
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Forward(Vector<float> distances, int firstRow, int q)
         {
-            var lanes = Vector.LessThanOrEqual(distances, new Vector<float>(Lists.Worst[q]));
-            if (lanes == Vector<int>.Zero) return;
-            var count = Math.Min(Vector<float>.Count, matrix.Rows - firstRow);
-            for (var lane = 0; lane < count; lane++)
+            var lanes = NeighbourQueryBatch.LaneMask(Vector.LessThanOrEqual(distances, new Vector<float>(Lists.Worst[q])));
+            if (lanes == 0) return;
+            if (matrix.Rows - firstRow < Vector<float>.Count) lanes &= (1u << Math.Max(0, matrix.Rows - firstRow)) - 1; // padding rows
+            for (; lanes != 0; lanes &= lanes - 1)
             {
-                if (lanes[lane] != 0) Lists.Offer(q, distances[lane], firstRow + lane);
+                var lane = BitOperations.TrailingZeroCount(lanes);
+                Lists.Offer(q, distances[lane], firstRow + lane);
             }
         }
 
@@ -166,11 +173,11 @@ internal static class SelfNeighbourSearch
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Backward(Vector<float> distances, int firstRow, int q)
         {
-            var lanes = Vector.LessThanOrEqual(distances, Vector.LoadUnsafe(ref Lists.Worst[firstRow]));
-            if (lanes == Vector<int>.Zero) return;
-            for (var lane = 0; lane < Vector<float>.Count; lane++)
+            var lanes = NeighbourQueryBatch.LaneMask(Vector.LessThanOrEqual(distances, Vector.LoadUnsafe(ref Lists.Worst[firstRow])));
+            for (; lanes != 0; lanes &= lanes - 1)
             {
-                if (lanes[lane] != 0) Lists.Offer(firstRow + lane, distances[lane], q);
+                var lane = BitOperations.TrailingZeroCount(lanes);
+                Lists.Offer(firstRow + lane, distances[lane], q);
             }
         }
 
