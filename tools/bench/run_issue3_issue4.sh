@@ -11,13 +11,7 @@ dotnet build Dashboard -c Release -m:1 -v q -nologo
 BIN=Dashboard/bin/Release/net10.0/Dashboard
 PY=/usr/bin/python3
 
-run() {
-  name=$1; shift
-  echo "== $name: $*"
-  uptime
-  "$@" > "$OUT/$name.json"
-  uptime
-}
+. tools/bench/sitting.sh
 
 # Issue 3: SMOTE to a balanced minority, ours and imbalanced-learn's, on the same data (exported as .npy).
 for rows in 100000 1000000; do

@@ -20,13 +20,7 @@ wait_quiet() {
   done
 }
 
-run() {
-  name=$1; shift
-  echo "== $name: $*"
-  uptime
-  "$@" > "$OUT/$name.json"
-  uptime
-}
+. tools/bench/sitting.sh
 
 for rows in 100000 1000000; do
   [ -f "$OUT/data-$rows/X.npy" ] || $BIN bench resample --rows $rows --export "$OUT/data-$rows" > /dev/null
