@@ -4,13 +4,17 @@ using Dashboard.Core.Common;
 namespace Dashboard.Core.Resampling;
 
 /// <summary>What the steps of one change share: the rows, the seed, the limits, and what the report will say.</summary>
-internal sealed class ChangeContext(WorkingSet work, ResamplingOptions options, int seed, int changeIndex, CancellationToken cancellationToken)
+/// <param name="space">The cached identity of the feature space, when <see cref="ResamplingOptions.Neighbours"/> is set.</param>
+internal sealed class ChangeContext(WorkingSet work, ResamplingOptions options, int seed, int changeIndex, CancellationToken cancellationToken,
+    NeighbourSpace? space = null)
 {
     private readonly List<string> _methods = [];
 
     public WorkingSet Work { get; } = work;
 
     public ResamplingOptions Options { get; } = options;
+
+    public NeighbourSpace? Space { get; } = space;
 
     public int ChangeIndex { get; } = changeIndex;
 
@@ -21,6 +25,10 @@ internal sealed class ChangeContext(WorkingSet work, ResamplingOptions options, 
     public NeighbourSearchKind Search { get; private set; } = NeighbourSearchKind.None;
 
     public int? KUsed { get; private set; }
+
+    public int NeighboursSearched { get; private set; }
+
+    public int NeighboursReused { get; private set; }
 
     public int RowsAdded { get; private set; }
 
@@ -57,6 +65,14 @@ internal sealed class ChangeContext(WorkingSet work, ResamplingOptions options, 
     }
 
     public void UsedK(int k) => KUsed = KUsed is { } used ? Math.Min(used, k) : k;
+
+    public void SearchedNeighbours(int queries)
+    {
+        NeighboursSearched += queries;
+        Options.Neighbours?.CountSearched(queries);
+    }
+
+    public void ReusedNeighbours(int queries) => NeighboursReused += queries;
 
     public void Searched(NeighbourSearchKind kind) => Search = (NeighbourSearchKind)Math.Max((int)Search, (int)kind);
 

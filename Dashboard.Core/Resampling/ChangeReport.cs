@@ -24,6 +24,12 @@ public sealed record ChangeReport(
     NeighbourSearchKind Search,
     IReadOnlyList<ResamplingWarning> Warnings)
 {
+    /// <summary>Rows whose nearest (or farthest) neighbours were searched by brute force in this change.</summary>
+    public int NeighboursSearched { get; init; }
+
+    /// <summary>Rows whose neighbours came from the session's <see cref="NeighbourCache"/> (searched by an earlier call), so the readout can say so.</summary>
+    public int NeighboursReused { get; init; }
+
     public double ShareBefore => (double)GroupBefore.Total / TrainingBefore.Total;
 
     public double ShareAfter => (double)GroupAfter.Total / TrainingAfter.Total;

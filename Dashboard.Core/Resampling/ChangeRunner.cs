@@ -38,7 +38,11 @@ internal static class ChangeRunner
         var groupAfter = work.CountClasses(work.PositionsWhere(e => group.Contains(work, e)));
         return new ChangeReport(context.ChangeIndex, group.Description, change.TargetShare, targetShare,
             groupBefore, groupAfter, trainingBefore, work.CountClasses(), context.RowsAdded, context.RowsRemoved,
-            context.Method, context.KUsed, context.Search, context.Warnings.ToArray());
+            context.Method, context.KUsed, context.Search, context.Warnings.ToArray())
+        {
+            NeighboursSearched = context.NeighboursSearched,
+            NeighboursReused = context.NeighboursReused,
+        };
     }
 
     private static BoundGroup Validate(DistributionChange change, FeatureSpace space)

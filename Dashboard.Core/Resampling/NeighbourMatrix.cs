@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dashboard.Core.Resampling;
 
@@ -43,6 +44,9 @@ internal sealed class NeighbourMatrix
     /// <summary>What one differing categorical feature adds to a squared distance (SMOTE-NC: the median numeric standard deviation, squared).</summary>
     public float MismatchPenalty { get; private set; }
 
+    /// <summary>Memory held by the values, codes and presence flags.</summary>
+    public long Bytes => sizeof(float) * ((long)Values.Length + Codes.Length + (Present?.Length ?? 0));
+
     public float Value(int feature, int row) => Values[feature * Stride + row];
 
     public bool IsPresent(int feature, int row) => Present is null || Present[feature * Stride + row] != 0;
@@ -50,20 +54,30 @@ internal sealed class NeighbourMatrix
     public int Code(int feature, int row) => Codes[feature * Stride + row];
 
     /// <summary>The rows at the given working-set positions; the mismatch penalty is computed over these rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NeighbourMatrix Build(WorkingSet work, IReadOnlyList<int> positions)
     {
         var space = work.Space;
         var matrix = new NeighbourMatrix(positions.Count, space.Numeric.Length, space.Categorical.Length, 0);
+        var entries = new int[positions.Count];
+        for (var r = 0; r < entries.Length; r++) entries[r] = work.EntryAt(positions[r]);
+        // Column by column from the arrays themselves: this runs on every slider move, so no per-cell lookups through the working set.
         for (var f = 0; f < matrix.NumericCount; f++)
         {
-            for (var r = 0; r < positions.Count; r++)
+            var real = space.Numeric[f].Values;
+            var synthetic = work.Synthetic.NumericValues(f);
+            for (var r = 0; r < entries.Length; r++)
             {
-                matrix.SetNumeric(f, r, space.Standardize(f, work.NumericOf(f, work.EntryAt(positions[r]))));
+                var entry = entries[r];
+                matrix.SetNumeric(f, r, space.Standardize(f, entry >= 0 ? real[entry] : synthetic[~entry]));
             }
         }
         for (var c = 0; c < matrix.CategoricalCount; c++)
         {
-            for (var r = 0; r < positions.Count; r++) matrix.Codes[c * matrix.Stride + r] = work.CodeOf(c, work.EntryAt(positions[r]));
+            var real = space.Categorical[c].Codes;
+            var synthetic = work.Synthetic.Codes(c);
+            var codes = matrix.Codes.AsSpan(c * matrix.Stride, entries.Length);
+            for (var r = 0; r < codes.Length; r++) codes[r] = entries[r] >= 0 ? real[entries[r]] : synthetic[~entries[r]];
         }
         matrix.MismatchPenalty = matrix.MedianDeviation() is var median ? median * median : 0;
         return matrix;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dashboard.Core.Resampling;
 
@@ -34,15 +35,17 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     private int _count;
     private bool _farthest;
 
-    public void Load(NeighbourMatrix queries, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
+    /// <param name="queryRows">Query i's row in <paramref name="queries"/>, or null for row i.</param>
+    public void Load(NeighbourMatrix queries, int[]? queryRows, int first, int end, int[] selfRows, NeighbourTable table, bool farthest)
     {
         (_table, _first, _count, _farthest) = (table, first, end - first, farthest);
         table.SquaredDistances.AsSpan(first * table.K, _count * table.K).Fill(float.PositiveInfinity);
         table.Indices.AsSpan(first * table.K, _count * table.K).Fill(-1);
         for (var slot = 0; slot < _count; slot++)
         {
-            var row = first + slot;
-            _self[slot] = selfRows[row];
+            var query = first + slot;
+            _self[slot] = selfRows[query];
+            var row = queryRows is null ? query : queryRows[query];
             var present = 0;
             for (var f = 0; f < _numeric; f++)
             {
@@ -115,7 +118,7 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     /// that follow.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void SquaredDistances(ref float column, ref Vector<float> query, int numeric, ref int codes, ref Vector<int> queryCodes,
+    internal static void SquaredDistances(ref float column, ref Vector<float> query, int numeric, ref int codes, ref Vector<int> queryCodes,
         int categorical, int stride, Vector<float> penalty, Vector<float>[] sums)
     {
         var width = (nuint)Vector<float>.Count;
@@ -172,12 +175,11 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
         }
     }
 
-    /// <summary>The SMOTE-NC penalty summed over the categorical features where each of 8 reference rows differs from a query.</summary>
+    /// <summary><paramref name="sum"/> plus the SMOTE-NC penalty for each categorical feature where each of 8 reference rows differs from a query, added one feature at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Vector<float> Mismatches(NeighbourMatrix reference, int j, int slot)
+    private Vector<float> AddMismatches(NeighbourMatrix reference, int j, int slot, Vector<float> sum)
     {
         var penalty = new Vector<float>(reference.MismatchPenalty);
-        var sum = Vector<float>.Zero;
         for (var c = 0; c < _categorical; c++)
         {
             var same = Vector.Equals(Vector.LoadUnsafe(ref reference.Codes[c * reference.Stride + j]), _codes[slot * _categorical + c]);
@@ -197,6 +199,9 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
         ref var features = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_presentFeatures), slot * _numeric);
         var gaps = reference.Present is not null;
         var count = _presentCount[slot];
+        // Without gaps on either side, the same sums as SearchFour in the same order (no scaling, penalties added one by one),
+        // so a query's neighbours never depend on whether its batch put it in a group of four.
+        var dense = !gaps && count == _numeric;
         var numeric = new Vector<float>(_numeric);
         var worst = WorstKey(slot);
         for (var j = start; j < end; j += Vector<float>.Count)
@@ -211,13 +216,13 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
                 sum = Vector.FusedMultiplyAdd(mask * difference, difference, sum);
                 shared += mask;
             }
-            if (_numeric > 0)
+            if (_numeric > 0 && !dense)
             {
                 // Scale up for the coordinates the two rows do not share; none shared is "unknown".
                 var known = Vector.GreaterThan(shared, Vector<float>.Zero);
                 sum = Vector.ConditionalSelect(known, sum * numeric / Vector.Max(shared, Vector<float>.One), new Vector<float>(Unknown));
             }
-            if (_categorical > 0) sum += Mismatches(reference, j, slot);
+            if (_categorical > 0) sum = dense ? AddMismatches(reference, j, slot, sum) : sum + AddMismatches(reference, j, slot, Vector<float>.Zero);
             Offer(sum, j, end, slot, ref worst);
         }
     }
@@ -232,18 +237,30 @@ internal sealed class NeighbourQueryBatch(NeighbourMatrix shape)
     private void Offer(Vector<float> distances, int firstRow, int end, int slot, ref float worst)
     {
         var keys = _farthest ? -distances : distances;
-        if (!Vector.LessThanAny(keys, new Vector<float>(worst))) return;
-        Insert(keys, firstRow, end, slot, ref worst);
+        var better = LaneMask(Vector.LessThan(keys, new Vector<float>(worst)));
+        if (better == 0) return;
+        Insert(keys, better, firstRow, end, slot, ref worst);
     }
 
-    private void Insert(Vector<float> keys, int firstRow, int end, int slot, ref float worst)
+    /// <summary>One bit per lane that is all ones (the vector width is a constant, so the JIT keeps one branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint LaneMask(Vector<int> lanes) => Vector<int>.Count switch
+    {
+        4 => lanes.AsVector128().ExtractMostSignificantBits(),
+        8 => lanes.AsVector256().ExtractMostSignificantBits(),
+        _ => (uint)lanes.AsVector512().ExtractMostSignificantBits(),
+    };
+
+    /// <summary>Inserts the lanes that beat the k-th best, in row order; only those lanes are visited (a lane that did not beat it cannot beat it later, as it only shrinks).</summary>
+    private void Insert(Vector<float> keys, uint better, int firstRow, int end, int slot, ref float worst)
     {
         var k = _table.K;
         var best = _table.SquaredDistances.AsSpan((_first + slot) * k, k);
         var indices = _table.Indices.AsSpan((_first + slot) * k, k);
-        var lanes = Math.Min(Vector<float>.Count, end - firstRow);
-        for (var lane = 0; lane < lanes; lane++)
+        if (end - firstRow < Vector<float>.Count) better &= (1u << Math.Max(0, end - firstRow)) - 1; // lanes past the last row are padding
+        for (; better != 0; better &= better - 1)
         {
+            var lane = BitOperations.TrailingZeroCount(better);
             var key = keys[lane];
             var row = firstRow + lane;
             if (!(key < worst) || row == _self[slot]) continue;

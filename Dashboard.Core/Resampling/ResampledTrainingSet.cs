@@ -37,6 +37,12 @@ public sealed record ResampledTrainingSet(
     /// <summary>The least exact neighbour search any change used.</summary>
     public NeighbourSearchKind Search => Changes.Count == 0 ? NeighbourSearchKind.None : Changes.Max(c => c.Search);
 
+    /// <summary>Rows whose neighbours were searched by brute force, over every change.</summary>
+    public int NeighboursSearched => Changes.Sum(c => c.NeighboursSearched);
+
+    /// <summary>Rows whose neighbours came from the session's <see cref="NeighbourCache"/> instead of a search, over every change.</summary>
+    public int NeighboursReused => Changes.Sum(c => c.NeighboursReused);
+
     /// <summary>The whole training set as one data set (originals, then synthetic rows), e.g. to write it out.</summary>
     public Dataset ToDataset() => DatasetConcatenation.Append(Source.SelectRows(OriginalRows.ToArray()), Synthetic);
 }

@@ -32,12 +32,13 @@ public static class Resampler
         {
             throw new ArgumentOutOfRangeException(nameof(options), options, "MaxShare must lie in (0, 1), ExactSearchLimit be positive, MaxSyntheticRows not negative.");
         }
-        var work = new WorkingSet(FeatureSpace.Create(data, trainRows), trainRows);
+        var space = options.Neighbours?.Space(data, trainRows);
+        var work = new WorkingSet(space?.Features ?? FeatureSpace.Create(data, trainRows), trainRows);
         var reports = new List<ChangeReport>(changes.Count);
         for (var i = 0; i < changes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            reports.Add(ChangeRunner.Run(new ChangeContext(work, options, seed, i, cancellationToken), changes[i]));
+            reports.Add(ChangeRunner.Run(new ChangeContext(work, options, seed, i, cancellationToken, space), changes[i]));
         }
         return Result(work, reports);
     }

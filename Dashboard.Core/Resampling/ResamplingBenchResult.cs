@@ -14,4 +14,11 @@ public sealed record ResamplingBenchResult(
     double BestSeconds,
     double MedianSeconds,
     double MedianCpuSeconds,
-    long PeakWorkingSetBytes);
+    long PeakWorkingSetBytes)
+{
+    /// <summary>Rows whose neighbours the last timed call searched.</summary>
+    public int NeighboursSearched { get; init; }
+
+    /// <summary>Rows whose neighbours the last timed call took from a warm <see cref="NeighbourCache"/>.</summary>
+    public int NeighboursReused { get; init; }
+}

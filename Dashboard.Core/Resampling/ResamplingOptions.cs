@@ -15,5 +15,11 @@ public sealed record ResamplingOptions
     /// </summary>
     public int ExactSearchLimit { get; init; } = 50_000;
 
+    /// <summary>
+    /// Neighbour lists kept for the session (e.g. one per data set and split), so a slider that moves again searches only
+    /// rows it has not searched before; null searches afresh every time. Results are the same either way.
+    /// </summary>
+    public NeighbourCache? Neighbours { get; init; }
+
     public static ResamplingOptions Default { get; } = new();
 }

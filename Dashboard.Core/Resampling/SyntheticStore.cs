@@ -6,12 +6,13 @@ namespace Dashboard.Core.Resampling;
 /// <summary>
 /// The synthetic rows made so far, feature by feature, with their parents. Parents are working-set
 /// entries (a real row index, or ~id of an earlier synthetic row) so chains across changes can be
-/// followed back to real rows when the result is built.
+/// followed back to real rows when the result is built. Feature values live in arrays of exactly
+/// <see cref="Count"/> rows, so the result can take them as its columns without a copy.
 /// </summary>
 internal sealed class SyntheticStore
 {
-    private readonly List<double>[] _numeric;
-    private readonly List<int>[] _codes;
+    private readonly double[][] _numeric;
+    private readonly int[][] _codes;
     private readonly List<int> _labels = [];
     private readonly List<int> _baseEntries = [];
     private readonly List<int> _neighbourEntries = [];
@@ -21,8 +22,8 @@ internal sealed class SyntheticStore
 
     public SyntheticStore(int numericFeatures, int categoricalFeatures)
     {
-        _numeric = Enumerable.Range(0, numericFeatures).Select(_ => new List<double>()).ToArray();
-        _codes = Enumerable.Range(0, categoricalFeatures).Select(_ => new List<int>()).ToArray();
+        _numeric = Enumerable.Range(0, numericFeatures).Select(_ => Array.Empty<double>()).ToArray();
+        _codes = Enumerable.Range(0, categoricalFeatures).Select(_ => Array.Empty<int>()).ToArray();
     }
 
     public int Count => _labels.Count;
@@ -38,29 +39,30 @@ internal sealed class SyntheticStore
 
     /// <summary>
     /// Appends <paramref name="baseEntries"/>.Length rows with their parents and returns the first id. Their
-    /// feature values start at 0; the caller fills them through <see cref="NumericValues"/> and <see cref="Codes"/>.
+    /// feature values are not set: the caller must fill every one through <see cref="NumericValues"/> and <see cref="Codes"/>.
     /// </summary>
     public int AddRows(int label, ReadOnlySpan<int> baseEntries, ReadOnlySpan<int> neighbourEntries, ReadOnlySpan<double> steps,
         int changeIndex, ReadOnlySpan<int> targetSources)
     {
         var first = Count;
         var count = baseEntries.Length;
-        foreach (var column in _numeric) CollectionsMarshal.SetCount(column, first + count);
-        foreach (var column in _codes) CollectionsMarshal.SetCount(column, first + count);
-        _labels.AddRange(Enumerable.Repeat(label, count));
+        // Grown to the exact size (a call adds one batch per pool, so a few per slider move), not doubled as a list would be.
+        for (var f = 0; f < _numeric.Length; f++) _numeric[f] = Grown(_numeric[f], first + count);
+        for (var c = 0; c < _codes.Length; c++) _codes[c] = Grown(_codes[c], first + count);
+        Append(_labels, label, count);
         _baseEntries.AddRange(baseEntries);
         _neighbourEntries.AddRange(neighbourEntries);
         _steps.AddRange(steps);
-        _changes.AddRange(Enumerable.Repeat(changeIndex, count));
+        Append(_changes, changeIndex, count);
         _targetSources.AddRange(targetSources);
         return first;
     }
 
     /// <summary>Every synthetic row's value of a numeric feature; valid until rows are next added.</summary>
-    public Span<double> NumericValues(int feature) => CollectionsMarshal.AsSpan(_numeric[feature]);
+    public Span<double> NumericValues(int feature) => _numeric[feature];
 
     /// <summary>Every synthetic row's code of a categorical feature; valid until rows are next added.</summary>
-    public Span<int> Codes(int feature) => CollectionsMarshal.AsSpan(_codes[feature]);
+    public Span<int> Codes(int feature) => _codes[feature];
 
     public SyntheticOrigin OriginOf(int id)
     {
@@ -80,28 +82,57 @@ internal sealed class SyntheticStore
         return entry;
     }
 
-    /// <summary>The given synthetic rows (in order, ids may repeat) as a data set with the source's columns.</summary>
+    /// <summary>
+    /// The given synthetic rows (in order, ids may repeat) as a data set with the source's columns. When they are every
+    /// row in order, the common case, the feature arrays become the columns as they are, so the store must not change afterwards.
+    /// </summary>
     public Dataset ToDataset(FeatureSpace space, int[] ids)
     {
         var source = space.Data.Data;
         var columns = new DataColumn[source.Columns.Count];
+        var everyRow = IsEveryRow(ids);
         Parallel.For(0, columns.Length, i =>
         {
             var column = source.Columns[i];
             var numeric = Array.IndexOf(space.Numeric, column);
             var categorical = Array.IndexOf(space.Categorical, column);
             columns[i] =
-                numeric >= 0 ? new NumericColumn(column.Name, Gather(_numeric[numeric], ids)) :
-                categorical >= 0 ? new CategoricalColumn(column.Name, Gather(_codes[categorical], ids), space.Categorical[categorical].Categories.ToArray()) :
-                column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(_targetSources, ids)) :
+                numeric >= 0 ? new NumericColumn(column.Name, everyRow ? _numeric[numeric] : Gather(_numeric[numeric], ids)) :
+                categorical >= 0 ? new CategoricalColumn(column.Name, everyRow ? _codes[categorical] : Gather(_codes[categorical], ids),
+                    space.Categorical[categorical].Categories.ToArray()) :
+                column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(CollectionsMarshal.AsSpan(_targetSources), ids)) :
                 Missing(column, ids.Length);
         });
         return new Dataset(source.Name, columns, source.Warnings);
     }
 
-    private static T[] Gather<T>(List<T> values, int[] ids)
+    private bool IsEveryRow(int[] ids)
     {
-        var span = CollectionsMarshal.AsSpan(values);
+        if (ids.Length != Count) return false;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] != i) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A longer copy whose new cells are left unset (the caller fills them), so no time goes into zeroing them first.</summary>
+    private static T[] Grown<T>(T[] values, int length)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        values.CopyTo(grown, 0);
+        return grown;
+    }
+
+    private static void Append<T>(List<T> values, T value, int count)
+    {
+        var first = values.Count;
+        CollectionsMarshal.SetCount(values, first + count);
+        CollectionsMarshal.AsSpan(values).Slice(first).Fill(value);
+    }
+
+    private static T[] Gather<T>(ReadOnlySpan<T> span, int[] ids)
+    {
         var result = new T[ids.Length];
         for (var i = 0; i < result.Length; i++) result[i] = span[ids[i]];
         return result;

@@ -12,14 +12,20 @@ namespace Dashboard.Core.Training;
 /// </summary>
 public static class RunPreparation
 {
+    /// <param name="neighbours">The session's neighbour lists for this split (e.g. its workspace's), so the next slider move searches only
+    /// rows not searched before; null searches afresh. The rows are the same either way.</param>
     public static PreparedRun Prepare(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, bool leaky = false,
-        CancellationToken cancellationToken = default) =>
-        leaky ? PrepareLeaky(split, changes, seed, cancellationToken) : PrepareHonest(split, changes, seed, cancellationToken);
+        NeighbourCache? neighbours = null, CancellationToken cancellationToken = default)
+    {
+        var options = ResamplingOptions.Default with { Neighbours = neighbours };
+        return leaky ? PrepareLeaky(split, changes, seed, options, cancellationToken) : PrepareHonest(split, changes, seed, options, cancellationToken);
+    }
 
-    private static PreparedRun PrepareHonest(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, CancellationToken cancellationToken)
+    private static PreparedRun PrepareHonest(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, ResamplingOptions options,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var resampled = Resampler.Apply(split.Data, split.Split.TrainRows, changes, seed, cancellationToken);
+        var resampled = Resampler.Apply(split.Data, split.Split.TrainRows, changes, seed, options, cancellationToken);
         var resampleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var train = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
@@ -27,11 +33,12 @@ public static class RunPreparation
         return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false), resampled);
     }
 
-    private static PreparedRun PrepareLeaky(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, CancellationToken cancellationToken)
+    private static PreparedRun PrepareLeaky(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, ResamplingOptions options,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var allRows = Enumerable.Range(0, split.Data.RowCount).ToArray();
-        var resampled = Resampler.Apply(split.Data, allRows, changes, seed, cancellationToken);
+        var resampled = Resampler.Apply(split.Data, allRows, changes, seed, options, cancellationToken);
         var resampleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         // The mistake on purpose: split AFTER resampling, over real and synthetic rows alike.

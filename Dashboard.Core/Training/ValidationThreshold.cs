@@ -29,7 +29,7 @@ public static class ValidationThreshold
         }
         var inner = InnerSplit(split, seed);
         var innerFeaturized = FeaturizedSplit.Create(split.Data, inner);
-        var prepared = RunPreparation.Prepare(innerFeaturized, changes, seed, leaky: false, cancellationToken);
+        var prepared = RunPreparation.Prepare(innerFeaturized, changes, seed, leaky: false, cancellationToken: cancellationToken);
         var input = new TrainingInput(prepared.Data.Train, prepared.Data.TrainLabels, settings.Hyperparameters, settings.ClassWeight, seed);
         var model = settings.Algorithm.Train(input, cancellationToken);
         var scores = model.PredictProbabilities(prepared.Data.Test).Select(s => (double)s).ToArray();

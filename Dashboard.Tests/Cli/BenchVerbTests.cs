@@ -16,6 +16,16 @@ public class BenchVerbTests
     }
 
     [Fact]
+    public void BenchResample_RepeatCached_TimesAMoveThatSearchesNothing()
+    {
+        var json = CliRunner.RunJson("bench", "resample", "--rows", "4000", "--repetitions", "1", "--repeat-cached");
+
+        Assert.Equal("warm (repeated move)", json.GetProperty("neighbourCache").GetString());
+        Assert.Equal(0, json.GetProperty("neighboursSearched").GetInt32());
+        Assert.InRange(json.GetProperty("neighboursReused").GetInt32(), 150, 250); // every minority row of ~200 drawn as a base
+    }
+
+    [Fact]
     public void BenchResample_Export_WritesNumPyFilesOfTheRightShape()
     {
         using var folder = new TempCsv();

@@ -65,6 +65,25 @@ public class RoomRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoveSlider_Again_ReusesTheWorkspacesNeighbours()
+    {
+        var room = _harness.Registry.Create();
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.5");
+        var firstMove = room.Snapshot.Resampled!;
+
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
+        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
+
+        // The same seed draws the first move's bases again, so their neighbours come from the workspace's cache.
+        var secondMove = room.Snapshot.Resampled!;
+        Assert.True(firstMove.NeighboursSearched > 0);
+        Assert.Equal(firstMove.NeighboursSearched, secondMove.NeighboursReused);
+        Assert.True(room.Snapshot.Workspace!.Neighbours.Hits >= secondMove.NeighboursReused);
+    }
+
+    [Fact]
     public async Task MoveSlider_TwiceQuickly_LatestWins()
     {
         var room = _harness.Registry.Create();
@@ -125,5 +144,6 @@ public class RoomRunnerTests : IAsyncLifetime
 
         Assert.Equal(53 + 89, runs[0].Result.TestScores.Count); // a quarter of 212 malignant and of 357 benign
         Assert.Equal("diagnosis", room.Snapshot.Workspace!.Split.Data.TargetColumn);
+        Assert.Equal(0, room.Snapshot.Workspace.Neighbours.Hits); // a new data set starts with a new neighbour cache
     }
 }

@@ -27,7 +27,7 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken,
         LoopRun? previous = null)
     {
-        var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken);
+        var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken: cancellationToken);
         var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();

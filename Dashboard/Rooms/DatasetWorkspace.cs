@@ -1,5 +1,6 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Importance;
+using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
 
 namespace Dashboard.Rooms;
@@ -15,4 +16,12 @@ public sealed record DatasetWorkspace(
     DatasetProfile Profile,
     IReadOnlyList<ColumnImportance> Importance,
     string ImportanceModel,
-    IReadOnlyList<ColumnGain> TreeGains);
+    IReadOnlyList<ColumnGain> TreeGains)
+{
+    /// <summary>
+    /// Neighbour lists for this data set and split, shared by every slider move of the rooms on it, so a move
+    /// searches only rows no earlier move has searched. A room that picks another data set or split gets another
+    /// workspace, and this one goes with the workspace when <see cref="WorkspaceCache"/> drops it.
+    /// </summary>
+    public NeighbourCache Neighbours { get; } = new();
+}

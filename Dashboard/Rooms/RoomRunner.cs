@@ -283,7 +283,7 @@ public sealed class RoomRunner : IAsyncDisposable
                 {
                     // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
                     prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(at.Workspace!.Split, changes,
-                        at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, cancellationToken), cancellationToken);
+                        at.State.Dataset.SplitSeed, at.State.Leaky && !isBaseline, at.Workspace.Neighbours, cancellationToken), cancellationToken);
                 }
                 lock (_gate)
                 {

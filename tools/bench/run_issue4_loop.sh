@@ -11,13 +11,7 @@ dotnet build Dashboard -c Release -m:1 -v q -nologo
 BIN=Dashboard/bin/Release/net10.0/Dashboard
 PY=/usr/bin/python3
 
-run() {
-  name=$1; shift
-  echo "== $name: $*"
-  uptime
-  "$@" > "$OUT/$name.json"
-  uptime
-}
+. tools/bench/sitting.sh
 
 # From resampled rows to all four results (the first of each set of runs includes JIT warm-up).
 run loop-titanic $BIN bench loop --data titanic --repetitions 5

@@ -11,11 +11,11 @@ public class SliderReadoutTests
 {
     private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
 
-    private static (SliderState Slider, RoomState State, PreparedRun Run) Move(FocusGroup group, double share)
+    private static (SliderState Slider, RoomState State, PreparedRun Run) Move(FocusGroup group, double share, NeighbourCache? neighbours = null)
     {
         var slider = new SliderState("feature:gender", group, share);
         var state = new RoomState("ABC-DEF", new DatasetChoice("titanic"), [slider], []);
-        return (slider, state, RunPreparation.Prepare(Titanic, state.Changes(), seed: 42));
+        return (slider, state, RunPreparation.Prepare(Titanic, state.Changes(), seed: 42, neighbours: neighbours));
     }
 
     [Fact]
@@ -44,6 +44,20 @@ public class SliderReadoutTests
         Assert.Equal(report.RowsAdded, readout.RowsAdded);
         Assert.Equal($"gender = female: {SliderReadout.Percent(readout.NeutralShare)} → 40.0% of training rows (+{report.RowsAdded:N0} synthetic)", readout.Summary);
         Assert.StartsWith($"{report.Method} added {report.RowsAdded:N0} rows (k=5) between real gender = female rows of the same outcome (survived)", readout.WhatHappened);
+        Assert.DoesNotContain("earlier moves", readout.WhatHappened);
+    }
+
+    [Fact]
+    public void For_SameMoveAgainWithCache_SaysNeighboursWereKnown()
+    {
+        var cache = new NeighbourCache();
+        var (_, _, first) = Move(new CategoryGroup("gender", "female"), 0.4, cache);
+        var (slider, state, again) = Move(new CategoryGroup("gender", "female"), 0.4, cache);
+
+        var readout = SliderReadout.For(slider, state, Titanic, again.Summary);
+
+        var searched = first.Summary.Changes[0].NeighboursSearched;
+        Assert.EndsWith($"The neighbours of all {searched:N0} base rows were known from earlier moves, so none were searched.", readout.WhatHappened);
     }
 
     [Fact]

@@ -79,6 +79,83 @@ public class NeighbourSearchTests
         Assert.Equal(0f, table.DistancesOf(3)[0]);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Find_EachQueryAlone_SameBitsAsInOneCall(bool queryGaps, bool referenceGaps)
+    {
+        // Arrange: 70 queries fill two blocks of 32 in groups of four and leave six for the one-query path;
+        // with gaps some groups of four fall back to it. A cache stores each row's result, so it must not
+        // depend on the company a query kept.
+        var random = new SeededRandom(11);
+        var reference = RandomRows(random, 900, referenceGaps);
+        var queries = RandomRows(random, 70, queryGaps);
+        var matrix = NeighbourMatrix.FromRows(reference.Numeric, reference.Codes, 0.7f);
+        var queryMatrix = NeighbourMatrix.FromRows(queries.Numeric, queries.Codes, 0.7f);
+        var self = Enumerable.Range(0, 70).Select(q => q % 5 == 0 ? q * 3 : -1).ToArray();
+
+        // Act
+        var together = NeighbourSearch.Find(matrix, queryMatrix, self, 5, farthest: false, CancellationToken.None);
+        var alone = Enumerable.Range(0, 70)
+            .Select(q => NeighbourSearch.Find(matrix, queryMatrix, [q], [self[q]], 5, farthest: false, CancellationToken.None))
+            .ToArray();
+
+        // Assert
+        for (var q = 0; q < 70; q++)
+        {
+            Assert.Equal(together.Row(q).ToArray(), alone[q].Row(0).ToArray());
+            Assert.Equal(together.DistancesOf(q).ToArray(), alone[q].DistancesOf(0).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Find_QueryRowsOfTheReference_SameAsACopiedQueryMatrix()
+    {
+        // Arrange
+        var random = new SeededRandom(12);
+        var rows = RandomRows(random, 300, withGaps: false);
+        var matrix = NeighbourMatrix.FromRows(rows.Numeric, rows.Codes, 0.7f);
+        int[] picked = [299, 3, 150, 7, 8];
+        var copy = NeighbourMatrix.FromRows(picked.Select(r => rows.Numeric[r]).ToArray(), picked.Select(r => rows.Codes[r]).ToArray(), 0.7f);
+
+        // Act
+        var fromRows = NeighbourSearch.Find(matrix, matrix, picked, picked, 4, farthest: true, CancellationToken.None);
+        var fromCopy = NeighbourSearch.Find(matrix, copy, picked, 4, farthest: true, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(fromCopy.Indices, fromRows.Indices);
+        Assert.Equal(fromCopy.SquaredDistances, fromRows.SquaredDistances);
+    }
+
+    [Theory]
+    [InlineData(1, 0, false)]
+    [InlineData(2, 1, false)]
+    [InlineData(37, 36, false)]
+    [InlineData(70, 5, true)]
+    [InlineData(333, 7, true)]
+    [InlineData(2600, 5, true)]
+    public void FindSelf_EveryRowOfAMatrix_SameBitsAsTheQueryKernel(int count, int k, bool duplicates)
+    {
+        // Arrange: more than a tile (2,048 rows) in the largest case, partial blocks, and copied rows for exact ties.
+        var random = new SeededRandom(13);
+        var rows = RandomRows(random, count, withGaps: false);
+        if (duplicates)
+        {
+            for (var r = 0; r < count; r += 9) (rows.Numeric[r], rows.Codes[r]) = (rows.Numeric[count - 1 - r], rows.Codes[count - 1 - r]);
+        }
+        var matrix = NeighbourMatrix.FromRows(rows.Numeric, rows.Codes, 0.7f);
+        var every = Enumerable.Range(0, count).ToArray();
+
+        // Act
+        var symmetric = SelfNeighbourSearch.Find(matrix, k, CancellationToken.None);
+        var direct = NeighbourSearch.Find(matrix, matrix, every, k, farthest: false, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(direct.Indices, symmetric.Indices);
+        Assert.Equal(direct.SquaredDistances, symmetric.SquaredDistances);
+    }
+
     private sealed record Rows(float[][] Numeric, int[][] Codes);
 
     private static Rows RandomRows(SeededRandom random, int count, bool withGaps)

@@ -45,7 +45,7 @@ public sealed record SliderReadout(
             var between = slider.IsClassSlider
                 ? $"between real '{name}' rows and their nearest neighbours of the same class"
                 : $"between real {name} rows of the same outcome ({data.TargetColumn})";
-            return $"{report.Method} added {report.RowsAdded:N0} rows{k} {between}.";
+            return $"{report.Method} added {report.RowsAdded:N0} rows{k} {between}.{Reuse(report)}";
         }
         if (report.RowsRemoved > 0)
         {
@@ -54,6 +54,12 @@ public sealed record SliderReadout(
         }
         return "Nothing to change: the group already has that share.";
     }
+
+    /// <summary>Says when neighbours came from earlier moves, which is why a repeated move is quicker.</summary>
+    private static string Reuse(ChangeReport report) => report.NeighboursReused == 0 ? "" :
+        report.NeighboursSearched == 0
+            ? $" The neighbours of all {report.NeighboursReused:N0} base rows were known from earlier moves, so none were searched."
+            : $" The neighbours of {report.NeighboursReused:N0} base rows were known from earlier moves; {report.NeighboursSearched:N0} were searched.";
 
     public static string GroupLabel(FocusGroup group, LabeledDataset data) => group switch
     {
