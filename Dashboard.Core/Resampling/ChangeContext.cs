@@ -45,6 +45,13 @@ internal sealed class ChangeContext(WorkingSet work, ResamplingOptions options, 
         RowsAdded++;
     }
 
+    /// <summary>Adds the synthetic rows first .. first + count - 1, in order.</summary>
+    public void AddSyntheticRows(int first, int count)
+    {
+        Work.AppendSynthetic(first, count);
+        RowsAdded += count;
+    }
+
     /// <summary>Removes rows by position; every position list taken before this call is stale afterwards.</summary>
     public void RemoveRows(IReadOnlyCollection<int> positions)
     {

@@ -35,7 +35,7 @@ internal static class ChangeRunner
             else if (plan.GroupRows > positions.Count) Oversampler.Run(context, group, positions, plan.GroupRows - positions.Count, change);
         }
         if (change.CleanAfter != CleaningMethod.None) CleanAfter(context, group, change, targetShare);
-        var groupAfter = work.CountClasses(work.PositionsWhere(e => group.Contains(work, e)));
+        var groupAfter = work.CountClassesWhere(e => group.Contains(work, e));
         return new ChangeReport(context.ChangeIndex, group.Description, change.TargetShare, targetShare,
             groupBefore, groupAfter, trainingBefore, work.CountClasses(), context.RowsAdded, context.RowsRemoved,
             context.Method, context.KUsed, context.Search, context.Warnings.ToArray())

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dashboard.Core.Data;
 
 namespace Dashboard.Core.Resampling;
@@ -58,24 +59,33 @@ public static class Resampler
 
     private static ResampledTrainingSet Result(WorkingSet work, IReadOnlyList<ChangeReport> reports)
     {
-        var originals = new List<int>(work.Count);
-        var synthetic = new List<int>(work.Synthetic.Count);
-        foreach (var entry in work.Entries)
-        {
-            if (entry >= 0) originals.Add(entry);
-            else synthetic.Add(~entry);
-        }
+        var (originals, synthetic) = Split(CollectionsMarshal.AsSpan(work.Entries));
         var store = work.Synthetic;
-        var labels = new int[work.Count];
-        var syntheticLabels = new int[synthetic.Count];
-        var origins = new SyntheticOrigin[synthetic.Count];
-        for (var i = 0; i < originals.Count; i++) labels[i] = work.Space.Data.Labels[originals[i]];
-        for (var i = 0; i < synthetic.Count; i++)
+        var dataLabels = work.Space.Data.Labels;
+        var syntheticLabels = store.LabelsOf(synthetic);
+        var labels = new int[originals.Length + synthetic.Length];
+        for (var i = 0; i < originals.Length; i++) labels[i] = dataLabels[originals[i]];
+        syntheticLabels.CopyTo(labels, originals.Length);
+        return new ResampledTrainingSet(work.Space.Data.Data, originals, store.ToDataset(work.Space, synthetic),
+            syntheticLabels, store.OriginsOf(synthetic), labels, reports);
+    }
+
+    /// <summary>The real rows and the synthetic ids of the working set, each in order; arrays of the exact size, so nothing is copied again.</summary>
+    private static (int[] Originals, int[] Synthetic) Split(ReadOnlySpan<int> entries)
+    {
+        var syntheticCount = 0;
+        foreach (var entry in entries)
         {
-            labels[originals.Count + i] = syntheticLabels[i] = store.Label(synthetic[i]);
-            origins[i] = store.OriginOf(synthetic[i]);
+            if (entry < 0) syntheticCount++;
         }
-        return new ResampledTrainingSet(work.Space.Data.Data, originals.ToArray(), store.ToDataset(work.Space, synthetic.ToArray()),
-            syntheticLabels, origins, labels, reports);
+        var originals = new int[entries.Length - syntheticCount];
+        var synthetic = new int[syntheticCount];
+        int o = 0, s = 0;
+        foreach (var entry in entries)
+        {
+            if (entry >= 0) originals[o++] = entry;
+            else synthetic[s++] = ~entry;
+        }
+        return (originals, synthetic);
     }
 }

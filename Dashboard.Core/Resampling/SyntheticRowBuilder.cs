@@ -46,7 +46,7 @@ internal static class SyntheticRowBuilder
         }
         Parallel.For(0, work.Space.Categorical.Length, c => Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows));
         group.KeepGroupValue(store, first, count);
-        for (var i = 0; i < count; i++) context.AddRow(~(first + i));
+        context.AddSyntheticRows(first, count);
     }
 
     /// <summary>The general case: parents may be synthetic rows of an earlier change (entries ~id).</summary>

@@ -64,7 +64,18 @@ internal sealed class SyntheticStore
     /// <summary>Every synthetic row's code of a categorical feature; valid until rows are next added.</summary>
     public Span<int> Codes(int feature) => _codes[feature];
 
-    public SyntheticOrigin OriginOf(int id)
+    /// <summary>The labels of the given synthetic rows, in order.</summary>
+    public int[] LabelsOf(int[] ids) => Gather(CollectionsMarshal.AsSpan(_labels), ids);
+
+    /// <summary>Where each of the given synthetic rows came from, in order.</summary>
+    public SyntheticOrigin[] OriginsOf(int[] ids)
+    {
+        var origins = new SyntheticOrigin[ids.Length];
+        for (var i = 0; i < origins.Length; i++) origins[i] = OriginOf(ids[i]);
+        return origins;
+    }
+
+    private SyntheticOrigin OriginOf(int id)
     {
         var (baseEntry, neighbourEntry) = (_baseEntries[id], _neighbourEntries[id]);
         return new SyntheticOrigin(NearestRealAncestor(baseEntry), NearestRealAncestor(neighbourEntry), _steps[id], _changes[id],

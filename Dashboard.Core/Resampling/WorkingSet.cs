@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Dashboard.Core.Resampling;
 
 /// <summary>
@@ -12,7 +14,9 @@ internal sealed class WorkingSet
     public WorkingSet(FeatureSpace space, IReadOnlyList<int> trainRows)
     {
         Space = space;
-        _entries = [.. trainRows];
+        // Copied in one block (List's AddRange uses CopyTo for a collection), not element by element through the interface.
+        _entries = new List<int>(trainRows.Count);
+        _entries.AddRange(trainRows);
         Synthetic = new SyntheticStore(space.Numeric.Length, space.Categorical.Length);
     }
 
@@ -38,6 +42,15 @@ internal sealed class WorkingSet
 
     public void Append(int entry) => _entries.Add(entry);
 
+    /// <summary>Appends the synthetic rows first, first + 1, ..., first + count - 1 (as entries ~id) in one step.</summary>
+    public void AppendSynthetic(int first, int count)
+    {
+        var start = _entries.Count;
+        CollectionsMarshal.SetCount(_entries, start + count);
+        var added = CollectionsMarshal.AsSpan(_entries).Slice(start);
+        for (var i = 0; i < added.Length; i++) added[i] = ~(first + i);
+    }
+
     public List<int> PositionsWhere(Func<int, bool> entryMatches)
     {
         var positions = new List<int>();
@@ -59,6 +72,19 @@ internal sealed class WorkingSet
             if (!remove[p]) kept.Add(_entries[p]);
         }
         _entries = kept;
+    }
+
+    /// <summary>The classes of the rows whose entries match, counted without listing their positions.</summary>
+    public ClassSplit CountClassesWhere(Func<int, bool> entryMatches)
+    {
+        int total = 0, positive = 0;
+        foreach (var entry in _entries)
+        {
+            if (!entryMatches(entry)) continue;
+            total++;
+            positive += LabelOf(entry);
+        }
+        return new ClassSplit(total - positive, positive);
     }
 
     public ClassSplit CountClasses(List<int> positions)
