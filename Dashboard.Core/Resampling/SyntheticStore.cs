@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Dashboard.Core.Data;
 
 namespace Dashboard.Core.Resampling;
@@ -13,12 +12,13 @@ internal sealed class SyntheticStore
 {
     private readonly double[][] _numeric;
     private readonly int[][] _codes;
-    private readonly List<int> _labels = [];
-    private readonly List<int> _baseEntries = [];
-    private readonly List<int> _neighbourEntries = [];
-    private readonly List<double> _steps = [];
-    private readonly List<int> _changes = [];
-    private readonly List<int> _targetSources = [];
+    // Arrays of exactly Count rows, like the feature values; the first batch's arrays are taken as they are.
+    private int[] _labels = [];
+    private int[] _baseEntries = [];
+    private int[] _neighbourEntries = [];
+    private double[] _steps = [];
+    private int[] _changes = [];
+    private int[] _targetSources = [];
 
     public SyntheticStore(int numericFeatures, int categoricalFeatures)
     {
@@ -26,7 +26,7 @@ internal sealed class SyntheticStore
         _codes = Enumerable.Range(0, categoricalFeatures).Select(_ => Array.Empty<int>()).ToArray();
     }
 
-    public int Count => _labels.Count;
+    public int Count => _labels.Length;
 
     public int Label(int id) => _labels[id];
 
@@ -40,21 +40,21 @@ internal sealed class SyntheticStore
     /// <summary>
     /// Appends <paramref name="baseEntries"/>.Length rows with their parents and returns the first id. Their
     /// feature values are not set: the caller must fill every one through <see cref="NumericValues"/> and <see cref="Codes"/>.
+    /// The store may keep the given arrays as its own, so the caller must not change them afterwards.
     /// </summary>
-    public int AddRows(int label, ReadOnlySpan<int> baseEntries, ReadOnlySpan<int> neighbourEntries, ReadOnlySpan<double> steps,
-        int changeIndex, ReadOnlySpan<int> targetSources)
+    public int AddRows(int label, int[] baseEntries, int[] neighbourEntries, double[] steps, int changeIndex, int[] targetSources)
     {
         var first = Count;
         var count = baseEntries.Length;
         // Grown to the exact size (a call adds one batch per pool, so a few per slider move), not doubled as a list would be.
         for (var f = 0; f < _numeric.Length; f++) _numeric[f] = Grown(_numeric[f], first + count);
         for (var c = 0; c < _codes.Length; c++) _codes[c] = Grown(_codes[c], first + count);
-        Append(_labels, label, count);
-        _baseEntries.AddRange(baseEntries);
-        _neighbourEntries.AddRange(neighbourEntries);
-        _steps.AddRange(steps);
-        Append(_changes, changeIndex, count);
-        _targetSources.AddRange(targetSources);
+        _labels = Joined(_labels, Filled(count, label));
+        _baseEntries = Joined(_baseEntries, baseEntries);
+        _neighbourEntries = Joined(_neighbourEntries, neighbourEntries);
+        _steps = Joined(_steps, steps);
+        _changes = Joined(_changes, Filled(count, changeIndex));
+        _targetSources = Joined(_targetSources, targetSources);
         return first;
     }
 
@@ -65,7 +65,7 @@ internal sealed class SyntheticStore
     public Span<int> Codes(int feature) => _codes[feature];
 
     /// <summary>The labels of the given synthetic rows, in order.</summary>
-    public int[] LabelsOf(int[] ids) => Gather(CollectionsMarshal.AsSpan(_labels), ids);
+    public int[] LabelsOf(int[] ids) => Gather<int>(_labels, ids);
 
     /// <summary>Where each of the given synthetic rows came from, in order.</summary>
     public SyntheticOrigin[] OriginsOf(int[] ids)
@@ -111,7 +111,7 @@ internal sealed class SyntheticStore
                 numeric >= 0 ? new NumericColumn(column.Name, everyRow ? _numeric[numeric] : Gather(_numeric[numeric], ids)) :
                 categorical >= 0 ? new CategoricalColumn(column.Name, everyRow ? _codes[categorical] : Gather(_codes[categorical], ids),
                     space.Categorical[categorical].Categories.ToArray()) :
-                column.Name == space.Data.TargetColumn ? column.SelectRows(Gather(CollectionsMarshal.AsSpan(_targetSources), ids)) :
+                column.Name == space.Data.TargetColumn ? column.SelectRows(Gather<int>(_targetSources, ids)) :
                 Missing(column, ids.Length);
         });
         return new Dataset(source.Name, columns, source.Warnings);
@@ -135,12 +135,8 @@ internal sealed class SyntheticStore
         return grown;
     }
 
-    private static void Append<T>(List<T> values, T value, int count)
-    {
-        var first = values.Count;
-        CollectionsMarshal.SetCount(values, first + count);
-        CollectionsMarshal.AsSpan(values).Slice(first).Fill(value);
-    }
+    /// <summary>The rows so far followed by the new ones; the new array itself when there were none (the first batch, the common case), so nothing is copied.</summary>
+    private static T[] Joined<T>(T[] values, T[] added) => values.Length == 0 ? added : [.. values, .. added];
 
     private static T[] Gather<T>(ReadOnlySpan<T> span, int[] ids)
     {
