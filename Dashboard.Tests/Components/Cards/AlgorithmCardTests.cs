@@ -94,8 +94,9 @@ public class AlgorithmCardTests : ComponentTest
 
         cut.Find("button.find-threshold").Click();
 
+        // The button's handler may complete after an await: wait for the card instead of racing it.
+        cut.WaitForAssertion(() => Assert.Equal([0.3], _thresholds));
         Assert.Equal([MetricId.F1], asked);
-        Assert.Equal([0.3], _thresholds);
         var at03 = TestResults.MetricsAt(TestResults.GoodScores, 0.3);
         Assert.Equal(DisplayFormat.Metric(at03.F1), cut.Find(".f1-value").TextContent);
         var outcome = cut.Find(".threshold-outcome").TextContent;
@@ -111,7 +112,7 @@ public class AlgorithmCardTests : ComponentTest
 
         cut.Find("button.find-threshold").Click();
 
-        Assert.Contains("Could not choose a threshold: The data set is still loading", cut.Find(".threshold-outcome").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("Could not choose a threshold: The data set is still loading", cut.Find(".threshold-outcome").TextContent));
         Assert.Empty(_thresholds);
     }
 

@@ -61,6 +61,7 @@ public class SliderCardTests : ComponentTest
 
         cut.Find("button[aria-label='Reset gender']").Click();
 
-        Assert.Equal([null], _moves);
+        // MudIconButton may finish its click handler after an await: wait for it instead of racing it under load.
+        cut.WaitForAssertion(() => Assert.Equal([null], _moves));
     }
 }
