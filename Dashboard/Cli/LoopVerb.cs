@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using static System.FormattableString;
 using Dashboard.Core.Data;
 using Dashboard.Core.Metrics;
@@ -103,14 +104,11 @@ internal static class LoopVerb
 
     /// <summary>The metric names `--best-threshold` takes: the threshold-dependent metrics, in kebab case.</summary>
     private static readonly Dictionary<string, MetricId> ThresholdMetrics = MetricCatalog.All.Where(m => m.DependsOnThreshold)
-        .ToDictionary(m => KebabCase(m.Id.ToString()), m => m.Id, StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(m => JsonNamingPolicy.KebabCaseLower.ConvertName(m.Id.ToString()), m => m.Id, StringComparer.OrdinalIgnoreCase);
 
     private static MetricId ThresholdMetric(string name) => ThresholdMetrics.TryGetValue(name, out var id) ? id
         : throw new DatasetException(DataProblem.InvalidSetting,
             $"--best-threshold '{name}' is not a metric a threshold can be chosen for. Choose one of: {string.Join(", ", ThresholdMetrics.Keys)}.", value: name);
-
-    private static string KebabCase(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>Per completed algorithm: the threshold chosen on validation rows, and the test metrics at it (from the stored scores).</summary>
     private static Dictionary<string, LoopRun.TunedThreshold> Tune(FeaturizedSplit featurized, IReadOnlyList<DistributionChange> changes,

@@ -20,6 +20,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
     private readonly ConcurrentDictionary<string, RoomState> _dirtyRooms = new();
     private readonly SemaphoreSlim _roomsChanged = new(0);
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
     private IDisposable? _subscription;
     private Task _roomWriter = Task.CompletedTask;
 
@@ -109,6 +110,9 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down in a hurry (a test server disposed mid-run) may dispose this service before
+        // stopping it; then there is nothing left to stop or flush.
+        if (_disposed) return;
         _subscription?.Dispose();
         await _stopping.CancelAsync();
         await _roomWriter;
@@ -117,6 +121,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         _subscription?.Dispose();
         if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
         _stopping.Dispose();

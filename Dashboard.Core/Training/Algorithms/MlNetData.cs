@@ -52,8 +52,6 @@ internal static class MlNetData
     /// <summary>A fitted ML.NET pipeline whose output has a calibrated "Probability" column.</summary>
     public class Classifier(MLContext ml, ITransformer model) : IBinaryClassifier
     {
-        public ITransformer Model => model;
-
         public float[] PredictProbabilities(FeatureMatrix features)
         {
             // Prediction runs after training finished: one classifier may score on several threads.
@@ -65,14 +63,19 @@ internal static class MlNetData
         }
     }
 
-    /// <summary>A fitted tree ensemble that also reports its split gains per feature slot.</summary>
-    public sealed class TreeClassifier(MLContext ml, ITransformer model, IReadOnlyList<double> slotGains) : Classifier(ml, model), ITreeGains
+    /// <summary>
+    /// A fitted tree ensemble that also reports its split gains per feature slot. Read from the trees only when
+    /// asked (the column ranking), so a slider move's fits do no extra work.
+    /// </summary>
+    public sealed class TreeClassifier(MLContext ml, ITransformer model, TreeEnsembleModelParameters trees, int slots) : Classifier(ml, model), ITreeGains
     {
-        public IReadOnlyList<double> SlotGains => slotGains;
+        private readonly Lazy<double[]> _gains = new(() => SlotGains(trees, slots));
+
+        public IReadOnlyList<double> SlotGains => _gains.Value;
     }
 
     /// <summary>Each slot's total split gain in a tree ensemble, dense over <paramref name="slots"/>.</summary>
-    public static double[] SlotGains(TreeEnsembleModelParameters trees, int slots)
+    private static double[] SlotGains(TreeEnsembleModelParameters trees, int slots)
     {
         VBuffer<float> weights = default;
         trees.GetFeatureWeights(ref weights);

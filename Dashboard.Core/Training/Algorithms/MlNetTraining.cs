@@ -25,7 +25,7 @@ internal static class MlNetTraining
             var model = estimator(ml, weighted).Fit(data);
             cancellationToken.ThrowIfCancellationRequested();
             return trees?.Invoke(model) is { } ensemble
-                ? new MlNetData.TreeClassifier(ml, model, MlNetData.SlotGains(ensemble, (features ?? input.Features).Columns))
+                ? new MlNetData.TreeClassifier(ml, model, ensemble, (features ?? input.Features).Columns)
                 : new MlNetData.Classifier(ml, model);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)

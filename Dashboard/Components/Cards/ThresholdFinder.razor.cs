@@ -38,6 +38,7 @@ public sealed partial class ThresholdFinder
     private async Task FindAsync()
     {
         _cancellation?.Cancel();
+        _cancellation?.Dispose();
         _cancellation = new CancellationTokenSource();
         (_busy, _outcome, _failed) = (true, null, false);
         try
