@@ -7,7 +7,7 @@ namespace Dashboard.Rooms;
 
 /// <summary>The open rooms of this server, by join code. Each browser tab alone gets a room of its own.</summary>
 public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers,
-    Storage.IRoomStore? store = null)
+    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
@@ -45,7 +45,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     }
 
     private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored) =>
-        new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored);
+        new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value);
 
     public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 

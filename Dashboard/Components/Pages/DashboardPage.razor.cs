@@ -1,6 +1,7 @@
 using Dashboard.Components.Cards;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
+using Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -47,23 +48,26 @@ public partial class DashboardPage
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
 
+    [Inject]
+    private ClientLimits ClientLimits { get; set; } = default!;
+
+    [Inject]
+    private CircuitClient Client { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (_room is not null && (Code is null || _room.Code == RoomCode.Normalize(Code))) return;
         _subscription?.Dispose();
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
-        _room = Code is not null ? await Rooms.FindOrReopenAsync(Code) : await CreateRoomAsync();
-        if (_room is null)
-        {
-            _notFound = $"There is no open room with the code '{Code}'. Check the code, or open the dashboard's home page to start your own.";
-            return;
-        }
+        _room = Code is not null ? await FindRoomAsync(Code) : await CreateRoomAsync();
+        if (_room is null) return;
         _redraw = new RedrawGate(() => InvokeAsync(StateHasChanged), TimeSpan.FromMilliseconds(150));
         // Never await the redraw inside the notifier: it would hold up every other listener.
         var redraw = _redraw;
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
+            if (roomEvent is RunNotStored notStored) _ = InvokeAsync(() => Snackbar.Add(notStored.Warning, Severity.Error));
             _ = redraw.RequestAsync();
             return Task.CompletedTask;
         });
@@ -93,8 +97,28 @@ public partial class DashboardPage
     /// <summary>Whether this member may change an algorithm's settings: its seat holder, or anyone who may steer when the seat is free.</summary>
     private bool CanTune(RoomState state, AlgorithmSeat seat) => seat.HolderId is null ? CanSteer(state) : seat.HolderId == _memberId;
 
-    private async Task<RoomRunner> CreateRoomAsync()
+    /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
+    private async Task<RoomRunner?> FindRoomAsync(string code)
     {
+        if (ClientLimits.RoomCodeRefusal(Client.Address) is { } refusal)
+        {
+            _notFound = refusal;
+            return null;
+        }
+        var room = await Rooms.FindOrReopenAsync(code);
+        if (room is not null) return room;
+        ClientLimits.WrongRoomCode(Client.Address);
+        _notFound = $"There is no open room with the code '{code}'. Check the code, or open the dashboard's home page to start your own.";
+        return null;
+    }
+
+    private async Task<RoomRunner?> CreateRoomAsync()
+    {
+        if (ClientLimits.TryOpenRoom(Client.Address) is { } refusal)
+        {
+            _notFound = refusal;
+            return null;
+        }
         var runs = Services.GetService<Dashboard.Storage.RunStore>();
         var replay = Replay is null || runs is null ? null : await runs.GetReplayAsync(Replay, CancellationToken.None);
         if (replay is null) return Rooms.Create();
