@@ -40,6 +40,8 @@ public static class DashboardApplication
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 64 * 1024;
+                // Never the framework's exception text, not even in Development (it would show "HubException: ...").
+                o.EnableDetailedErrors = false;
                 o.AddFilter<HubErrorFilter>();
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));

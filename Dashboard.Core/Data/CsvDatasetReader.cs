@@ -37,22 +37,22 @@ public static class CsvDatasetReader
     private static byte[] ReadBounded(string path, string name, DataLimits limits)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (stream.CanSeek)
-        {
-            ThrowIfTooLarge(name, stream.Length, limits);
-            var content = new byte[stream.Length];
-            stream.ReadExactly(content);
-            return content;
-        }
-        // No length to check first: read in blocks, and stop one byte past the limit.
+        // A regular file says its length: checked before anything is allocated, then read in one array.
+        var stated = stream.CanSeek ? stream.Length : 0;
+        ThrowIfTooLarge(name, stated, limits);
+        var content = new byte[stated];
+        var read = stream.ReadAtLeast(content, content.Length, throwOnEndOfStream: false);
+        Span<byte> probe = stackalloc byte[1];
+        if (read < content.Length) return content[..read]; // shorter than it said: it shrank while being read
+        if (stream.Read(probe) == 0) return content;
+        // The length was not the whole story (a device such as /dev/zero says 0, a file may grow):
+        // go on in blocks, and stop one block past the limit.
         using var memory = new MemoryStream();
+        memory.Write(content, 0, read);
+        memory.Write(probe);
         var block = new byte[81920];
-        int read;
-        while ((read = stream.Read(block)) > 0)
-        {
-            memory.Write(block, 0, read);
-            ThrowIfTooLarge(name, memory.Length, limits);
-        }
+        while (memory.Length <= limits.MaxFileBytes && (read = stream.Read(block)) > 0) memory.Write(block, 0, read);
+        ThrowIfTooLarge(name, memory.Length, limits);
         return memory.ToArray();
     }
 

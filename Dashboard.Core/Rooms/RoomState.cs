@@ -26,10 +26,12 @@ public sealed record RoomState(
     public string NameOf(string id) => Member(id)?.DisplayName ?? id;
 
     public SliderState Slider(string id) =>
-        Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"This room has no slider '{id}'.", nameof(id));
+        Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException(
+            $"This room has no slider '{id}'. Its sliders are: {string.Join(", ", Sliders.Select(s => s.Id))}.", nameof(id));
 
     public AlgorithmSeat Seat(string algorithmId) =>
-        Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException($"This room has no algorithm '{algorithmId}'.", nameof(algorithmId));
+        Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException(
+            $"This room has no algorithm '{algorithmId}'. Its algorithms are: {string.Join(", ", Algorithms.Select(a => a.AlgorithmId))}.", nameof(algorithmId));
 
     /// <summary>What a run made with this state did to a slider's group, or null when the slider was at neutral.</summary>
     public Resampling.ChangeReport? ReportOf(SliderState slider, Training.TrainingSummary? training)

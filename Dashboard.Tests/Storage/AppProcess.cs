@@ -46,6 +46,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Dashboard__DataFolder"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Every test client comes from 127.0.0.1: per-address limits are raised unless the test sets them.
+        foreach (var (key, value) in TestLimits.Raised) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, $"http://127.0.0.1:{port}");

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Dashboard.Hubs;
 
 /// <summary>
-/// Every hub call that fails for a reason of the server's own answers one sentence, and its details
+/// Every hub call that fails for a reason of the server's own answers one sentence, in the method's
+/// own answer shape (a refusal string, or a <see cref="RoomEntry"/> with its error), and the details
 /// go to the log: no exception text (a null reference, a parameter name) ever reaches a client.
 /// </summary>
 public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
@@ -15,9 +16,12 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         {
             return await next(invocationContext);
         }
-        catch (Exception exception) when (exception is not (HubException or OperationCanceledException))
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Hub call {Method} failed", invocationContext.HubMethodName);
+            var returns = invocationContext.HubMethod.ReturnType;
+            if (returns == typeof(Task<string?>) || returns == typeof(Task<string>)) return RoomRunner.UnexpectedError;
+            if (returns == typeof(Task<RoomEntry>)) return RoomEntry.Refused(RoomRunner.UnexpectedError);
             throw new HubException(RoomRunner.UnexpectedError);
         }
     }

@@ -10,35 +10,35 @@ namespace Dashboard.Hubs;
 /// The live API at /hubs/training: any SignalR client (.NET, JavaScript, Python) can create or join
 /// a room, watch its events and send it commands. A client can only act on rooms it has joined.
 /// Commands answer null when applied, or the message saying why they were refused; a missing or
-/// malformed argument is refused the same way, with a sentence. See docs/hub.md and docs/security.md.
+/// malformed argument is refused the same way, with a sentence. Nothing is thrown at a client: a
+/// thrown HubException would reach it wrapped in the framework's own words. See docs/hub.md and docs/security.md.
 /// </summary>
 public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<ITrainingClient>
 {
     public const string Path = "/hubs/training";
     private const string JoinedKey = "joined";
+    private const string NoCode = "Give the room's code, like K7Q-2MX.";
 
-    /// <summary>Creates a room (on the default data set) and joins it; returns its code.</summary>
-    public async Task<string> CreateRoom()
+    /// <summary>Creates a room (on the default data set) and joins it as its first member.</summary>
+    public async Task<RoomEntry> CreateRoom(string? displayName = null)
     {
-        if (limits.TryOpenRoom(Address) is { } refusal) throw new HubException(refusal);
-        var room = rooms.Create();
-        await EnterAsync(room, displayName: null);
-        return room.Code;
+        if (limits.TryOpenRoom(Address) is { } refusal) return RoomEntry.Refused(refusal);
+        return await EnterAsync(rooms.Create(), displayName);
     }
 
     /// <summary>
     /// Joins a room's group as a member (shown with the display name); returns its whole current state.
     /// A closed room is reopened from storage by its code. Wrong codes are counted per client address.
     /// </summary>
-    public async Task<RoomView> JoinRoom(string? code, string? displayName = null)
+    public async Task<RoomEntry> JoinRoom(string? code, string? displayName = null)
     {
-        if (limits.RoomCodeRefusal(Address) is { } refusal) throw new HubException(refusal);
-        if (string.IsNullOrWhiteSpace(code)) throw new HubException("Give the room's code, like K7Q-2MX.");
+        if (limits.RoomCodeRefusal(Address) is { } refusal) return RoomEntry.Refused(refusal);
+        if (string.IsNullOrWhiteSpace(code)) return RoomEntry.Refused(NoCode);
         var room = await rooms.FindOrReopenAsync(code, Context.ConnectionAborted);
         if (room is null)
         {
             limits.WrongRoomCode(Address);
-            throw new HubException("There is no open room with that code. Check the code and try again.");
+            return RoomEntry.Refused("There is no open room with that code. Check the code and try again.");
         }
         return await EnterAsync(room, displayName);
     }
@@ -77,20 +77,22 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task<RoomView> EnterAsync(RoomRunner room, string? displayName)
+    private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
         Joined.Add(room.Code);
-        await room.ExecuteAsync(new EnterRoom(Member, displayName ?? "API client"));
+        if (await room.ExecuteAsync(new EnterRoom(Member, displayName ?? "API client")) is { } refusal) return RoomEntry.Refused(refusal);
         var snapshot = room.Snapshot;
-        return new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
-            snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []);
+        return new RoomEntry(room.Code, new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
+            snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []), null);
     }
 
     /// <summary>Builds the command from the client's arguments and queues it; a bad argument is refused with its sentence.</summary>
     private async Task<string?> SendAsync(string? code, Func<string, RoomCommand> command)
     {
-        var room = Room(code);
+        if (string.IsNullOrWhiteSpace(code)) return NoCode;
+        var room = rooms.Find(code);
+        if (room is null || !Joined.Contains(room.Code)) return "Join the room before sending it commands.";
         RoomCommand built;
         try
         {
@@ -109,12 +111,4 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
 
     private HashSet<string> Joined =>
         (HashSet<string>)(Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : Context.Items[JoinedKey] = new HashSet<string>());
-
-    private RoomRunner Room(string? code)
-    {
-        if (string.IsNullOrWhiteSpace(code)) throw new HubException("Give the room's code, like K7Q-2MX.");
-        var room = rooms.Find(code);
-        if (room is null || !Joined.Contains(room.Code)) throw new HubException("Join the room before sending it commands.");
-        return room;
-    }
 }
