@@ -33,9 +33,11 @@ public static class DashboardApplication
         builder.Services.AddSingleton<WorkspaceCache>();
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<RoomRegistry>();
+        // Storage first: its start-up check runs before any other service starts, so a data folder the
+        // server cannot use stops the start cleanly.
+        builder.AddStorage();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddHostedService<RoomJanitor>();
-        builder.AddStorage();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSignalR(o =>
             {

@@ -34,6 +34,23 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var app = Launch(dataFolder, settings);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>Starts the app and waits for it to exit by itself (a start that must fail); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFolder, TimeSpan timeout)
+    {
+        await using var app = Launch(dataFolder, settings: null);
+        using var cancel = new CancellationTokenSource(timeout);
+        await app._process.WaitForExitAsync(cancel.Token);
+        app._process.WaitForExit(); // the output's last lines are read
+        return (app._process.ExitCode, app.Log);
+    }
+
+    private static AppProcess Launch(string dataFolder, IReadOnlyDictionary<string, string>? settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,7 +72,6 @@ internal sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
         return app;
     }
 
