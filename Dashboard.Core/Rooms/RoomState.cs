@@ -2,8 +2,8 @@ namespace Dashboard.Core.Rooms;
 
 /// <summary>
 /// Everything a room's members share, as plain serializable data: the data set, the sliders (class
-/// slider first), the algorithm seats, the threshold and the mode. One writer (the room's runner)
-/// changes it; every change bumps <see cref="Version"/>.
+/// slider first), the algorithm seats (each with its threshold) and the mode. One writer (the room's
+/// runner) changes it; every change bumps <see cref="Version"/>.
 /// </summary>
 /// <param name="Leaky">Teaching mode: resample BEFORE the split, so scores inflate. Off by default; runs made in it are marked.</param>
 /// <param name="HostOnlyControls">Classroom mode: only the host moves sliders and changes the data set (seats stay with their holders).</param>
@@ -12,7 +12,6 @@ public sealed record RoomState(
     DatasetChoice Dataset,
     IReadOnlyList<SliderState> Sliders,
     IReadOnlyList<AlgorithmSeat> Algorithms,
-    double Threshold = 0.5,
     bool Leaky = false,
     int Version = 0,
     IReadOnlyList<RoomMember>? Members = null,

@@ -54,8 +54,9 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public Task<string?> SelectDataset(string? code, JsonElement? dataset) =>
         SendAsync(code, member => new SelectDataset(member, HubArguments.Dataset(dataset)));
 
-    public Task<string?> SetThreshold(string? code, double threshold) =>
-        SendAsync(code, member => new SetThreshold(member, HubArguments.Finite(threshold, "The threshold")));
+    /// <summary>Sets one algorithm's threshold for the whole room (its seat holder or the host; only the host in classroom mode).</summary>
+    public Task<string?> SetThreshold(string? code, string? algorithmId, double threshold) =>
+        SendAsync(code, member => new SetThreshold(member, HubArguments.Required(algorithmId, "the algorithm's id"), HubArguments.Finite(threshold, "The threshold")));
 
     public Task<string?> SetLeakyMode(string? code, bool leaky) => SendAsync(code, member => new SetLeakyMode(member, leaky));
 

@@ -180,7 +180,12 @@ public sealed class RoomRunner : IAsyncDisposable
         };
         // The room is empty from the moment its last member leaves (a new room starts empty).
         EmptySince = outcome.State.Members.Count > 0 ? null : EmptySince ?? DateTimeOffset.UtcNow;
-        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description) },
+        // A new threshold re-scores that algorithm's results from their stored scores: every view follows it.
+        var rescore = command is SetThreshold t ? t : null;
+        Publish(s => (rescore is null ? s : Rescored(s, rescore.AlgorithmId, rescore.Threshold)) with
+            {
+                State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description),
+            },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)
         {
@@ -213,7 +218,6 @@ public sealed class RoomRunner : IAsyncDisposable
             {
                 Sliders = restored.Sliders,
                 Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
-                Threshold = restored.Threshold,
                 Leaky = restored.Leaky,
                 HostOnlyControls = restored.HostOnlyControls,
                 Version = restored.Version + 1,
@@ -326,12 +330,14 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
-            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
+            var options = new LoopOptions(AlgorithmSeat.DefaultThreshold, at.State.Dataset.SplitSeed, Code);
             // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
             var startOrder = StartOrder.For(seats.Select(s => s.ToSettings()),
                 at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
-            await foreach (var result in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
+            await foreach (var scored in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
             {
+                // Scored at the card's room-wide threshold as it is now (it may have moved during the run).
+                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold);
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
                 {
                     await _notifier.PublishAsync(new AlgorithmCompleted(Code, runId, result, prepared.Summary));
@@ -358,13 +364,26 @@ public sealed class RoomRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>The snapshot with one algorithm's latest, baseline and history metrics at a new threshold.</summary>
+    private static RoomSnapshot Rescored(RoomSnapshot snapshot, string algorithmId, double threshold)
+    {
+        IReadOnlyDictionary<string, AlgorithmResult> At(IReadOnlyDictionary<string, AlgorithmResult> results) =>
+            results.TryGetValue(algorithmId, out var result) ? With(results, algorithmId, result.AtThreshold(threshold)) : results;
+        return snapshot with
+        {
+            Latest = At(snapshot.Latest),
+            Baseline = At(snapshot.Baseline),
+            History = snapshot.History.Select(p => p.AlgorithmId == algorithmId ? p.AtThreshold(threshold) : p).ToArray(),
+        };
+    }
+
     /// <summary>Records a result unless a newer run of its algorithm has started since.</summary>
     private bool Accept(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training, int generation, bool isBaseline)
     {
         lock (_gate)
         {
             if (_generation.GetValueOrDefault(result.AlgorithmId) != generation) return false;
-            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training);
+            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training) with { Predictions = (result.TestScores, result.TestLabels) };
             Update(s => s with
             {
                 Latest = With(s.Latest, result.AlgorithmId, result),

@@ -165,7 +165,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
                 var data = workspace.Split.Data;
                 var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
                     workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
-                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? state.Threshold;
+                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
                 return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
                     at.LastMovedSliderId, _training, done.Seconds, [.. _results]);
