@@ -19,13 +19,19 @@ public static class RoomRules
 
     public const int MaxDisplayName = 40;
 
-    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit? split)
+    /// <summary>A member key a client may claim: 16 to 64 letters, digits, '-' or '_' (a browser keeps a random one).</summary>
+    public static bool IsMemberKey(string? key) =>
+        key is { Length: >= 16 and <= 64 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && key != SystemMember;
+
+    /// <param name="now">The time the command is applied (a member who leaves is away from then).</param>
+    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit? split, DateTimeOffset now = default)
     {
         CheckAllowed(state, command);
         var outcome = command switch
         {
             EnterRoom c => Enter(state, c),
-            LeaveRoom c => Leave(state, c),
+            LeaveRoom c => Leave(state, c, now),
+            ExpireAwayMembers c => Expire(state, now - c.Grace),
             ClaimSeat c => Claim(state, c),
             ReleaseSeat c => Release(state, c),
             SetHostOnlyControls c => new CommandOutcome(state with { HostOnlyControls = c.HostOnly }, RunScope.None,
@@ -96,20 +102,41 @@ public static class RoomRules
         var name = CleanName(command.DisplayName);
         var existing = state.Member(command.MemberId);
         var isHost = existing?.IsHost == true || (command.AsHost && !state.Members.Any(m => m.IsHost));
-        var member = new RoomMember(command.MemberId, name, isHost);
+        // Entering again (a reconnect, another tab, back from History) is the same member: role and seat kept.
+        var member = existing is null
+            ? new RoomMember(command.MemberId, name, isHost)
+            : existing with { DisplayName = name, IsHost = isHost, Connections = existing.Connections + 1, AwaySince = null };
         var members = existing is null ? [.. state.Members, member] : state.Members.Select(m => m.Id == member.Id ? member : m).ToArray();
-        var text = existing is null ? $"joined{(isHost ? " as host" : "")}" : existing.DisplayName == name ? "is back" : $"is now called {name}";
+        var text = existing is null ? $"joined{(isHost ? " as host" : "")}"
+            : existing.DisplayName != name ? $"is now called {name}"
+            : existing.IsPresent ? "opened another tab" : "is back";
         return new CommandOutcome(state with { Members = members }, RunScope.None, text);
     }
 
-    private static CommandOutcome Leave(RoomState state, LeaveRoom command)
+    private static CommandOutcome Leave(RoomState state, LeaveRoom command, DateTimeOffset now)
     {
-        var leaving = state.Member(command.MemberId);
-        var members = state.Members.Where(m => m.Id != command.MemberId).ToList();
-        // The host role passes on, so a classroom room is never left without one.
-        if (leaving?.IsHost == true && members.Count > 0) members[0] = members[0] with { IsHost = true };
-        var seats = state.Algorithms.Select(a => a.HolderId == command.MemberId ? a with { HolderId = null } : a).ToArray();
-        return new CommandOutcome(state with { Members = members, Algorithms = seats }, RunScope.None, "left");
+        if (state.Member(command.MemberId) is not { IsPresent: true } leaving) return new CommandOutcome(state, RunScope.None, "left");
+        var left = leaving with { Connections = leaving.Connections - 1 };
+        if (!left.IsPresent) left = left with { AwaySince = now };
+        var members = state.Members.Select(m => m.Id == left.Id ? left : m).ToArray();
+        return new CommandOutcome(state with { Members = members }, RunScope.None, left.IsPresent ? "closed a tab" : "is away");
+    }
+
+    /// <summary>Members away since before <paramref name="awayBefore"/> leave: their seats are freed and the host role passes on.</summary>
+    private static CommandOutcome Expire(RoomState state, DateTimeOffset awayBefore)
+    {
+        var gone = state.Members.Where(m => !m.IsPresent && m.AwaySince <= awayBefore).Select(m => m.Id).ToHashSet();
+        if (gone.Count == 0) return new CommandOutcome(state, RunScope.None, "");
+        var members = state.Members.Where(m => !gone.Contains(m.Id)).ToList();
+        // The host role passes on (to someone present if possible), so a classroom room is never left without one.
+        if (!members.Any(m => m.IsHost) && members.Count > 0)
+        {
+            var heir = members.FindIndex(m => m.IsPresent) is var i and >= 0 ? i : 0;
+            members[heir] = members[heir] with { IsHost = true };
+        }
+        var seats = state.Algorithms.Select(a => a.HolderId is { } holder && gone.Contains(holder) ? a with { HolderId = null } : a).ToArray();
+        var names = string.Join(", ", state.Members.Where(m => gone.Contains(m.Id)).Select(m => m.DisplayName));
+        return new CommandOutcome(state with { Members = members, Algorithms = seats }, RunScope.None, $"{names} left (away too long)");
     }
 
     private static CommandOutcome Claim(RoomState state, ClaimSeat command)

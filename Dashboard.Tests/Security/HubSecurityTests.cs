@@ -13,7 +13,7 @@ public class HubSecurityTests
     private static readonly string[] FrameworkTexts = ["Object reference", "(Parameter", "Failed to invoke", "Exception", "   at "];
 
     private static async Task<string> CreateRoomAsync(HubConnection hub) =>
-        (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null)).Code!;
+        (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null)).Code!;
 
     private static async Task<HubConnection> ConnectAsync(DashboardServer server)
     {
@@ -54,7 +54,7 @@ public class HubSecurityTests
                 Assert.DoesNotContain("secret_column", refusal);
                 AssertSentence(refusal);
             }
-            var entry = await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "probe");
+            var entry = await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "probe", null);
             Assert.Equal("titanic", entry.View!.State.Dataset.Source);
         }
         finally
@@ -77,7 +77,7 @@ public class HubSecurityTests
         var noSlider = await hub.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), code, null, 0.5);
         var noSeat = await hub.InvokeAsync<string?>(nameof(TrainingHub.ClaimSeat), code, null);
         var notJoined = await hub.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), "ZZZ-ZZZ", "class", 0.5);
-        var noCode = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), null, null)).Error;
+        var noCode = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), null, null, null)).Error;
         var defaults = await hub.InvokeAsync<string?>(nameof(TrainingHub.SetAlgorithm), code, "lightgbm", null, null);
 
         Assert.Equal("The class weight's mode must be one of None, Balanced, Custom; \"Bogus\" was given.", badMode);
@@ -103,14 +103,14 @@ public class HubSecurityTests
         {
             foreach (var guess in new[] { "AAA-AAA", "BBB-BBB", "CCC-CCC" })
             {
-                var wrong = await guesser.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), guess, null);
+                var wrong = await guesser.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), guess, null, null);
                 Assert.Equal("There is no open room with that code. Check the code and try again.", wrong.Error);
                 Assert.Null(wrong.View);
             }
         }
         // A fresh connection from the same address starts nothing afresh: even the right code waits.
         await using var again = await ConnectAsync(server);
-        var refused = await again.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, null);
+        var refused = await again.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, null, null);
         using var http = new HttpClient();
         var export = await http.GetAsync($"{server.BaseUrl}/export/runs.json?room={code}");
 
@@ -142,7 +142,7 @@ public class HubSecurityTests
 
         await CreateRoomAsync(hub);
         await CreateRoomAsync(hub);
-        var refused = await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null);
+        var refused = await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null);
 
         Assert.Equal("Your network opened 2 rooms in the last minute, the limit. Wait a minute, or join an open room by its code.", refused.Error);
         Assert.Null(refused.Code);

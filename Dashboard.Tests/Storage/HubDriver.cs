@@ -35,7 +35,7 @@ internal sealed class HubDriver : IAsyncDisposable
 
     public async Task<string> CreateRoomAsync()
     {
-        var entry = await _hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null);
+        var entry = await _hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null);
         return entry.Code ?? throw new InvalidOperationException(entry.Error);
     }
 

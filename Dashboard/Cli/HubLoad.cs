@@ -68,12 +68,12 @@ internal static class HubLoad
                 await connection.StartAsync(cancellationToken);
                 if (codes[room] is null)
                 {
-                    var created = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), $"client {i}", cancellationToken);
+                    var created = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), $"client {i}", null, cancellationToken);
                     codes[room] = created.Code ?? throw new InvalidOperationException(created.Error);
                 }
                 else
                 {
-                    var joined = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), codes[room], $"client {i}", cancellationToken);
+                    var joined = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), codes[room], $"client {i}", null, cancellationToken);
                     if (joined.Error is not null) throw new InvalidOperationException(joined.Error);
                 }
                 roomOf[i] = codes[room]!;

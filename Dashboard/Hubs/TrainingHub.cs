@@ -19,19 +19,23 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     private const string JoinedKey = "joined";
     private const string NoCode = "Give the room's code, like K7Q-2MX.";
 
-    /// <summary>Creates a room (on the default data set) and joins it as its first member.</summary>
-    public async Task<RoomEntry> CreateRoom(string? displayName = null)
+    /// <summary>Creates a room (on the default data set) and joins it as its host.</summary>
+    /// <param name="memberKey">The key this client is known by (16-64 letters, digits, '-', '_'); null: this connection only.</param>
+    public async Task<RoomEntry> CreateRoom(string? displayName = null, string? memberKey = null)
     {
+        if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
         if (limits.TryOpenRoom(Address) is { } refusal) return RoomEntry.Refused(refusal);
-        return await EnterAsync(rooms.Create(), displayName);
+        return await EnterAsync(rooms.Create(), displayName, memberKey, asHost: true);
     }
 
     /// <summary>
     /// Joins a room's group as a member (shown with the display name); returns its whole current state.
     /// A closed room is reopened from storage by its code. Wrong codes are counted per client address.
     /// </summary>
-    public async Task<RoomEntry> JoinRoom(string? code, string? displayName = null)
+    /// <param name="memberKey">The key this client is known by: joining again with it (after a reconnect) is the same member, host and seat kept.</param>
+    public async Task<RoomEntry> JoinRoom(string? code, string? displayName = null, string? memberKey = null)
     {
+        if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
         if (limits.RoomCodeRefusal(Address) is { } refusal) return RoomEntry.Refused(refusal);
         if (string.IsNullOrWhiteSpace(code)) return RoomEntry.Refused(NoCode);
         var room = await rooms.FindOrReopenAsync(code, Context.ConnectionAborted);
@@ -40,7 +44,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
             limits.WrongRoomCode(Address);
             return RoomEntry.Refused("There is no open room with that code. Check the code and try again.");
         }
-        return await EnterAsync(room, displayName);
+        return await EnterAsync(room, displayName, memberKey, asHost: false);
     }
 
     public Task<string?> MoveSlider(string? code, string? sliderId, double? targetShare) =>
@@ -68,21 +72,30 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
 
     public Task<string?> SetHostOnlyControls(string? code, bool hostOnly) => SendAsync(code, member => new SetHostOnlyControls(member, hostOnly));
 
-    /// <summary>A closed connection leaves every room it joined (its seats are released).</summary>
+    /// <summary>A closed connection leaves every room it joined: its member is away, keeping role and seat for the grace period.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var code in Joined)
+        foreach (var (code, member) in Joined)
         {
-            if (rooms.Find(code) is { } room) await room.ExecuteAsync(new LeaveRoom(Member));
+            if (rooms.Find(code) is { } room) await room.ExecuteAsync(new LeaveRoom(member));
         }
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName)
+    private static string? MemberKeyProblem(string? memberKey) =>
+        memberKey is null || RoomRules.IsMemberKey(memberKey) ? null
+            : "A member key is 16 to 64 letters, digits, '-' or '_' (keep a random one, e.g. a GUID without dashes), or null.";
+
+    private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName, string? memberKey, bool asHost)
     {
+        var member = memberKey ?? Context.ConnectionId;
+        if (Joined.TryGetValue(room.Code, out var already) && already != member)
+        {
+            return RoomEntry.Refused("This connection has joined that room as another member already. Use a new connection for another member.");
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
-        Joined.Add(room.Code);
-        if (await room.ExecuteAsync(new EnterRoom(Member, displayName ?? "API client")) is { } refusal) return RoomEntry.Refused(refusal);
+        Joined[room.Code] = member;
+        if (await room.ExecuteAsync(new EnterRoom(member, displayName ?? "API client", asHost)) is { } refusal) return RoomEntry.Refused(refusal);
         var snapshot = room.Snapshot;
         return new RoomEntry(room.Code, new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
             snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []), null);
@@ -93,11 +106,11 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     {
         if (string.IsNullOrWhiteSpace(code)) return NoCode;
         var room = rooms.Find(code);
-        if (room is null || !Joined.Contains(room.Code)) return "Join the room before sending it commands.";
+        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return "Join the room before sending it commands.";
         RoomCommand built;
         try
         {
-            built = command(Member);
+            built = command(member);
         }
         catch (ArgumentException exception)
         {
@@ -106,10 +119,9 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         return await room.ExecuteAsync(built);
     }
 
-    private string Member => Context.ConnectionId;
-
     private string Address => ClientAddress.KeyOf(Context.GetHttpContext());
 
-    private HashSet<string> Joined =>
-        (HashSet<string>)(Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : Context.Items[JoinedKey] = new HashSet<string>());
+    /// <summary>The rooms this connection joined, with the member it is in each.</summary>
+    private Dictionary<string, string> Joined =>
+        (Dictionary<string, string>)(Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : Context.Items[JoinedKey] = new Dictionary<string, string>());
 }

@@ -79,6 +79,15 @@ public sealed class RoomRunner : IAsyncDisposable
     /// <summary>When the room last had no members (null while someone is in it).</summary>
     public DateTimeOffset? EmptySince { get; private set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>Members away for longer than <paramref name="grace"/> leave for good: their seats are freed, the host role passes on.</summary>
+    public Task ExpireAwayMembersAsync(TimeSpan grace)
+    {
+        var awayBefore = DateTimeOffset.UtcNow - grace;
+        return Snapshot.State.Members.Any(m => !m.IsPresent && m.AwaySince <= awayBefore)
+            ? (Task)ExecuteAsync(new ExpireAwayMembers(grace))
+            : Task.CompletedTask;
+    }
+
     /// <summary>Releases the seats of holders who have sent nothing for longer than <paramref name="idle"/>.</summary>
     public async Task ReleaseIdleSeatsAsync(TimeSpan idle)
     {
@@ -171,7 +180,7 @@ public sealed class RoomRunner : IAsyncDisposable
             return;
         }
         var snapshot = Snapshot;
-        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split);
+        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split, DateTimeOffset.UtcNow);
         var moved = command switch
         {
             MoveSlider m => m.SliderId,
@@ -179,12 +188,14 @@ public sealed class RoomRunner : IAsyncDisposable
             _ => snapshot.LastMovedSliderId,
         };
         // The room is empty from the moment its last member leaves (a new room starts empty).
-        EmptySince = outcome.State.Members.Count > 0 ? null : EmptySince ?? DateTimeOffset.UtcNow;
+        EmptySince = outcome.State.Members.Any(m => m.IsPresent) ? null : EmptySince ?? DateTimeOffset.UtcNow;
         // A new threshold re-scores that algorithm's results from their stored scores: every view follows it.
         var rescore = command is SetThreshold t ? t : null;
+        // Named as they were before the command ("Guest is now called Ben"); the server's own commands by no one.
+        var who = command.MemberId == RoomRules.SystemMember ? "" : snapshot.State.Member(command.MemberId)?.DisplayName ?? outcome.State.NameOf(command.MemberId);
         Publish(s => (rescore is null ? s : Rescored(s, rescore.AlgorithmId, rescore.Threshold)) with
             {
-                State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description),
+                State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, who, outcome.Description),
             },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)

@@ -108,14 +108,71 @@ public class RoomRulesTests
         Assert.Equal("Only the host (Ana) can switch classroom mode.", Refusal(state, new SetHostOnlyControls("b", false)));
     }
 
-    [Fact]
-    public void LeaveRoom_HostLeaves_SeatsFreedHostPassesOn()
-    {
-        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("a", "svm"), new LeaveRoom("a"));
+    private static readonly DateTimeOffset Noon = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
-        Assert.Null(state.Seat("svm").HolderId);
-        Assert.Equal(("Ben", true), (state.Members.Single().DisplayName, state.Members.Single().IsHost));
+    private static RoomState At(RoomState state, DateTimeOffset now, RoomCommand command) => RoomRules.Apply(state, command, Titanic, now).State;
+
+    [Fact]
+    public void LeaveRoom_HostLeaves_AwayKeepsRoleAndSeat_BackWithTheSameKeyStillHost()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("a", "svm"));
+
+        var away = At(state, Noon, new LeaveRoom("a"));
+        var back = At(away, Noon.AddMinutes(3), new EnterRoom("a", "Ana"));
+
+        Assert.Equal((false, true, (DateTimeOffset?)Noon), (away.Member("a")!.IsPresent, away.Member("a")!.IsHost, away.Member("a")!.AwaySince));
+        Assert.Equal("a", away.Seat("svm").HolderId);
+        Assert.Equal((true, true, 1, (DateTimeOffset?)null), (back.Member("a")!.IsPresent, back.Member("a")!.IsHost, back.Member("a")!.Connections, back.Member("a")!.AwaySince));
+        Assert.Equal("is back", RoomRules.Apply(away, new EnterRoom("a", "Ana"), Titanic).Description);
+        Assert.False(back.Member("b")!.IsHost);
     }
+
+    [Fact]
+    public void ExpireAwayMembers_AfterTheGrace_HostPassesToSomeonePresentSeatFreed_BeforeItNothing()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new EnterRoom("c", "Cy"), new ClaimSeat("a", "svm"));
+        state = At(At(state, Noon, new LeaveRoom("b")), Noon.AddMinutes(1), new LeaveRoom("a"));
+        var grace = new ExpireAwayMembers(TimeSpan.FromMinutes(5));
+
+        var early = RoomRules.Apply(state, grace, Titanic, Noon.AddMinutes(4));
+        var late = RoomRules.Apply(state, grace, Titanic, Noon.AddMinutes(6));
+
+        Assert.Equal(["Ana", "Ben", "Cy"], early.State.Members.Select(m => m.DisplayName));
+        Assert.Equal(["Cy"], late.State.Members.Select(m => m.DisplayName)); // Ben away since 12:00, Ana since 12:01: both past 5 minutes at 12:06
+        Assert.True(late.State.Member("c")!.IsHost);
+        Assert.Null(late.State.Seat("svm").HolderId);
+        Assert.Equal("Ana, Ben left (away too long)", late.Description);
+    }
+
+    [Fact]
+    public void EnterRoom_SecondTab_OneMemberTwoConnections_ClosingOneStaysPresent()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("a", "Ana"));
+
+        var oneClosed = At(state, Noon, new LeaveRoom("a"));
+
+        Assert.Single(state.Members);
+        Assert.Equal(2, state.Member("a")!.Connections);
+        Assert.True(oneClosed.Member("a")!.IsPresent);
+        Assert.Equal("opened another tab", RoomRules.Apply(Room(new EnterRoom("a", "Ana")), new EnterRoom("a", "Ana"), Titanic).Description);
+    }
+
+    [Fact]
+    public void EnterRoom_Rename_DescribedWithTheNewName()
+    {
+        var outcome = RoomRules.Apply(Room(new EnterRoom("a", "Guest")), new EnterRoom("a", "Ben"), Titanic);
+
+        Assert.Equal("is now called Ben", outcome.Description);
+        Assert.Equal("Ben", outcome.State.Member("a")!.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef", true)]
+    [InlineData("a1b2c3d4-e5f6_7890abcdef", true)]
+    [InlineData("short", false)]
+    [InlineData("has space in it 123", false)]
+    [InlineData(null, false)]
+    public void IsMemberKey_Text_OnlyLongUrlSafeKeys(string? key, bool expected) => Assert.Equal(expected, RoomRules.IsMemberKey(key));
 
     [Fact]
     public void ReleaseSeat_ByOtherMember_RefusedByHost_Allowed()

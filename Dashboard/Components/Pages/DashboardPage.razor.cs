@@ -15,11 +15,14 @@ namespace Dashboard.Components.Pages;
 public partial class DashboardPage
 {
     private const string NameKey = "imbalance-dashboard.name";
+    private const string MemberKey = "imbalance-dashboard.member";
 
-    // One member per browser tab; the display name is kept in the browser.
-    private readonly string _memberId = Guid.NewGuid().ToString("N")[..10];
+    // The browser keeps the member key (and the display name), so a reconnect, a visit to History or
+    // a second tab is the same member: the host stays host.
+    private string _memberId = Guid.NewGuid().ToString("N");
     private string _name = "";
     private bool _entered;
+    private bool _created;
     private RoomRunner? _room;
     private IDisposable? _subscription;
     private string? _notFound;
@@ -40,6 +43,9 @@ public partial class DashboardPage
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>"/?replay=RUN" opens a new room set up as a stored run was made ("load these settings").</summary>
     [SupplyParameterFromQuery(Name = "replay")]
     public string? Replay { get; set; }
@@ -55,11 +61,13 @@ public partial class DashboardPage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_room is not null && (Code is null || _room.Code == RoomCode.Normalize(Code))) return;
+        // "/" always opens a new room (NEW ROOM); "/room/CODE" of the room shown already changes nothing.
+        if (_room is not null && Code is not null && _room.Code == RoomCode.Normalize(Code)) return;
         _subscription?.Dispose();
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
-        _room = Code is not null ? await FindRoomAsync(Code) : await CreateRoomAsync();
+        _created = Code is null;
+        _room = _created ? await CreateRoomAsync() : await FindRoomAsync(Code!);
         if (_room is null) return;
         _redraw = new RedrawGate(() => InvokeAsync(StateHasChanged), TimeSpan.FromMilliseconds(150));
         // Never await the redraw inside the notifier: it would hold up every other listener.
@@ -70,15 +78,31 @@ public partial class DashboardPage
             _ = redraw.RequestAsync();
             return Task.CompletedTask;
         });
+        // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).
+        if (_created) Navigation.NavigateTo($"/room/{_room.Code}", replace: true);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (_room is null || _entered) return;
         _entered = true;
-        if (firstRender) _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
+        if (firstRender)
+        {
+            _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
+            _memberId = await MemberKeyAsync();
+        }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
-        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: Code is null));
+        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
+    }
+
+    /// <summary>The key this browser is known by in every room, made once and kept in its local storage.</summary>
+    private async Task<string> MemberKeyAsync()
+    {
+        var stored = await JS.InvokeAsync<string?>("localStorage.getItem", MemberKey);
+        if (RoomRules.IsMemberKey(stored)) return stored!;
+        var key = Guid.NewGuid().ToString("N");
+        await JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key);
+        return key;
     }
 
     private async Task RenameAsync(string name)
