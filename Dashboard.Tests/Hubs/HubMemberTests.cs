@@ -1,22 +1,13 @@
 using Dashboard.Hubs;
 using Dashboard.Tests.EndToEnd;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Hubs;
 
 /// <summary>A hub client that creates a room hosts it, and with its member key it is the same member after a reconnect.</summary>
 public class HubMemberTests
 {
-    private static async Task<HubConnection> ConnectAsync(DashboardServer server)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(server.BaseUrl + TrainingHub.Path)
-            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await hub.StartAsync();
-        return hub;
-    }
+    private static Task<HubConnection> ConnectAsync(DashboardServer server) => HubClients.ConnectAsync(server.BaseUrl);
 
     [Fact]
     public async Task CreateRoom_WithKey_HostReconnectsWithItAndIsStillHost()

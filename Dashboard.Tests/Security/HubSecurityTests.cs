@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using Dashboard.Hubs;
+using Dashboard.Tests.Hubs;
 using Dashboard.Tests.EndToEnd;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Security;
 
@@ -15,15 +15,7 @@ public class HubSecurityTests
     private static async Task<string> CreateRoomAsync(HubConnection hub) =>
         (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null)).Code!;
 
-    private static async Task<HubConnection> ConnectAsync(DashboardServer server)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(server.BaseUrl + TrainingHub.Path)
-            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await hub.StartAsync();
-        return hub;
-    }
+    private static Task<HubConnection> ConnectAsync(DashboardServer server) => HubClients.ConnectAsync(server.BaseUrl);
 
     private static void AssertSentence(string? message)
     {
