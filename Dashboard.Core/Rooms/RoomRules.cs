@@ -39,8 +39,7 @@ public static class RoomRules
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
             SelectDataset c => new CommandOutcome(state with { Dataset = c.Dataset, Sliders = [] }, RunScope.NewDataset, $"loaded {c.Dataset.Source}"),
             MoveSlider c => MoveSlider(state, c),
-            ConfigureSlider c => Replace(state, state.Slider(c.SliderId) with { Group = c.Group, Under = c.Under, Over = c.Over, K = ValidK(c.K), TargetShare = null },
-                RunScope.AllAlgorithms, $"set the {state.Slider(c.SliderId).Label} slider to {c.Group.Describe(split.Data)}"),
+            ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),
             RemoveSlider c => RemoveSlider(state, c),
             SetAlgorithm c => SetAlgorithm(state, c),
@@ -188,6 +187,24 @@ public static class RoomRules
         if (state.Sliders.Any(s => s.Column == command.Column)) throw new ArgumentException($"'{command.Column}' already has a slider.");
         var sliders = state.Sliders.Append(RoomDefaults.FeatureSlider(split, command.Column)).ToArray();
         return new CommandOutcome(state with { Sliders = sliders }, RunScope.None, $"added a slider for {command.Column}");
+    }
+
+    private static CommandOutcome ConfigureSlider(RoomState state, ConfigureSlider command, FeaturizedSplit split)
+    {
+        var slider = state.Slider(command.SliderId);
+        if (slider.IsClassSlider != command.Group is Resampling.ClassGroup)
+        {
+            throw new ArgumentException(slider.IsClassSlider
+                ? "The class-balance slider's focus group is a class."
+                : "A feature slider's focus group is a category or a range of a feature column.");
+        }
+        // A group that names no training row (an unknown column or category) is refused now, not when the run fails.
+        if (FocusGroupShare.Of(command.Group, split.Data, split.Split.TrainRows) <= 0)
+        {
+            throw new ArgumentException($"No training row is in {command.Group.Describe(split.Data)}: pick a group that has some.");
+        }
+        return Replace(state, slider with { Group = command.Group, Under = command.Under, Over = command.Over, K = ValidK(command.K), TargetShare = null },
+            RunScope.AllAlgorithms, $"set the {slider.Label} slider to {command.Group.Describe(split.Data)}");
     }
 
     private static CommandOutcome RemoveSlider(RoomState state, RemoveSlider command)

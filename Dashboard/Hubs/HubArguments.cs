@@ -100,6 +100,33 @@ public static class HubArguments
         return kinds;
     }
 
+    /// <summary>A method by its name (any case), e.g. "Smote", "NearMiss1".</summary>
+    public static T Method<T>(string? name, string what) where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: true, out var method) && Enum.IsDefined(method) && !int.TryParse(name, out _)
+            ? method
+            : throw Refuse($"The {what} must be one of {string.Join(", ", Enum.GetNames<T>())}; {Shown(name ?? "null")} was given.");
+
+    /// <summary>A metric by its name (any case), e.g. "F1", "Mcc".</summary>
+    public static Core.Metrics.MetricId Metric(string? name) => Method<Core.Metrics.MetricId>(name, "metric");
+
+    /// <summary>A slider's focus group as the hub shows it: {"kind": "category", "column": "embarked", "category": "Q"}, ...</summary>
+    public static Core.Resampling.FocusGroup Group(JsonElement? element)
+    {
+        const string Example = "{\"kind\": \"class\", \"positiveClass\": \"yes\"}, {\"kind\": \"category\", ...} or {\"kind\": \"range\", ...} as the room's state shows them";
+        if (IsAbsent(element) || element!.Value.ValueKind != JsonValueKind.Object) throw Refuse($"Give the slider's focus group, like {Example}.");
+        try
+        {
+            return JsonSerializer.Deserialize<Core.Resampling.FocusGroup>(element.Value.GetRawText(), GroupJson)
+                ?? throw Refuse($"Give the slider's focus group, like {Example}.");
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw Refuse($"That focus group is not one this server knows: send it as the room's state shows groups ({Example}).");
+        }
+    }
+
+    private static readonly JsonSerializerOptions GroupJson = HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
     private static bool IsAbsent(JsonElement? element) => element is null || element.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     /// <summary>A property by its camelCase name (any case accepted); null when absent or JSON null.</summary>

@@ -18,6 +18,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public const string Path = "/hubs/training";
     private const string JoinedKey = "joined";
     private const string NoCode = "Give the room's code, like K7Q-2MX.";
+    private const double AlgorithmSeatThreshold = Core.Rooms.AlgorithmSeat.DefaultThreshold;
 
     /// <summary>Creates a room (on the default data set) and joins it as its host.</summary>
     /// <param name="memberKey">The key this client is known by (16-64 letters, digits, '-', '_'); null: this connection only.</param>
@@ -47,9 +48,59 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         return await EnterAsync(room, displayName, memberKey, asHost: false);
     }
 
+    /// <summary>The whole current view of a room this connection joined (what JoinRoom answered, as it is now), changing nothing.</summary>
+    public RoomEntry GetRoom(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return RoomEntry.Refused(NoCode);
+        var room = rooms.Find(code);
+        return room is null || !Joined.ContainsKey(room.Code)
+            ? RoomEntry.Refused("Join the room before asking for its view.")
+            : new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
+    }
+
     public Task<string?> MoveSlider(string? code, string? sliderId, double? targetShare) =>
         SendAsync(code, member => new MoveSlider(member, HubArguments.Required(sliderId, "the slider's id (\"class\" or \"feature:COLUMN\")"),
             HubArguments.Finite(targetShare, "The slider's share")));
+
+    /// <summary>Gives a feature column a slider (default group: its rarest category, or its top quartile).</summary>
+    public Task<string?> AddSlider(string? code, string? column) =>
+        SendAsync(code, member => new AddSlider(member, HubArguments.Required(column, "the column's name")));
+
+    /// <summary>Sets a slider's focus group and methods; it goes back to neutral.</summary>
+    public Task<string?> ConfigureSlider(string? code, string? sliderId, JsonElement? group, string? under, string? over, int k) =>
+        SendAsync(code, member => new ConfigureSlider(member, HubArguments.Required(sliderId, "the slider's id"), HubArguments.Group(group),
+            HubArguments.Method<Core.Resampling.UndersamplingMethod>(under, "undersampling method"),
+            HubArguments.Method<Core.Resampling.OversamplingMethod>(over, "oversampling method"), k));
+
+    public Task<string?> RemoveSlider(string? code, string? sliderId) =>
+        SendAsync(code, member => new RemoveSlider(member, HubArguments.Required(sliderId, "the slider's id")));
+
+    /// <summary>
+    /// Chooses one algorithm's threshold for a metric on validation rows held out of the training rows
+    /// (never the test rows), and sets it for the room as the card's "choose on validation rows" does.
+    /// </summary>
+    public async Task<BestThresholdAnswer> FindBestThreshold(string? code, string? algorithmId, string? metric)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return BestThresholdAnswer.Refused(NoCode);
+        var room = rooms.Find(code);
+        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return BestThresholdAnswer.Refused("Join the room before sending it commands.");
+        try
+        {
+            var id = HubArguments.Required(algorithmId, "the algorithm's id");
+            var chosen = HubArguments.Metric(metric);
+            if (Core.Rooms.RoomRules.Refusal(room.Snapshot.State, new SetThreshold(member, id, AlgorithmSeatThreshold)) is { } refusal)
+            {
+                return BestThresholdAnswer.Refused(refusal);
+            }
+            var found = await room.FindBestThresholdAsync(id, chosen, Context.ConnectionAborted);
+            var set = await room.ExecuteAsync(new SetThreshold(member, id, found.Choice.Threshold));
+            return new BestThresholdAnswer(found, set);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return BestThresholdAnswer.Refused(Components.Shared.UserMessage.From(exception));
+        }
+    }
 
     public Task<string?> SetAlgorithm(string? code, string? algorithmId, JsonElement? hyperparameters, JsonElement? classWeight) =>
         SendAsync(code, member => new SetAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id"),
@@ -96,9 +147,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
         Joined[room.Code] = member;
         if (await room.ExecuteAsync(new EnterRoom(member, displayName ?? "API client", asHost)) is { } refusal) return RoomEntry.Refused(refusal);
-        var snapshot = room.Snapshot;
-        return new RoomEntry(room.Code, new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
-            snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []), null);
+        return new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
     }
 
     /// <summary>Builds the command from the client's arguments and queues it; a bad argument is refused with its sentence.</summary>
