@@ -44,6 +44,23 @@ public class RegressionVerbTests
     }
 
     [Fact]
+    public void Resample_RelevanceWithCommonUnder_RemovesCommonRowsOnly()
+    {
+        using var csv = new TempCsv();
+        var (data, split) = CliData.Bundled("ames_housing");
+        var rare = split.TrainRows.Count(r => data.Labels[r] == 1);
+
+        var json = CliRunner.RunJson("resample", "--data", "ames_housing", "--relevance", "auto", "--share", "0.4", "--common-under", "--out", csv.Path);
+
+        var resampling = json.GetProperty("resampling");
+        var after = resampling.GetProperty("trainingRows").GetProperty("after").GetProperty("byClass");
+        Assert.Equal("common values of 'Sale_Price'", resampling.GetProperty("changes")[0].GetProperty("group").GetString());
+        Assert.Equal(rare, after.GetProperty(LabeledDataset.RareValues).GetInt32());
+        Assert.Equal((int)Math.Round(0.6 * rare / 0.4, MidpointRounding.AwayFromZero), after.GetProperty(LabeledDataset.CommonValues).GetInt32());
+        Assert.Equal(0, resampling.GetProperty("syntheticRows").GetInt32());
+    }
+
+    [Fact]
     public void Resample_RelevanceOnClassTarget_SaysNumericOnly()
     {
         using var csv = new TempCsv();

@@ -57,6 +57,11 @@ internal sealed class ChangeOptions
         Description = "A target slider (numeric target) on the rare values: 'auto' (box-plot relevance of at least 0.5); give --share S after it.",
     };
 
+    public Option<bool> CommonUnder { get; } = new("--common-under")
+    {
+        Description = "With --relevance auto: reach its share by undersampling the common values (the target slider's left side, --under) instead of adding rare rows.",
+    };
+
     public Option<string[]> Category { get; } = new("--category")
     {
         Description = "The category of the --feature before it whose rows move.",
@@ -96,6 +101,7 @@ internal sealed class ChangeOptions
         command.Add(Feature);
         command.Add(TargetRange);
         command.Add(Relevance);
+        command.Add(CommonUnder);
         command.Add(Category);
         command.Add(Range);
         command.Add(Share);
@@ -115,8 +121,17 @@ internal sealed class ChangeOptions
         var under = Lookup(UnderNames, parse.GetValue(Under)!, "--under");
         var over = Lookup(OverNames, parse.GetValue(Over)!, "--over");
         var k = parse.GetValue(K);
-        var changes = ReadFeatureSliders(parse, data)
-            .Select(slider => new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
+        var sliders = ReadFeatureSliders(parse, data);
+        var commonUnder = parse.GetValue(CommonUnder);
+        if (commonUnder && !sliders.Any(s => s.IsRareValues))
+        {
+            throw Invalid(data, "--common-under moves the common target values against the rare ones: give it with --relevance auto --share S.");
+        }
+        var changes = sliders
+            .Select(slider => commonUnder && slider.IsRareValues
+                // The rare values' share S is the common values' share 1 - S, reached from above by undersampling them.
+                ? new DistributionChange(new ClassGroup(0), 1 - slider.TargetShare(data), under, over, k)
+                : new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
             .ToList();
         if (parse.GetValue(ClassShare) is { } classShare)
         {
@@ -180,6 +195,9 @@ internal sealed class ChangeOptions
 
         /// <summary>True for --target-range and --relevance: the group is of target values, not of a feature's.</summary>
         private bool OnTargetValues { get; init; }
+
+        /// <summary>True for --relevance auto: the group is the rare target values.</summary>
+        public bool IsRareValues => OnTargetValues && Range is null;
 
         /// <summary>A target slider: --target-range LO:HI, or --relevance auto (the rare values).</summary>
         public static FeatureSlider OnTarget(string option, string value, LabeledDataset data)
