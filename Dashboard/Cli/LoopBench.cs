@@ -19,7 +19,7 @@ internal static class LoopBench
     public static Command Create(TextWriter output)
     {
         var data = new DataOptions();
-        var rows = new Option<int>("--rows") { Description = $"Rows of --data {Synthetic} (numeric features, 5 % minority).", DefaultValueFactory = _ => 200_000 };
+        var rows = new Option<int>("--rows") { Description = $"Rows of --data {Synthetic} (numeric features, 5 % minority; with --task regression a skewed numeric target).", DefaultValueFactory = _ => 200_000 };
         var features = new Option<int>("--features") { Description = $"Features of --data {Synthetic}.", DefaultValueFactory = _ => 20 };
         var classShare = new Option<double?>("--class-share") { Description = "Move the minority class to this share with SMOTE first (default: no resampling)." };
         var algorithms = AlgorithmIds.CreateListOption();
@@ -38,7 +38,7 @@ internal static class LoopBench
             var seed = parse.GetValue(data.Seed);
             var loadBefore = BenchLoad.Now();
             var (labeled, split) = parse.GetValue(data.Data) == Synthetic
-                ? SyntheticSplit(parse.GetValue(rows), parse.GetValue(features), seed, parse.GetValue(data.TestSize))
+                ? SyntheticSplit(parse.GetValue(rows), parse.GetValue(features), seed, parse.GetValue(data.TestSize), parse.GetValue(data.Task) == "regression")
                 : data.LoadSplit(parse);
             chosen = AlgorithmIds.ForTask(chosen, labeled.Task, "--algorithms");
             var clock = Stopwatch.StartNew();
@@ -117,10 +117,13 @@ internal static class LoopBench
         };
     }
 
-    /// <summary>ResamplingBench's seeded Gaussian data (the minority shifted by half a standard deviation) with a stratified split.</summary>
-    private static (LabeledDataset Data, DataSplit Split) SyntheticSplit(int rows, int features, int seed, double testSize)
+    /// <summary>
+    /// ResamplingBench's seeded Gaussian data (the minority shifted by half a standard deviation), or with --task regression its
+    /// skewed numeric target, with a stratified split.
+    /// </summary>
+    private static (LabeledDataset Data, DataSplit Split) SyntheticSplit(int rows, int features, int seed, double testSize, bool regression)
     {
-        var data = ResamplingBench.MakeData(rows, features, 0.05, seed);
+        var data = regression ? ResamplingBench.MakeRegressionData(rows, features, seed) : ResamplingBench.MakeData(rows, features, 0.05, seed);
         return (data, StratifiedSplitter.Split(data.Labels, testSize, seed));
     }
 
