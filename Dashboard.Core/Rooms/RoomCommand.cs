@@ -42,8 +42,8 @@ public sealed record RemoveSlider(string MemberId, string SliderId) : RoomComman
 /// <summary>Set one algorithm's hyperparameters and class weight; retrains only that algorithm.</summary>
 public sealed record SetAlgorithm(string MemberId, string AlgorithmId, HyperparameterValues Hyperparameters, ClassWeighting ClassWeight) : RoomCommand(MemberId);
 
-/// <summary>Move the decision threshold; metrics are recomputed from stored scores, nothing retrains.</summary>
-public sealed record SetThreshold(string MemberId, double Threshold) : RoomCommand(MemberId);
+/// <summary>Move one algorithm's decision threshold for the whole room; metrics are recomputed from stored scores, nothing retrains.</summary>
+public sealed record SetThreshold(string MemberId, string AlgorithmId, double Threshold) : RoomCommand(MemberId);
 
 /// <summary>Turn the leaky teaching mode (resample before the split) on or off.</summary>
 public sealed record SetLeakyMode(string MemberId, bool Leaky) : RoomCommand(MemberId);

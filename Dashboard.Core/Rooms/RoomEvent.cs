@@ -15,6 +15,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(RunCompleted), nameof(RunCompleted))]
 [JsonDerivedType(typeof(RunCancelled), nameof(RunCancelled))]
 [JsonDerivedType(typeof(RunFailed), nameof(RunFailed))]
+[JsonDerivedType(typeof(RunNotStored), nameof(RunNotStored))]
 public abstract record RoomEvent(string RoomCode)
 {
     /// <summary>When the server published the event (UTC), for push-latency measurements.</summary>
@@ -41,3 +42,6 @@ public sealed record RunCancelled(string RoomCode, string RunId, string Reason) 
 
 /// <summary>The run could not go on (e.g. a bad data set); the message is for the user.</summary>
 public sealed record RunFailed(string RoomCode, string RunId, string Error) : RoomEvent(RoomCode);
+
+/// <summary>A run finished and was pushed, but could not be stored (e.g. the server's disk is full); the message is for the user.</summary>
+public sealed record RunNotStored(string RoomCode, string RunId, string Warning) : RoomEvent(RoomCode);

@@ -48,24 +48,48 @@ public static class RoomRules
     /// <summary>Refuses, with a message naming who may, a command this member is not allowed to send.</summary>
     public static void CheckAllowed(RoomState state, RoomCommand command)
     {
-        if (command.MemberId == SystemMember) return;
+        if (Refusal(state, command) is { } refusal) throw new InvalidOperationException(refusal);
+    }
+
+    /// <summary>
+    /// Who may do what, in one place: null when the member may send the command, else the sentence
+    /// naming who may. The runner refuses with it; the page enables a control only when it is null.
+    /// </summary>
+    public static string? Refusal(RoomState state, RoomCommand command)
+    {
+        if (command.MemberId == SystemMember) return null;
         var isHost = state.Member(command.MemberId)?.IsHost == true;
         var host = state.Members.FirstOrDefault(m => m.IsHost)?.DisplayName ?? "the host";
-        switch (command)
+        var holder = command switch
         {
-            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId:
-                throw new InvalidOperationException($"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they can change its settings.");
-            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId == c.MemberId:
-                return;
-            case SetHostOnlyControls when !isHost:
-                throw new InvalidOperationException($"Only the host ({host}) can switch classroom mode.");
-            case ReleaseSeat c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId && !isHost:
-                throw new InvalidOperationException($"{state.NameOf(holder)} holds that seat; only they or the host can release it.");
-            case Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm or Rooms.SetThreshold
-                when state.HostOnlyControls && !isHost:
-                throw new InvalidOperationException($"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.");
-        }
+            SetAlgorithm c => HolderOf(state, c.AlgorithmId),
+            SetThreshold c => HolderOf(state, c.AlgorithmId),
+            ReleaseSeat c => HolderOf(state, c.AlgorithmId),
+            _ => null,
+        };
+        return command switch
+        {
+            SetAlgorithm c when holder is not null && holder != c.MemberId =>
+                $"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they can change its settings.",
+            SetAlgorithm c when holder == c.MemberId => null,
+            Rooms.SetThreshold when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) sets the thresholds.",
+            SetThreshold c when holder is not null && holder != c.MemberId && !isHost =>
+                $"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they or the host can set its threshold.",
+            Rooms.SetThreshold => null,
+            SetHostOnlyControls when !isHost => $"Only the host ({host}) can switch classroom mode.",
+            ReleaseSeat c when holder is not null && holder != c.MemberId && !isHost =>
+                $"{state.NameOf(holder)} holds that seat; only they or the host can release it.",
+            Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm
+                when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.",
+            _ => null,
+        };
     }
+
+    /// <summary>The seat's holder; null for a free seat or an algorithm the room does not have (the command then fails on its own).</summary>
+    private static string? HolderOf(RoomState state, string? algorithmId) =>
+        state.Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId)?.HolderId;
 
     private static CommandOutcome Enter(RoomState state, EnterRoom command)
     {
@@ -163,11 +187,14 @@ public static class RoomRules
 
     private static CommandOutcome SetThreshold(RoomState state, SetThreshold command)
     {
+        var seat = state.Seat(command.AlgorithmId);
         if (double.IsNaN(command.Threshold) || command.Threshold < 0 || command.Threshold > 1)
         {
             throw new ArgumentException($"The threshold must be between 0 and 1; {Format(command.Threshold)} was given.");
         }
-        return new CommandOutcome(state with { Threshold = command.Threshold }, RunScope.None, $"set the threshold to {Format(command.Threshold)}");
+        var seats = state.Algorithms.Select(a => a.AlgorithmId == seat.AlgorithmId ? a with { Threshold = command.Threshold } : a).ToArray();
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.None,
+            $"set {AlgorithmCatalog.Get(seat.AlgorithmId).DisplayName}'s threshold to {Format(command.Threshold)}", seat.AlgorithmId);
     }
 
     private static CommandOutcome Replace(RoomState state, SliderState slider, RunScope scope, string description) =>

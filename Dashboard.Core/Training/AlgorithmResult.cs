@@ -25,6 +25,15 @@ public sealed record AlgorithmResult(
     StageTimings Timings,
     string? Error = null)
 {
+    /// <summary>
+    /// The same result with its metrics at another threshold, recomputed from the stored test scores
+    /// (no retraining); itself when the threshold is the same or there are no metrics.
+    /// </summary>
+    public AlgorithmResult AtThreshold(double threshold) =>
+        Metrics is null || Metrics.Threshold == threshold || TestScores.Count != TestLabels.Count || TestScores.Count == 0
+            ? this
+            : this with { Metrics = new ScoredPredictions(TestLabels.ToArray(), TestScores.ToArray()).MetricsAt(threshold) };
+
     /// <summary>The trained model, for permutation importance in-process; never serialized or pushed.</summary>
     [JsonIgnore]
     public IBinaryClassifier? Model { get; init; }

@@ -60,7 +60,7 @@ internal sealed class DataOptions
     }
 
     public Dataset LoadDataset(ParseResult parse) =>
-        BundledDatasets.Load(parse.GetValue(Data)!, AppConfiguration.DataLimits(AppConfiguration.Load()));
+        BundledDatasets.LoadNameOrPath(parse.GetValue(Data)!, AppConfiguration.DataLimits(AppConfiguration.Load()));
 
     /// <summary>The target to use: the one given, else a bundled set's own; null when neither is known.</summary>
     public string? TargetColumn(ParseResult parse) =>

@@ -10,16 +10,23 @@ public sealed class RoomJanitor(RoomRegistry rooms, IOptions<DashboardOptions> o
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(DateTimeOffset.UtcNow);
+                try
+                {
+                    await SweepAsync(DateTimeOffset.UtcNow);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Room sweep failed");
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Room sweep failed");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping (or never finished starting): nothing to sweep.
         }
     }
 

@@ -73,9 +73,17 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Could not store run {Run} of room {Room}", run.RunId, run.RoomCode);
+            // The class saw the results; say that they are not kept, in the room and in one log line.
+            var warning = StorageException.IsFolderProblem(exception)
+                ? StorageException.For(exception, "This run's results were not stored").Message
+                : "This run's results were not stored: the database refused them (the details are in the server's log). Export what you need now.";
+            logger.LogError("Could not store run {Run} of room {Room}: {Problem}", run.RunId, run.RoomCode, UserMessageOf(exception));
+            logger.LogDebug(exception, "Storing run {Run} failed", run.RunId);
+            await notifier.PublishAsync(new RunNotStored(run.RoomCode, run.RunId, warning));
         }
     }
+
+    private static string UserMessageOf(Exception exception) => Components.Shared.UserMessage.From(exception.GetBaseException());
 
     private async Task WriteRoomsAsync()
     {
@@ -103,7 +111,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Could not store room {Room}", code);
+                logger.LogError("Could not store room {Room}: {Problem}", code, UserMessageOf(exception));
+                logger.LogDebug(exception, "Storing room {Room} failed", code);
             }
         }
     }
@@ -156,7 +165,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
                 var data = workspace.Split.Data;
                 var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
                     workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
-                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? state.Threshold;
+                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
                 return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
                     at.LastMovedSliderId, _training, done.Seconds, [.. _results]);

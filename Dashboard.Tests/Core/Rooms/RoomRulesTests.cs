@@ -18,6 +18,47 @@ public class RoomRulesTests
         Assert.Throws<InvalidOperationException>(() => RoomRules.Apply(state, command, Titanic)).Message;
 
     [Fact]
+    public void SetThreshold_OneAlgorithm_OnlyItsSeatChangesNothingRetrains()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true));
+
+        var outcome = RoomRules.Apply(state, new SetThreshold("a", "svm", 0.3), Titanic);
+
+        Assert.Equal(0.3, outcome.State.Seat("svm").Threshold);
+        Assert.All(outcome.State.Algorithms.Where(a => a.AlgorithmId != "svm"), a => Assert.Equal(0.5, a.Threshold));
+        Assert.Equal(RunScope.None, outcome.Scope);
+        Assert.Equal("set Linear SVM's threshold to 0.3", outcome.Description);
+    }
+
+    [Fact]
+    public void SetThreshold_Permissions_HolderAndHostYes_OthersNo_ClassroomModeHostOnly()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true), new EnterRoom("b", "Ben"), new EnterRoom("c", "Cleo"), new ClaimSeat("b", "mlp"));
+
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("b", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("h", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("c", "svm", 0.2))); // a free seat: anyone who may steer
+        Assert.Equal("Ben tunes Neural network (MLP): only they or the host can set its threshold.", Refusal(state, new SetThreshold("c", "mlp", 0.2)));
+
+        var classroom = RoomRules.Apply(state, new SetHostOnlyControls("h", true), Titanic).State;
+        Assert.Equal("This room is in classroom mode: only the host (Hana) sets the thresholds.", Refusal(classroom, new SetThreshold("b", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(classroom, new SetThreshold("h", "mlp", 0.2)));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void SetThreshold_OutOfRange_Refused(double threshold)
+    {
+        var state = Room(new EnterRoom("a", "Ana"));
+
+        var error = Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new SetThreshold("a", "svm", threshold), Titanic));
+
+        Assert.StartsWith("The threshold must be between 0 and 1", error.Message);
+    }
+
+    [Fact]
     public void EnterRoom_FirstAsHost_IsHostSecondIsNot()
     {
         var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben", AsHost: true));
