@@ -20,6 +20,9 @@ public static class BundledDatasets
         new("breast_cancer_wisconsin", "Breast Cancer Wisconsin (Diagnostic)", "diagnosis", [],
             "UCI ML Breast Cancer Wisconsin (Diagnostic): W.H. Wolberg, W.N. Street, O.L. Mangasarian (1995), as shipped in scikit-learn, via Debian's python3-sklearn.",
             "BSD-3-Clause"),
+        new("ames_housing", "Ames, Iowa house sales 2006-2010", "Sale_Price", [],
+            "Ames, Iowa house sales: De Cock, D. (2011), Journal of Statistics Education 19(3), from the R package modeldata 1.1.0 (Max Kuhn), via Debian's r-cran-modeldata.",
+            "MIT"),
     ];
 
     public static IEnumerable<string> Names => All.Select(d => d.Name);

@@ -29,7 +29,8 @@ public static class RunPreparation
         var resampleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var train = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
-        var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds);
+        var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds)
+            .ForRegression(split, split.TrainingTargets(resampled.OriginalRows, resampled.Synthetic));
         return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false), resampled);
     }
 
@@ -45,10 +46,20 @@ public static class RunPreparation
         var everything = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
         var leakySplit = StratifiedSplitter.Split(resampled.Labels.ToArray(), split.Split.TestShare, split.Split.Seed);
         var labels = resampled.Labels;
+        var targets = split.TrainingTargets(resampled.OriginalRows, resampled.Synthetic);
         var data = new LoopData(
             everything.SelectRows(leakySplit.TrainRows), leakySplit.TrainRows.Select(r => labels[r]).ToArray(),
             everything.SelectRows(leakySplit.TestRows), leakySplit.TestRows.Select(r => labels[r]).ToArray(),
             clock.Elapsed.TotalSeconds);
+        if (targets is not null && split.Data.Regression is { } regression)
+        {
+            data = data with
+            {
+                TrainTargets = leakySplit.TrainRows.Select(r => targets[r]).ToArray(),
+                TestTargets = leakySplit.TestRows.Select(r => targets[r]).ToArray(),
+                Relevance = regression.Relevance,
+            };
+        }
         return new PreparedRun(data, Summarize(allRows.Length, resampled, resampleSeconds, leaky: true), resampled);
     }
 

@@ -68,7 +68,7 @@ public sealed class ServerDatasetsTests : IDisposable
     {
         var error = Assert.Throws<DatasetException>(() => DatasetSource.Check(null));
 
-        Assert.Equal("Say which data set to use: one of the bundled ones (titanic, lending_club, breast_cancer_wisconsin) or an uploaded CSV file.", error.Message);
+        Assert.Equal("Say which data set to use: one of the bundled ones (titanic, lending_club, breast_cancer_wisconsin, ames_housing) or an uploaded CSV file.", error.Message);
     }
 
     [Fact]

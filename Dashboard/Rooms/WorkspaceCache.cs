@@ -47,6 +47,13 @@ public sealed class WorkspaceCache(ServerDatasets datasets)
         var target = choice.Target ?? bundled?.DefaultTarget ?? throw new DatasetException(DataProblem.TargetMissing,
             $"Pick the column to predict (the target). Columns: {string.Join(", ", dataset.Columns.Select(c => c.Name))}.", dataset.Name);
         var labeled = LabeledDataset.Create(dataset, new TargetChoice(target, choice.PositiveClass, choice.ExcludedColumns));
+        // Regression runs on the command line only until the page and rooms learn it (docs/regression.md).
+        if (labeled.Task == TargetTask.Regression)
+        {
+            throw new DatasetException(DataProblem.InvalidSetting,
+                $"'{target}' is a numeric target (regression), which the page does not show yet. Pick a class target here, or run `loop --data {choice.Source}` on the command line.",
+                dataset.Name, column: target);
+        }
         var split = FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, choice.TestShare, choice.SplitSeed));
 
         // Rank columns with the gradient-boosting seat's baseline model: fast, and it uses every column.
