@@ -18,6 +18,12 @@ public sealed record HistoryPoint(
     BinaryMetrics Metrics,
     bool Leaky)
 {
+    /// <summary>The run's number in its room: 1, 2, 3… in the order runs first reported, never renumbered.</summary>
+    public int RunNumber { get; init; }
+
+    /// <summary>Every slider away from neutral in this run, with the share it reached ("gender = female 40.0% · class 'yes' 45.0%").</summary>
+    public string Settings { get; init; } = "";
+
     /// <summary>The run's test scores and labels, kept in process so the point follows its card's threshold; never pushed.</summary>
     [JsonIgnore]
     public (IReadOnlyList<double> Scores, IReadOnlyList<int> Labels)? Predictions { get; init; }

@@ -31,7 +31,7 @@ public static class RunPreparation
         var train = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
         var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds)
             .ForRegression(split, split.TrainingTargets(resampled.OriginalRows, resampled.Synthetic));
-        return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false), resampled);
+        return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false, split.Split.TestRows.Count), resampled);
     }
 
     private static PreparedRun PrepareLeaky(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, ResamplingOptions options,
@@ -60,10 +60,17 @@ public static class RunPreparation
                 Relevance = regression.Relevance,
             };
         }
-        return new PreparedRun(data, Summarize(allRows.Length, resampled, resampleSeconds, leaky: true), resampled);
+        // The models learn from the training part of the split made after resampling and are scored on its test part:
+        // the summary gives those counts, not the resampled total.
+        var summary = Summarize(allRows.Length, resampled, resampleSeconds, leaky: true, leakySplit.TestRows.Count) with
+        {
+            RowsAfter = leakySplit.TrainRows.Count,
+            PositivesAfter = data.TrainLabels.Count(l => l == 1),
+        };
+        return new PreparedRun(data, summary, resampled);
     }
 
-    private static TrainingSummary Summarize(int rowsBefore, ResampledTrainingSet resampled, double seconds, bool leaky) =>
+    private static TrainingSummary Summarize(int rowsBefore, ResampledTrainingSet resampled, double seconds, bool leaky, int testRows) =>
         new(rowsBefore, resampled.RowCount, resampled.Labels.Count(l => l == 1), resampled.Synthetic.RowCount, resampled.Changes,
-            resampled.Warnings.Select(w => w.Message).ToArray(), seconds, leaky);
+            resampled.Warnings.Select(w => w.Message).ToArray(), seconds, leaky, testRows);
 }

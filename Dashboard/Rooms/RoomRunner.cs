@@ -35,6 +35,7 @@ public sealed class RoomRunner : IAsyncDisposable
     // still current, so a slow, superseded fit can never overwrite a newer one.
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _generation = [];
+    private readonly Dictionary<string, int> _runNumbers = [];
     private readonly Dictionary<string, DateTimeOffset> _lastActive = [];
     private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
     private CancellationTokenSource? _fullRun;
@@ -394,7 +395,13 @@ public sealed class RoomRunner : IAsyncDisposable
         lock (_gate)
         {
             if (_generation.GetValueOrDefault(result.AlgorithmId) != generation) return false;
-            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training) with { Predictions = (result.TestScores, result.TestLabels) };
+            if (!_runNumbers.TryGetValue(runId, out var number)) _runNumbers[runId] = number = _runNumbers.Count + 1;
+            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training) with
+            {
+                Predictions = (result.TestScores, result.TestLabels),
+                RunNumber = number,
+                Settings = SettingsOf(at, training, isBaseline),
+            };
             Update(s => s with
             {
                 Latest = With(s.Latest, result.AlgorithmId, result),
@@ -406,6 +413,18 @@ public sealed class RoomRunner : IAsyncDisposable
             return true;
         }
     }
+
+    /// <summary>The sliders a run was made with, as a row of the runs table shows them.</summary>
+    private static string SettingsOf(RoomSnapshot at, TrainingSummary training, bool isBaseline)
+    {
+        var data = at.Workspace!.Split.Data;
+        var moved = isBaseline ? [] : at.State.Sliders.Where(s => s.TargetShare is not null).ToArray();
+        return moved.Length == 0
+            ? "every slider at neutral"
+            : string.Join(" · ", moved.Select(s => $"{s.Group.Describe(data)} {SliderPercent(at.State.ReportOf(s, training)?.ShareAfter ?? s.TargetShare!.Value)}"));
+    }
+
+    private static string SliderPercent(double share) => (share * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static HistoryPoint HistoryFor(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training)
     {

@@ -163,8 +163,12 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
                 var state = at.State;
                 var workspace = at.Workspace!;
                 var data = workspace.Split.Data;
+                // Leaky runs learn from and are scored on the parts of a split made after resampling: those are the real counts.
+                var (trainRows, testRows) = _training is { Leaky: true, TestRows: > 0 } leaky
+                    ? (leaky.RowsAfter, leaky.TestRows)
+                    : (workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count);
                 var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
-                    workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
+                    trainRows, testRows, workspace.Credit);
                 var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
                 return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,

@@ -67,6 +67,8 @@ public partial class DataBar
         _shownChoice = choice;
         var labeled = Snapshot.Workspace.Split.Data;
         _source = choice.Source;
+        // Every member sees an upload by its file name (the workspace's title), never by its id.
+        if (DatasetSource.IsUpload(choice.Source)) _uploadName = Snapshot.Workspace.Title;
         _dataset = labeled.Data;
         _columns = _dataset.Columns.Select(c => c.Name).ToArray();
         _asCategories = (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).Where(o => o.Value == ColumnKind.Categorical).Select(o => o.Key).ToHashSet();
