@@ -25,8 +25,8 @@ public abstract record RoomEvent(string RoomCode)
 /// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>
 public sealed record RoomStateChanged(string RoomCode, RoomState State, string? ChangedBy, string Description) : RoomEvent(RoomCode);
 
-/// <summary>A run began: which algorithms will report, and what resampling did to the training rows.</summary>
-public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<string> AlgorithmIds, string Reason) : RoomEvent(RoomCode);
+/// <summary>A run began: which algorithms will report, why, and the settings it was started with.</summary>
+public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<string> AlgorithmIds, string Reason, RunContext? Context = null) : RoomEvent(RoomCode);
 
 /// <summary>A stage of one algorithm's part of a run began ("resampling", "training", "scoring").</summary>
 public sealed record AlgorithmProgress(string RoomCode, string RunId, string AlgorithmId, string Stage, TrainingSummary? Training = null) : RoomEvent(RoomCode);

@@ -319,7 +319,7 @@ public sealed class RoomRunner : IAsyncDisposable
         var ids = seats.Select(s => s.AlgorithmId).ToArray();
         try
         {
-            await _notifier.PublishAsync(new RunStarted(Code, runId, ids, reason));
+            await _notifier.PublishAsync(new RunStarted(Code, runId, ids, reason, ContextOf(at)));
             SetStatus(ids, generations, new AlgorithmStatusView(true, prepared is null ? "resampling" : "training"));
             if (prepared is null)
             {
@@ -412,6 +412,17 @@ public sealed class RoomRunner : IAsyncDisposable
             });
             return true;
         }
+    }
+
+    /// <summary>The settings a run starts with, for its listeners (storage) to keep as they were.</summary>
+    private static RunContext ContextOf(RoomSnapshot at)
+    {
+        var workspace = at.Workspace!;
+        var data = workspace.Split.Data;
+        var dataset = new Core.Export.RunDataset(at.State.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
+            workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
+        var who = at.Activity.LastOrDefault()?.Who;
+        return new RunContext(at.State, dataset, string.IsNullOrEmpty(who) ? RoomRules.SystemMember : who, at.LastMovedSliderId);
     }
 
     /// <summary>The sliders a run was made with, as a row of the runs table shows them.</summary>

@@ -13,7 +13,7 @@ namespace Dashboard.Storage;
 /// interrupted run leaves nothing. Room states are saved as they change, newest version winning,
 /// by a background loop that never holds up the room.
 /// </summary>
-public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunStore runs, IRoomStore roomStore, ILogger<RunRecorder> logger)
+public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore roomStore, ILogger<RunRecorder> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PendingRun> _pending = new();
@@ -43,10 +43,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
                 _roomsChanged.Release();
                 break;
             case RunStarted started:
-                if (rooms.Find(started.RoomCode)?.Snapshot is { Workspace: not null } snapshot)
-                {
-                    _pending[started.RunId] = new PendingRun(started, snapshot);
-                }
+                // The event carries what the run was started with: the room is never read back (it may have moved on).
+                if (started.Context is { } context) _pending[started.RunId] = new PendingRun(started, context);
                 break;
             case AlgorithmCompleted completed when _pending.TryGetValue(completed.RunId, out var pending):
                 pending.Add(completed);
@@ -139,7 +137,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
     }
 
     /// <summary>One run being collected: the room as it was when the run started, and the results so far.</summary>
-    private sealed class PendingRun(RunStarted started, RoomSnapshot at)
+    private sealed class PendingRun(RunStarted started, RunContext at)
     {
         private readonly Lock _gate = new();
         private readonly List<AlgorithmResult> _results = [];
@@ -161,18 +159,14 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
             {
                 if (_results.Count == 0) return null;
                 var state = at.State;
-                var workspace = at.Workspace!;
-                var data = workspace.Split.Data;
                 // Leaky runs learn from and are scored on the parts of a split made after resampling: those are the real counts.
-                var (trainRows, testRows) = _training is { Leaky: true, TestRows: > 0 } leaky
-                    ? (leaky.RowsAfter, leaky.TestRows)
-                    : (workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count);
-                var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
-                    trainRows, testRows, workspace.Credit);
+                var dataset = _training is { Leaky: true, TestRows: > 0 } leaky
+                    ? at.Dataset with { TrainRows = leaky.RowsAfter, TestRows = leaky.TestRows }
+                    : at.Dataset;
                 var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
-                return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
+                return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.StartedBy, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
-                    at.LastMovedSliderId, _training, done.Seconds, [.. _results]);
+                    at.MovedSliderId, _training, done.Seconds, [.. _results]);
             }
         }
     }
