@@ -257,37 +257,48 @@ public sealed class RoomRunner : IAsyncDisposable
     {
         lock (_gate)
         {
-            _fullRun?.Cancel();
-            foreach (var run in _algorithmRuns.Values) run.Cancel();
-            _algorithmRuns.Clear();
+            StopAllRuns();
             _prepared = null;
         }
     }
 
+    /// <summary>Cancels every run in flight; call under <see cref="_gate"/>.</summary>
+    private void StopAllRuns()
+    {
+        Stop(_fullRun);
+        _fullRun = null;
+        foreach (var run in _algorithmRuns.Values) Stop(run);
+        _algorithmRuns.Clear();
+    }
+
+    /// <summary>Cancels a run and lets go of its token source (its token still reads as cancelled in the run's code).</summary>
+    private static void Stop(CancellationTokenSource? run)
+    {
+        if (run is null) return;
+        run.Cancel();
+        run.Dispose();
+    }
+
     private void StartFullRun(string reason, bool isBaseline)
     {
-        CancellationTokenSource cancel;
+        CancellationToken token;
         Dictionary<string, int> generations;
         lock (_gate)
         {
-            _fullRun?.Cancel();
-            foreach (var run in _algorithmRuns.Values) run.Cancel();
-            _algorithmRuns.Clear();
-            cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            _fullRun = cancel;
+            StopAllRuns();
+            _fullRun = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            token = _fullRun.Token; // taken now: a newer run may dispose the source before this one starts
             _preparing = true;
             foreach (var seat in Snapshot.State.Algorithms) _generation[seat.AlgorithmId] = _generation.GetValueOrDefault(seat.AlgorithmId) + 1;
             generations = new Dictionary<string, int>(_generation);
         }
         var snapshot = Snapshot;
-        _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, snapshot.State.Algorithms, generations, prepared: null, isBaseline, cancel.Token));
+        _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, snapshot.State.Algorithms, generations, prepared: null, isBaseline, token));
     }
 
     private void StartAlgorithmRun(string algorithmId, string reason)
     {
-        CancellationTokenSource cancel;
         PreparedRun? prepared;
-        int generation;
         lock (_gate)
         {
             prepared = _prepared;
@@ -297,14 +308,15 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             else
             {
-                if (_algorithmRuns.Remove(algorithmId, out var previous)) previous.Cancel();
-                cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                if (_algorithmRuns.Remove(algorithmId, out var previous)) Stop(previous);
+                var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 _algorithmRuns[algorithmId] = cancel;
-                generation = _generation[algorithmId] = _generation.GetValueOrDefault(algorithmId) + 1;
+                var token = cancel.Token;
+                var generation = _generation[algorithmId] = _generation.GetValueOrDefault(algorithmId) + 1;
                 var snapshot = Snapshot;
                 var seat = snapshot.State.Seat(algorithmId);
                 var generations = new Dictionary<string, int> { [algorithmId] = generation };
-                _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, [seat], generations, prepared, isBaseline: false, cancel.Token));
+                _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, [seat], generations, prepared, isBaseline: false, token));
                 return;
             }
         }
@@ -348,8 +360,9 @@ public sealed class RoomRunner : IAsyncDisposable
                 at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
             await foreach (var scored in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
             {
-                // Scored at the card's room-wide threshold as it is now (it may have moved during the run).
-                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold);
+                // Scored at the card's room-wide threshold as it is now (it may have moved during the run); the trained
+                // model is not kept in the room's snapshots (it would stay alive in every one).
+                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold) with { Model = null };
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
                 {
                     await _notifier.PublishAsync(new AlgorithmCompleted(Code, runId, result, prepared.Summary));
