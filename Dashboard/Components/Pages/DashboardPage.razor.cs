@@ -22,6 +22,10 @@ public partial class DashboardPage
     private string _memberId = Guid.NewGuid().ToString("N");
     private string _name = "";
     private bool _entered;
+
+    // True once this member has entered the room under its own key: the room's controls show only
+    // then, so no command is ever sent under a passing id.
+    private bool _inRoom;
     private bool _created;
     private RoomRunner? _room;
     private IDisposable? _subscription;
@@ -66,6 +70,7 @@ public partial class DashboardPage
         _subscription?.Dispose();
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
+        _inRoom = false;
         _created = Code is null;
         _room = _created ? await CreateRoomAsync() : await FindRoomAsync(Code!);
         if (_room is null) return;
@@ -93,6 +98,8 @@ public partial class DashboardPage
         }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
         await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
+        _inRoom = true;
+        StateHasChanged();
     }
 
     /// <summary>The key this browser is known by in every room, made once and kept in its local storage.</summary>
