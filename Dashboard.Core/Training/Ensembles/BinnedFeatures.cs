@@ -1,0 +1,98 @@
+namespace Dashboard.Core.Training.Ensembles;
+
+/// <summary>
+/// A feature matrix with every column cut into at most <see cref="MaxBins"/> ordered bins, computed once per fit
+/// and shared by all the trees of an ensemble. A split "bin &lt;= b" then needs one histogram pass over a node's
+/// rows instead of a sort per feature and node. Columns with at most <see cref="MaxBins"/> distinct values (every
+/// one-hot slot, most columns of the bundled data) keep every possible split, as scikit-learn's exact trees; only
+/// longer columns are cut at quantiles.
+/// </summary>
+internal sealed class BinnedFeatures
+{
+    public const int MaxBins = 256;
+
+    private readonly byte[] _bins;
+    private readonly float[][] _edges;
+
+    private BinnedFeatures(int rows, int columns, byte[] bins, float[][] edges)
+    {
+        Rows = rows;
+        Columns = columns;
+        _bins = bins;
+        _edges = edges;
+    }
+
+    public int Rows { get; }
+
+    public int Columns { get; }
+
+    /// <summary>The bins of one column, one per row (column-major, so a histogram pass reads memory in order).</summary>
+    public ReadOnlySpan<byte> Column(int column) => _bins.AsSpan(column * Rows, Rows);
+
+    public byte Bin(int row, int column) => _bins[column * Rows + row];
+
+    public int BinCount(int column) => _edges[column].Length + 1;
+
+    /// <summary>The raw-value threshold of "bin &lt;= <paramref name="bin"/>": a value at or below it falls in those bins.</summary>
+    public float Edge(int column, int bin) => _edges[column][bin];
+
+    public static BinnedFeatures Create(FeatureMatrix matrix)
+    {
+        var (rows, columns) = (matrix.Rows, matrix.Columns);
+        var bins = new byte[rows * columns];
+        var edges = new float[columns][];
+        var values = new float[rows];
+        for (var c = 0; c < columns; c++)
+        {
+            for (var r = 0; r < rows; r++) values[r] = matrix.Values[r * columns + c];
+            var sorted = (float[])values.Clone();
+            Array.Sort(sorted);
+            edges[c] = EdgesOf(sorted);
+            var columnBins = bins.AsSpan(c * rows, rows);
+            for (var r = 0; r < rows; r++) columnBins[r] = (byte)BinOf(edges[c], values[r]);
+        }
+        return new BinnedFeatures(rows, columns, bins, edges);
+    }
+
+    /// <summary>The bin of a value: the first edge at or above it; NaN goes last, where "value &lt;= edge" sends it too.</summary>
+    private static int BinOf(float[] edges, float value)
+    {
+        if (float.IsNaN(value)) return edges.Length;
+        var found = Array.BinarySearch(edges, value);
+        return found >= 0 ? found : ~found;
+    }
+
+    private static float[] EdgesOf(float[] sorted)
+    {
+        // A featurized matrix has no NaN (the featurizer imputes); should one appear, it stays out of the edges.
+        var finite = sorted.Where(v => !float.IsNaN(v)).ToArray();
+        var distinct = new List<float>();
+        foreach (var v in finite)
+        {
+            if (distinct.Count == 0 || distinct[^1] != v) distinct.Add(v);
+        }
+        var edges = new List<float>();
+        if (distinct.Count <= MaxBins)
+        {
+            for (var i = 0; i + 1 < distinct.Count; i++) edges.Add(Midpoint(distinct[i], distinct[i + 1]));
+            return [.. edges];
+        }
+        // Quantile cuts by row rank, each placed halfway to the next distinct value, as in the exact case.
+        for (var k = 1; k < MaxBins; k++)
+        {
+            var value = finite[(int)((long)k * finite.Length / MaxBins)];
+            var next = distinct.BinarySearch(value) + 1;
+            if (next >= distinct.Count) break;
+            var edge = Midpoint(value, distinct[next]);
+            if (edges.Count == 0 || edges[^1] < edge) edges.Add(edge);
+        }
+        return [.. edges];
+    }
+
+    // scikit-learn's threshold: halfway, unless rounding lands on the upper value (then the lower one).
+    private static float Midpoint(float low, float high)
+    {
+        var middle = low / 2 + high / 2;
+        return middle == high || float.IsInfinity(middle) ? low : middle;
+    }
+}

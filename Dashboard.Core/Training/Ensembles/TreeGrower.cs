@@ -1,0 +1,177 @@
+using Dashboard.Core.Common;
+
+namespace Dashboard.Core.Training.Ensembles;
+
+/// <summary>
+/// Grows a CART classification tree as scikit-learn's DecisionTreeClassifier does (weighted Gini, best split per
+/// node, depth-first, a random subset of features per node when asked), on binned features. Written here rather than
+/// taken from ML.NET: its trees are regression trees inside a boosting or bagging trainer that draws its own rows,
+/// so neither a per-tree balanced sample nor AdaBoost's per-round row weights can be handed to them one tree at a time.
+/// </summary>
+internal static class TreeGrower
+{
+    private const double Tolerance = 1e-12;
+
+    /// <param name="features">The binned training matrix.</param>
+    /// <param name="labels">1 or 0 for every row of <paramref name="features"/>.</param>
+    /// <param name="rows">The rows this tree learns from; a row drawn twice appears twice.</param>
+    /// <param name="weights">One weight per entry of <paramref name="rows"/> (class weights, boosting weights).</param>
+    public static DecisionTree Grow(BinnedFeatures features, IReadOnlyList<int> labels, int[] rows, double[] weights,
+        TreeOptions options, SeededRandom random)
+    {
+        if (rows.Length == 0) throw new ArgumentException("A tree needs at least one training row.", nameof(rows));
+        var state = new GrowState(features, labels, rows, weights, options, random);
+        state.Grow();
+        return state.ToTree();
+    }
+
+    private sealed class GrowState(BinnedFeatures features, IReadOnlyList<int> labels, int[] rows, double[] weights,
+        TreeOptions options, SeededRandom random)
+    {
+        private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per node
+        private readonly int[] _featureOrder = Enumerable.Range(0, features.Columns).ToArray();
+        private readonly double[] _positive = new double[BinnedFeatures.MaxBins];
+        private readonly double[] _negative = new double[BinnedFeatures.MaxBins];
+        private readonly int[] _count = new int[BinnedFeatures.MaxBins];
+        private readonly List<int> _feature = [];
+        private readonly List<byte> _splitBin = [];
+        private readonly List<float> _threshold = [];
+        private readonly List<int> _left = [];
+        private readonly List<int> _right = [];
+        private readonly List<double> _value = [];
+        private readonly List<double> _cover = [];
+        private readonly List<double> _gain = [];
+
+        public void Grow()
+        {
+            var (positive, negative) = Totals(0, _order.Length);
+            var pending = new Stack<(int Node, int Start, int End, int Depth, double Positive, double Negative)>();
+            pending.Push((AddNode(positive, negative), 0, _order.Length, 0, positive, negative));
+            while (pending.Count > 0)
+            {
+                var (node, start, end, depth, p, n) = pending.Pop();
+                if (depth >= options.MaxDepth || end - start < 2 * options.MinRowsPerLeaf || p <= 0 || n <= 0) continue;
+                if (BestSplit(start, end, p, n) is not { } split) continue;
+                var middle = Partition(start, end, split.Feature, split.Bin);
+                var (leftPositive, leftNegative) = Totals(start, middle);
+                var (rightPositive, rightNegative) = (p - leftPositive, n - leftNegative);
+                _feature[node] = split.Feature;
+                _splitBin[node] = (byte)split.Bin;
+                _threshold[node] = features.Edge(split.Feature, split.Bin);
+                _gain[node] = split.Gain;
+                _left[node] = AddNode(leftPositive, leftNegative);
+                _right[node] = AddNode(rightPositive, rightNegative);
+                // Right pushed first so the left subtree is grown first, as depth-first scikit-learn numbers its nodes.
+                pending.Push((_right[node], middle, end, depth + 1, rightPositive, rightNegative));
+                pending.Push((_left[node], start, middle, depth + 1, leftPositive, leftNegative));
+            }
+        }
+
+        public DecisionTree ToTree() =>
+            new([.. _feature], [.. _splitBin], [.. _threshold], [.. _left], [.. _right], [.. _value], [.. _cover], [.. _gain]);
+
+        private int AddNode(double positive, double negative)
+        {
+            _feature.Add(-1);
+            _splitBin.Add(0);
+            _threshold.Add(0);
+            _left.Add(-1);
+            _right.Add(-1);
+            _value.Add(positive + negative > 0 ? positive / (positive + negative) : 0);
+            _cover.Add(positive + negative);
+            _gain.Add(0);
+            return _feature.Count - 1;
+        }
+
+        private (double Positive, double Negative) Totals(int start, int end)
+        {
+            double positive = 0, negative = 0;
+            for (var i = start; i < end; i++)
+            {
+                var at = _order[i];
+                if (labels[rows[at]] == 1) positive += weights[at];
+                else negative += weights[at];
+            }
+            return (positive, negative);
+        }
+
+        /// <summary>
+        /// The split with the largest Gini decrease over the features drawn for this node. As scikit-learn, features
+        /// constant in the node do not count toward the quota, so deep nodes still try that many useful features.
+        /// </summary>
+        private (int Feature, int Bin, double Gain)? BestSplit(int start, int end, double positive, double negative)
+        {
+            var quota = options.FeaturesPerSplit is > 0 and var q && q < features.Columns ? q : features.Columns;
+            var parentProxy = (positive * positive + negative * negative) / (positive + negative);
+            (int Feature, int Bin, double Gain)? best = null;
+            var bestProxy = double.NegativeInfinity;
+            var tried = 0;
+            for (var drawn = 0; drawn < features.Columns && tried < quota; drawn++)
+            {
+                // Partial Fisher-Yates: the next feature in a fresh random order, one draw per feature looked at.
+                var pick = drawn + (quota < features.Columns ? random.NextInt(features.Columns - drawn) : 0);
+                (_featureOrder[drawn], _featureOrder[pick]) = (_featureOrder[pick], _featureOrder[drawn]);
+                var feature = _featureOrder[drawn];
+                var column = features.Column(feature);
+                var bins = features.BinCount(feature);
+                Array.Clear(_positive, 0, bins);
+                Array.Clear(_negative, 0, bins);
+                Array.Clear(_count, 0, bins);
+                int low = bins, high = -1;
+                for (var i = start; i < end; i++)
+                {
+                    var at = _order[i];
+                    var bin = column[rows[at]];
+                    if (labels[rows[at]] == 1) _positive[bin] += weights[at];
+                    else _negative[bin] += weights[at];
+                    _count[bin]++;
+                    if (bin < low) low = bin;
+                    if (bin > high) high = bin;
+                }
+                if (low == high) continue;
+                tried++;
+                double leftPositive = 0, leftNegative = 0;
+                var leftCount = 0;
+                for (var bin = low; bin < high; bin++)
+                {
+                    leftPositive += _positive[bin];
+                    leftNegative += _negative[bin];
+                    leftCount += _count[bin];
+                    if (_count[bin] == 0) continue; // the same partition as the previous bin
+                    var rightCount = end - start - leftCount;
+                    if (leftCount < options.MinRowsPerLeaf || rightCount < options.MinRowsPerLeaf) continue;
+                    var leftWeight = leftPositive + leftNegative;
+                    var rightPositive = positive - leftPositive;
+                    var rightNegative = negative - leftNegative;
+                    var rightWeight = rightPositive + rightNegative;
+                    if (leftWeight <= 0 || rightWeight <= 0) continue;
+                    // Maximising this minimises the children's weighted Gini impurity.
+                    var proxy = (leftPositive * leftPositive + leftNegative * leftNegative) / leftWeight
+                        + (rightPositive * rightPositive + rightNegative * rightNegative) / rightWeight;
+                    if (proxy > bestProxy + Tolerance)
+                    {
+                        bestProxy = proxy;
+                        best = (feature, bin, proxy - parentProxy);
+                    }
+                }
+            }
+            return best;
+        }
+
+        /// <summary>Moves the node's rows with bin at or below <paramref name="bin"/> to the front; returns where the right side starts.</summary>
+        private int Partition(int start, int end, int feature, int bin)
+        {
+            var column = features.Column(feature);
+            var middle = start;
+            for (var i = start; i < end; i++)
+            {
+                if (column[rows[_order[i]]] <= bin)
+                {
+                    (_order[i], _order[middle]) = (_order[middle], _order[i]);
+                    middle++;
+                }
+            }
+            return middle;
+        }
+    }
+}
