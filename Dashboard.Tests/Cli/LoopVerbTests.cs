@@ -82,6 +82,38 @@ public class LoopVerbTests
     }
 
     [Fact]
+    public void Loop_Costs_ExpectedCostPerRow_AndLowestCostThreshold()
+    {
+        var json = CliRunner.RunJson("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic",
+            "--cost-fn", "5", "--cost-fp", "1", "--best-threshold", "cost", "--json");
+
+        Assert.Equal(1 / 6.0, json.GetProperty("costs").GetProperty("theoreticalThreshold").GetDouble(), 12);
+        var algorithm = json.GetProperty("algorithms")[0];
+        Assert.Equal(CostOf(algorithm.GetProperty("metrics").GetProperty("confusion")), algorithm.GetProperty("expectedCost").GetDouble(), 12);
+        var best = algorithm.GetProperty("bestThreshold");
+        Assert.Equal("lowest expected cost", best.GetProperty("objective").GetString());
+        Assert.Equal(CostOf(best.GetProperty("testMetrics").GetProperty("confusion")), best.GetProperty("testExpectedCost").GetDouble(), 12);
+        var expected = ValidationThreshold.FindLowestCost(TrainingFixtures.BreastCancer, [], AlgorithmSettings.Default(AlgorithmCatalog.Get("logistic")),
+            new CostMatrix(5, 1), 42, CancellationToken.None);
+        Assert.Equal(expected.Choice.Threshold, best.GetProperty("threshold").GetDouble(), 6);
+
+        static double CostOf(JsonElement confusion)
+        {
+            int Count(string name) => confusion.GetProperty(name).GetInt32();
+            var rows = Count("truePositives") + Count("falsePositives") + Count("trueNegatives") + Count("falseNegatives");
+            return (5.0 * Count("falseNegatives") + Count("falsePositives")) / rows;
+        }
+    }
+
+    [Fact]
+    public void Loop_NegativeCost_ClearMessage()
+    {
+        var error = CliRunner.RunError("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--cost-fp", "-2");
+
+        Assert.Contains("--cost-fn / --cost-fp: The cost of a false positive must be a number at or above 0; -2 was given.", error);
+    }
+
+    [Fact]
     public void Loop_ThresholdZero_CallsEveryTestRowPositive()
     {
         var json = CliRunner.RunJson("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--threshold", "0", "--json");
@@ -129,9 +161,9 @@ public class LoopVerbTests
 
     [Theory]
     [InlineData("error: --threshold must be between 0 and 1 (scores are probabilities); 1.5 was given.", "--threshold", "1.5")]
-    [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc.",
+    [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc, cost.",
         "--best-threshold", "roc-auc")]
-    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic.", "--algorithms", "lightgbm,xgboost")]
+    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost.", "--algorithms", "lightgbm,xgboost")]
     [InlineData("error: --algorithms names 'svm' twice; list each algorithm once.", "--algorithms", "svm,svm")]
     [InlineData("error: --algorithms needs at least one algorithm, e.g. lightgbm,random-forest,svm,mlp.", "--algorithms", ",")]
     [InlineData("error: --class-share must be a number between 0 and 1 (exclusive), e.g. 0.3; '-0.2' was given.", "--class-share", "-0.2")]

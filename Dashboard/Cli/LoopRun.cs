@@ -42,8 +42,12 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         return new LoopRun(prepared, ordered, finished.Min(f => f.Seconds), all);
     }
 
+    /// <param name="Metric">The metric the threshold maximised on the validation rows; null when it minimised the expected cost.</param>
+    /// <param name="ValidationValue">That metric's value, or the expected cost per row, on the validation rows.</param>
     /// <param name="TestMetrics">Every test metric at the chosen threshold, recomputed from the stored scores.</param>
-    internal sealed record TunedThreshold(ValidationThresholdResult Choice, BinaryMetrics TestMetrics);
+    /// <param name="TestExpectedCost">The expected cost per test row at the chosen threshold (with costs 1 and 1 unless given).</param>
+    internal sealed record TunedThreshold(MetricId? Metric, double Threshold, double ValidationValue, int ValidationRows,
+        BinaryMetrics TestMetrics, double TestExpectedCost);
 
     /// <param name="CompletionOrder">1 for the algorithm that finished first.</param>
     /// <param name="Seconds">From the start of training to this result.</param>
