@@ -9,11 +9,12 @@ public static class AlgorithmCatalog
     public static IReadOnlyList<AlgorithmDescriptor> Defaults { get; } =
         [LightGbmAlgorithm.Descriptor, FastForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
 
-    /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles (issue 15).</summary>
+    /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles and the one-class detectors (issue 15).</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } =
     [
         FastTreeAlgorithm.Descriptor, LogisticAlgorithm.Descriptor,
         BalancedRandomForestAlgorithm.Descriptor, BalancedBaggingAlgorithm.Descriptor, EasyEnsembleAlgorithm.Descriptor, RusBoostAlgorithm.Descriptor,
+        IsolationForestAlgorithm.Descriptor, PcaAnomalyAlgorithm.Descriptor,
     ];
 
     public static IReadOnlyList<AlgorithmDescriptor> All { get; } = [.. Defaults, .. Extras];

@@ -163,7 +163,7 @@ public class LoopVerbTests
     [InlineData("error: --threshold must be between 0 and 1 (scores are probabilities); 1.5 was given.", "--threshold", "1.5")]
     [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc, cost.",
         "--best-threshold", "roc-auc")]
-    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost.", "--algorithms", "lightgbm,xgboost")]
+    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost, isolation-forest, pca-anomaly.", "--algorithms", "lightgbm,xgboost")]
     [InlineData("error: --algorithms names 'svm' twice; list each algorithm once.", "--algorithms", "svm,svm")]
     [InlineData("error: --algorithms needs at least one algorithm, e.g. lightgbm,random-forest,svm,mlp.", "--algorithms", ",")]
     [InlineData("error: --class-share must be a number between 0 and 1 (exclusive), e.g. 0.3; '-0.2' was given.", "--class-share", "-0.2")]
