@@ -1,4 +1,5 @@
 using Dashboard.Core.Common;
+using Dashboard.Core.Explanations;
 using Dashboard.Core.Training.Ensembles;
 
 namespace Dashboard.Core.Training.Algorithms;
@@ -25,6 +26,9 @@ internal static class RusBoostAlgorithm
 
     /// <summary>numpy's float64 eps: probabilities are clipped to it before their log, as scikit-learn does.</summary>
     private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>log p − log(1 − p), both clipped at <see cref="Epsilon"/>.</summary>
+    private static double LogOdds(double p) => Math.Log(Math.Max(p, Epsilon)) - Math.Log(Math.Max(1 - p, Epsilon));
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {
@@ -57,7 +61,7 @@ internal static class RusBoostAlgorithm
                 // np.argmax picks the negative class on a tie.
                 if ((p > 0.5 ? 1 : 0) != labels[i]) wrong += weights[i];
                 sum += weights[i];
-                logRatio[i] = Math.Log(Math.Max(p, Epsilon)) - Math.Log(Math.Max(1 - p, Epsilon));
+                logRatio[i] = LogOdds(p);
             }
             if (wrong / sum <= 0 || round == rounds - 1) break;
             // SAMME.R with two classes: a row's weight grows by exp(-rate/2 * (log p(true class) - log p(other class))).
@@ -70,11 +74,15 @@ internal static class RusBoostAlgorithm
     }
 
     /// <summary>scikit-learn's SAMME.R probability for two classes: the sigmoid of the stumps' mean log-odds.</summary>
-    private sealed class Classifier(IReadOnlyList<DecisionTree> stumps, int slots) : IBinaryClassifier, ITreeGains
+    private sealed class Classifier(IReadOnlyList<DecisionTree> stumps, int slots) : IBinaryClassifier, ITreeGains, ITreeExplainable
     {
         private readonly Lazy<double[]> _gains = new(() => DecisionTree.SlotGains(stumps, slots));
 
         public IReadOnlyList<double> SlotGains => _gains.Value;
+
+        /// <summary>The mean log-odds: each leaf holds its log-odds divided by the number of rounds.</summary>
+        public AdditiveTrees ExplainedTrees => new(stumps.Select(s => s.Explained(p => LogOdds(p) / stumps.Count)).ToArray(), 0,
+            "log-odds (the rounds' mean; probability = 1 / (1 + e^-value))");
 
         public float[] PredictProbabilities(FeatureMatrix features)
         {
@@ -83,11 +91,7 @@ internal static class RusBoostAlgorithm
             {
                 var row = features.Row(r);
                 var logOdds = 0.0;
-                foreach (var stump in stumps)
-                {
-                    var p = stump.Predict(row);
-                    logOdds += Math.Log(Math.Max(p, Epsilon)) - Math.Log(Math.Max(1 - p, Epsilon));
-                }
+                foreach (var stump in stumps) logOdds += LogOdds(stump.Predict(row));
                 probabilities[r] = (float)(1 / (1 + Math.Exp(-logOdds / stumps.Count)));
             }
             return probabilities;

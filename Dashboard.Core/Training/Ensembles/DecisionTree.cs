@@ -1,3 +1,5 @@
+using Dashboard.Core.Explanations;
+
 namespace Dashboard.Core.Training.Ensembles;
 
 /// <summary>
@@ -60,6 +62,10 @@ internal sealed class DecisionTree
         while (Feature[node] >= 0) node = rows.Bin(row, Feature[node]) <= SplitBin[node] ? Left[node] : Right[node];
         return Value[node];
     }
+
+    /// <summary>The tree as TreeSHAP reads it, each leaf holding <paramref name="leafValue"/> of its positive share.</summary>
+    public ExplainedTree Explained(Func<double, double> leafValue) =>
+        new(Feature, Threshold, Left, Right, Array.ConvertAll(Value, v => leafValue(v)));
 
     /// <summary>Per feature slot, the total gain of the splits on it over all <paramref name="trees"/>.</summary>
     public static double[] SlotGains(IEnumerable<DecisionTree> trees, int slots)
