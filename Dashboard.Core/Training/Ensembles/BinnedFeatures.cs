@@ -45,9 +45,7 @@ internal sealed class BinnedFeatures
         for (var c = 0; c < columns; c++)
         {
             for (var r = 0; r < rows; r++) values[r] = matrix.Values[r * columns + c];
-            var sorted = (float[])values.Clone();
-            Array.Sort(sorted);
-            edges[c] = EdgesOf(sorted);
+            edges[c] = EdgesOf(values);
             var columnBins = bins.AsSpan(c * rows, rows);
             for (var r = 0; r < rows; r++) columnBins[r] = (byte)BinOf(edges[c], values[r]);
         }
@@ -57,36 +55,67 @@ internal sealed class BinnedFeatures
     /// <summary>The bin of a value: the first edge at or above it; NaN goes last, where "value &lt;= edge" sends it too.</summary>
     private static int BinOf(float[] edges, float value)
     {
-        if (float.IsNaN(value)) return edges.Length;
-        var found = Array.BinarySearch(edges, value);
-        return found >= 0 ? found : ~found;
+        // A plain lower-bound search: Array.BinarySearch's comparer costs more than the search on these short arrays.
+        int low = 0, high = edges.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (edges[middle] < value) low = middle + 1;
+            else high = middle;
+        }
+        return float.IsNaN(value) ? edges.Length : low;
     }
 
-    private static float[] EdgesOf(float[] sorted)
+    private static float[] EdgesOf(float[] values)
     {
+        // Most columns (every one-hot slot, counts, codes) hold few distinct values: sort those, not every row.
         // A featurized matrix has no NaN (the featurizer imputes); should one appear, it stays out of the edges.
-        var finite = sorted.Where(v => !float.IsNaN(v)).ToArray();
-        var distinct = new List<float>();
-        foreach (var v in finite)
-        {
-            if (distinct.Count == 0 || distinct[^1] != v) distinct.Add(v);
-        }
+        var few = FewDistinct(values);
         var edges = new List<float>();
-        if (distinct.Count <= MaxBins)
+        if (few is not null)
         {
-            for (var i = 0; i + 1 < distinct.Count; i++) edges.Add(Midpoint(distinct[i], distinct[i + 1]));
+            var distinct = few.Order().ToArray();
+            for (var i = 0; i + 1 < distinct.Length; i++) edges.Add(Midpoint(distinct[i], distinct[i + 1]));
             return [.. edges];
         }
-        // Quantile cuts by row rank, each placed halfway to the next distinct value, as in the exact case.
+        var finite = values.Where(v => !float.IsNaN(v)).ToArray();
+        Array.Sort(finite);
+        // Quantile cuts by row rank, each placed halfway to the next greater value, as in the exact case.
         for (var k = 1; k < MaxBins; k++)
         {
-            var value = finite[(int)((long)k * finite.Length / MaxBins)];
-            var next = distinct.BinarySearch(value) + 1;
-            if (next >= distinct.Count) break;
-            var edge = Midpoint(value, distinct[next]);
+            var position = (int)((long)k * finite.Length / MaxBins);
+            var value = finite[position];
+            var next = position;
+            while (next < finite.Length && finite[next] == value) next++;
+            if (next >= finite.Length) break;
+            var edge = Midpoint(value, finite[next]);
             if (edges.Count == 0 || edges[^1] < edge) edges.Add(edge);
         }
         return [.. edges];
+    }
+
+    /// <summary>The distinct values when there are at most <see cref="MaxBins"/>, else null. A one-hot slot never leaves the short list.</summary>
+    private static IReadOnlyCollection<float>? FewDistinct(float[] values)
+    {
+        Span<float> small = stackalloc float[8];
+        var count = 0;
+        HashSet<float>? many = null;
+        foreach (var v in values)
+        {
+            if (float.IsNaN(v)) continue;
+            if (many is null)
+            {
+                if (small[..count].Contains(v)) continue;
+                if (count < small.Length)
+                {
+                    small[count++] = v;
+                    continue;
+                }
+                many = [.. small];
+            }
+            if (many.Add(v) && many.Count > MaxBins) return null;
+        }
+        return many ?? (IReadOnlyCollection<float>)small[..count].ToArray();
     }
 
     // scikit-learn's threshold: halfway, unless rounding lands on the upper value (then the lower one).

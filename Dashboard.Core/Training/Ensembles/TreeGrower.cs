@@ -29,6 +29,12 @@ internal static class TreeGrower
         TreeOptions options, SeededRandom random)
     {
         private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per node
+        // Each position's label, read once: the histogram loop below runs for every node and feature.
+        private readonly bool[] _positiveAt = Array.ConvertAll(rows, r => labels[r] == 1);
+        private readonly List<int> _touched = new(BinnedFeatures.MaxBins);
+        // The drawn rows' bins, column by column and in position order, gathered lazily per feature: the passes over a
+        // node read one short array instead of looking each row up in the full training matrix.
+        private readonly byte[]?[] _local = new byte[features.Columns][];
         private readonly int[] _featureOrder = Enumerable.Range(0, features.Columns).ToArray();
         private readonly double[] _positive = new double[BinnedFeatures.MaxBins];
         private readonly double[] _negative = new double[BinnedFeatures.MaxBins];
@@ -45,13 +51,16 @@ internal static class TreeGrower
         public void Grow()
         {
             var (positive, negative) = Totals(0, _order.Length);
-            var pending = new Stack<(int Node, int Start, int End, int Depth, double Positive, double Negative)>();
-            pending.Push((AddNode(positive, negative), 0, _order.Length, 0, positive, negative));
+            var pending = new Stack<(int Node, int Start, int End, int Depth, double Positive, double Negative, ulong[] Constant)>();
+            pending.Push((AddNode(positive, negative), 0, _order.Length, 0, positive, negative, new ulong[(features.Columns + 63) / 64]));
             while (pending.Count > 0)
             {
-                var (node, start, end, depth, p, n) = pending.Pop();
+                var (node, start, end, depth, p, n, inherited) = pending.Pop();
                 if (depth >= options.MaxDepth || end - start < 2 * options.MinRowsPerLeaf || p <= 0 || n <= 0) continue;
-                if (BestSplit(start, end, p, n) is not { } split) continue;
+                // A feature constant in a node is constant in all its descendants: they skip it without a pass over their rows
+                // (as scikit-learn's splitter does), which changes no split, since it would be found constant again.
+                var constant = (ulong[])inherited.Clone();
+                if (BestSplit(start, end, p, n, constant) is not { } split) continue;
                 var middle = Partition(start, end, split.Feature, split.Bin);
                 var (leftPositive, leftNegative) = Totals(start, middle);
                 var (rightPositive, rightNegative) = (p - leftPositive, n - leftNegative);
@@ -62,8 +71,8 @@ internal static class TreeGrower
                 _left[node] = AddNode(leftPositive, leftNegative);
                 _right[node] = AddNode(rightPositive, rightNegative);
                 // Right pushed first so the left subtree is grown first, as depth-first scikit-learn numbers its nodes.
-                pending.Push((_right[node], middle, end, depth + 1, rightPositive, rightNegative));
-                pending.Push((_left[node], start, middle, depth + 1, leftPositive, leftNegative));
+                pending.Push((_right[node], middle, end, depth + 1, rightPositive, rightNegative, constant));
+                pending.Push((_left[node], start, middle, depth + 1, leftPositive, leftNegative, constant));
             }
         }
 
@@ -89,7 +98,7 @@ internal static class TreeGrower
             for (var i = start; i < end; i++)
             {
                 var at = _order[i];
-                if (labels[rows[at]] == 1) positive += weights[at];
+                if (_positiveAt[at]) positive += weights[at];
                 else negative += weights[at];
             }
             return (positive, negative);
@@ -99,7 +108,7 @@ internal static class TreeGrower
         /// The split with the largest Gini decrease over the features drawn for this node. As scikit-learn, features
         /// constant in the node do not count toward the quota, so deep nodes still try that many useful features.
         /// </summary>
-        private (int Feature, int Bin, double Gain)? BestSplit(int start, int end, double positive, double negative)
+        private (int Feature, int Bin, double Gain)? BestSplit(int start, int end, double positive, double negative, ulong[] constant)
         {
             var quota = options.FeaturesPerSplit is > 0 and var q && q < features.Columns ? q : features.Columns;
             var parentProxy = (positive * positive + negative * negative) / (positive + negative);
@@ -112,60 +121,82 @@ internal static class TreeGrower
                 var pick = drawn + (quota < features.Columns ? random.NextInt(features.Columns - drawn) : 0);
                 (_featureOrder[drawn], _featureOrder[pick]) = (_featureOrder[pick], _featureOrder[drawn]);
                 var feature = _featureOrder[drawn];
-                var column = features.Column(feature);
-                var bins = features.BinCount(feature);
-                Array.Clear(_positive, 0, bins);
-                Array.Clear(_negative, 0, bins);
-                Array.Clear(_count, 0, bins);
-                int low = bins, high = -1;
+                if ((constant[feature >> 6] & (1UL << feature)) != 0) continue;
+                var column = Local(feature);
+                // The histograms are all zero here; only the bins this node's rows fall in are filled, visited and reset,
+                // so a small node deep in a tree costs its rows, not the column's 256 bins.
+                _touched.Clear();
                 for (var i = start; i < end; i++)
                 {
                     var at = _order[i];
-                    var bin = column[rows[at]];
-                    if (labels[rows[at]] == 1) _positive[bin] += weights[at];
+                    var bin = column[at];
+                    if (_count[bin] == 0) _touched.Add(bin);
+                    if (_positiveAt[at]) _positive[bin] += weights[at];
                     else _negative[bin] += weights[at];
                     _count[bin]++;
-                    if (bin < low) low = bin;
-                    if (bin > high) high = bin;
                 }
-                if (low == high) continue;
-                tried++;
-                double leftPositive = 0, leftNegative = 0;
-                var leftCount = 0;
-                for (var bin = low; bin < high; bin++)
+                if (_touched.Count > 1)
                 {
-                    leftPositive += _positive[bin];
-                    leftNegative += _negative[bin];
-                    leftCount += _count[bin];
-                    if (_count[bin] == 0) continue; // the same partition as the previous bin
-                    var rightCount = end - start - leftCount;
-                    if (leftCount < options.MinRowsPerLeaf || rightCount < options.MinRowsPerLeaf) continue;
-                    var leftWeight = leftPositive + leftNegative;
-                    var rightPositive = positive - leftPositive;
-                    var rightNegative = negative - leftNegative;
-                    var rightWeight = rightPositive + rightNegative;
-                    if (leftWeight <= 0 || rightWeight <= 0) continue;
-                    // Maximising this minimises the children's weighted Gini impurity.
-                    var proxy = (leftPositive * leftPositive + leftNegative * leftNegative) / leftWeight
-                        + (rightPositive * rightPositive + rightNegative * rightNegative) / rightWeight;
-                    if (proxy > bestProxy + Tolerance)
-                    {
-                        bestProxy = proxy;
-                        best = (feature, bin, proxy - parentProxy);
-                    }
+                    tried++;
+                    _touched.Sort();
+                    Scan(start, end, positive, negative, feature, parentProxy, ref best, ref bestProxy);
                 }
+                else
+                {
+                    constant[feature >> 6] |= 1UL << feature;
+                }
+                foreach (var bin in _touched) (_positive[bin], _negative[bin], _count[bin]) = (0, 0, 0);
             }
             return best;
+        }
+
+        /// <summary>Tries every cut between two of the node's occupied bins of one feature, keeping the best so far.</summary>
+        private void Scan(int start, int end, double positive, double negative, int feature, double parentProxy,
+            ref (int Feature, int Bin, double Gain)? best, ref double bestProxy)
+        {
+            double leftPositive = 0, leftNegative = 0;
+            var leftCount = 0;
+            for (var t = 0; t + 1 < _touched.Count; t++)
+            {
+                var bin = _touched[t];
+                leftPositive += _positive[bin];
+                leftNegative += _negative[bin];
+                leftCount += _count[bin];
+                var rightCount = end - start - leftCount;
+                if (leftCount < options.MinRowsPerLeaf || rightCount < options.MinRowsPerLeaf) continue;
+                var leftWeight = leftPositive + leftNegative;
+                var rightPositive = positive - leftPositive;
+                var rightNegative = negative - leftNegative;
+                var rightWeight = rightPositive + rightNegative;
+                if (leftWeight <= 0 || rightWeight <= 0) continue;
+                // Maximising this minimises the children's weighted Gini impurity.
+                var proxy = (leftPositive * leftPositive + leftNegative * leftNegative) / leftWeight
+                    + (rightPositive * rightPositive + rightNegative * rightNegative) / rightWeight;
+                if (proxy > bestProxy + Tolerance)
+                {
+                    bestProxy = proxy;
+                    best = (feature, bin, proxy - parentProxy);
+                }
+            }
+        }
+
+        private byte[] Local(int feature)
+        {
+            if (_local[feature] is { } gathered) return gathered;
+            var column = features.Column(feature);
+            var local = new byte[rows.Length];
+            for (var at = 0; at < rows.Length; at++) local[at] = column[rows[at]];
+            return _local[feature] = local;
         }
 
         /// <summary>Moves the node's rows with bin at or below <paramref name="bin"/> to the front; returns where the right side starts.</summary>
         private int Partition(int start, int end, int feature, int bin)
         {
-            var column = features.Column(feature);
+            var column = Local(feature);
             var middle = start;
             for (var i = start; i < end; i++)
             {
-                if (column[rows[_order[i]]] <= bin)
+                if (column[_order[i]] <= bin)
                 {
                     (_order[i], _order[middle]) = (_order[middle], _order[i]);
                     middle++;
