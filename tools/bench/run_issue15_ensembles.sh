@@ -1,0 +1,23 @@
+#!/bin/sh
+# Runs the benchmark behind docs/benchmarks.md's issue 15 section (imbalance-aware ensembles' fit time against
+# imbalanced-learn 0.10) in one sitting, with `uptime` before and after each figure. Release build; Debian's
+# /usr/bin/python3 with python3-sklearn and python3-imblearn for the imbalanced-learn side.
+#   tools/bench/run_issue15_ensembles.sh [RESULTS_FOLDER]      (default: /tmp/dashboard-bench)
+set -eu
+cd "$(dirname "$0")/../.."
+OUT=${1:-/tmp/dashboard-bench}
+mkdir -p "$OUT"
+dotnet build Dashboard -c Release -m:1 -v q -nologo
+BIN=Dashboard/bin/Release/net10.0/Dashboard
+PY=/usr/bin/python3
+ENSEMBLES=balanced-random-forest,balanced-bagging,easy-ensemble,rusboost
+
+. tools/bench/sitting.sh
+
+for DATA in lending_club titanic; do
+  # Ours: one fit at a time (--slots 1), five runs; `warmMedian` leaves out the first (JIT warm-up) run.
+  run ensembles-$DATA $BIN bench loop --data $DATA --algorithms $ENSEMBLES --slots 1 --repetitions 6
+  # imbalanced-learn on exactly our training and test rows (the test rows from --scores-out).
+  run loop-verb-ensembles-$DATA $BIN loop --data $DATA --algorithms rusboost --json --scores-out "$OUT/ensembles-$DATA-scores.csv"
+  run imblearn-ensembles-$DATA $PY tools/bench/imblearn_ensembles_bench.py --data $DATA --test-rows "$OUT/ensembles-$DATA-scores.csv"
+done
