@@ -5,14 +5,9 @@
 #   tools/bench/run_issue15_ensembles.sh [RESULTS_FOLDER]      (default: /tmp/dashboard-bench)
 set -eu
 cd "$(dirname "$0")/../.."
-OUT=${1:-/tmp/dashboard-bench}
-mkdir -p "$OUT"
-dotnet build Dashboard -c Release -m:1 -v q -nologo
-BIN=Dashboard/bin/Release/net10.0/Dashboard
-PY=/usr/bin/python3
-ENSEMBLES=balanced-random-forest,balanced-bagging,easy-ensemble,rusboost
-
 . tools/bench/sitting.sh
+prepare "${1:-/tmp/dashboard-bench}"
+ENSEMBLES=balanced-random-forest,balanced-bagging,easy-ensemble,rusboost
 
 for DATA in lending_club titanic; do
   # Ours: one fit at a time (--slots 1), five runs; `warmMedian` leaves out the first (JIT warm-up) run.
