@@ -1,3 +1,4 @@
+using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
 
@@ -88,5 +89,11 @@ public sealed class CostMatrixTests
         var error = Assert.Throws<InvalidOperationException>(() => ClassWeighting.FromCosts(new CostMatrix(falseNegative: 1, falsePositive: 0)));
 
         Assert.Contains("C_FN / C_FP", error.Message);
+    }
+
+    [Fact]
+    public void ClassWeightsFromCosts_ExportedWithTheirOrigin()
+    {
+        Assert.Equal("from costs (positive rows weigh C_FN / C_FP = 2.5)", RunText.ClassWeight(ClassWeighting.FromCosts(new CostMatrix(5, 2))));
     }
 }
