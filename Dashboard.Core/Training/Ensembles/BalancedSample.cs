@@ -29,6 +29,25 @@ internal static class BalancedSample
         return drawn;
     }
 
+    /// <summary>The distinct rows of a sample, in ascending order, and how many times each was drawn.</summary>
+    public static (int[] Rows, int[] Copies) Distinct(int[] sample)
+    {
+        var sorted = (int[])sample.Clone();
+        Array.Sort(sorted);
+        var rows = new List<int>(sorted.Length);
+        var copies = new List<int>(sorted.Length);
+        foreach (var row in sorted)
+        {
+            if (rows.Count > 0 && rows[^1] == row) copies[^1]++;
+            else
+            {
+                rows.Add(row);
+                copies.Add(1);
+            }
+        }
+        return ([.. rows], [.. copies]);
+    }
+
     /// <summary>Each entry's class weight (negative rows, positive rows) from the run's class-weight option.</summary>
     public static double[] ClassWeights(int[] rows, IReadOnlyList<int> labels, (double Negative, double Positive) weights) =>
         Array.ConvertAll(rows, row => labels[row] == 1 ? weights.Positive : weights.Negative);

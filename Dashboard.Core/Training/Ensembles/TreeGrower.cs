@@ -143,7 +143,7 @@ internal static class TreeGrower
                 if (_touched.Count > 1)
                 {
                     tried++;
-                    _touched.Sort();
+                    SortTouched();
                     Scan(start, end, positive, negative, feature, parentProxy, ref best, ref bestProxy);
                 }
                 else
@@ -153,6 +153,23 @@ internal static class TreeGrower
                 foreach (var bin in _touched) (_positive[bin], _negative[bin], _count[bin]) = (0, 0, 0);
             }
             return best;
+        }
+
+        /// <summary>Puts the occupied bins in order: a sort for a few, one pass over their range (at most 256 bins) for many.</summary>
+        private void SortTouched()
+        {
+            if (_touched.Count <= 16)
+            {
+                _touched.Sort();
+                return;
+            }
+            int low = int.MaxValue, high = -1;
+            foreach (var bin in _touched) (low, high) = (Math.Min(low, bin), Math.Max(high, bin));
+            _touched.Clear();
+            for (var bin = low; bin <= high; bin++)
+            {
+                if (_count[bin] > 0) _touched.Add(bin);
+            }
         }
 
         /// <summary>Tries every cut between two of the node's occupied bins of one feature, keeping the best so far.</summary>
