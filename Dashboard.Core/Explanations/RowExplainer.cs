@@ -6,8 +6,8 @@ namespace Dashboard.Core.Explanations;
 /// <summary>
 /// Explains single rows of a trained model by each ORIGINAL column's contribution (its one-hot slots summed): exact
 /// TreeSHAP for tree ensembles that show their trees, exact w_i·(x_i − mean_i) for the linear SVM's margin, and a
-/// sampling Shapley estimate with standard errors for every other model (the MLP, EasyEnsemble, the forest behind
-/// ML.NET's Platt step, the detectors), on its probability. The background is a seeded sample of training rows.
+/// sampling Shapley estimate with standard errors for every other model (the MLP, EasyEnsemble, logistic regression,
+/// the detectors), on its probability. The background is a seeded sample of training rows.
 /// </summary>
 public static class RowExplainer
 {

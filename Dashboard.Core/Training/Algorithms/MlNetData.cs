@@ -86,11 +86,17 @@ internal static class MlNetData
     /// <summary>
     /// ML.NET's trees in TreeSHAP's node layout. ML.NET numbers its split nodes from 0 and writes a leaf as the
     /// complement (~leaf) of its index in a child slot; here leaves follow the split nodes. Null when a tree has a
-    /// categorical split (the featurizer never asks for one) or the model is not a regression-tree ensemble.
+    /// categorical split (the featurizer never asks for one) or the model is not a tree ensemble ML.NET lets us read.
     /// </summary>
-    private static AdditiveTrees? Explained(TreeEnsembleModelParameters parameters)
+    private static AdditiveTrees? Explained(TreeEnsembleModelParameters parameters) => parameters switch
     {
-        if (parameters is not TreeEnsembleModelParametersBasedOnRegressionTree { TrainedTreeEnsemble: { } ensemble }) return null;
+        TreeEnsembleModelParametersBasedOnRegressionTree { TrainedTreeEnsemble: { } boosted } => Explained(boosted),
+        TreeEnsembleModelParametersBasedOnQuantileRegressionTree { TrainedTreeEnsemble: { } forest } => Explained(forest),
+        _ => null,
+    };
+
+    private static AdditiveTrees? Explained<TTree>(TreeEnsemble<TTree> ensemble) where TTree : RegressionTreeBase
+    {
         var trees = new List<ExplainedTree>();
         for (var t = 0; t < ensemble.Trees.Count; t++)
         {

@@ -11,7 +11,7 @@ public sealed class RowExplainerTests
 {
     private static readonly FeatureSlot[] TinySlots = [new("a", "a"), new("b", "b"), new("unused", "unused")];
 
-    public static TheoryData<string> TreeModels() => ["lightgbm", "fasttree", "balanced-random-forest", "balanced-bagging", "rusboost"];
+    public static TheoryData<string> TreeModels() => ["lightgbm", "fasttree", "random-forest", "balanced-random-forest", "balanced-bagging", "rusboost"];
 
     [Theory]
     [MemberData(nameof(TreeModels))]
@@ -201,7 +201,7 @@ public sealed class RowExplainerTests
     /// <summary>What the model itself says the explained output is: ML.NET's raw Score, the forest's probability, RUSBoost's log-odds.</summary>
     private static double[] OwnOutput(string algorithm, IBinaryClassifier model, FeatureMatrix rows) => algorithm switch
     {
-        "lightgbm" or "fasttree" => ((MlNetData.Classifier)model).Column(rows, "Score").Select(s => (double)s).ToArray(),
+        "lightgbm" or "fasttree" or "random-forest" => ((MlNetData.Classifier)model).Column(rows, "Score").Select(s => (double)s).ToArray(),
         "rusboost" => model.PredictProbabilities(rows).Select(p => Math.Log(p / (1.0 - p))).ToArray(),
         _ => model.PredictProbabilities(rows).Select(p => (double)p).ToArray(),
     };
