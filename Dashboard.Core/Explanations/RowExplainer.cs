@@ -22,7 +22,13 @@ public static class RowExplainer
         {
             throw new ArgumentException($"The rows have {rows.Columns} columns and the training rows {training.Columns}, but the featurizer has {slots.Count} slots.");
         }
+        if (rowIds.Count != rows.Rows) throw new ArgumentException($"{rows.Rows} rows need as many row ids; {rowIds.Count} were given.", nameof(rowIds));
         if (training.Rows == 0) throw new ArgumentException("Explanations need training rows to measure contributions from.", nameof(training));
+        if (options.BackgroundRows < 1 || options.Samples < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options,
+                "Explanations need at least 1 background row and 2 samples (the standard error needs two); raise them.");
+        }
         var random = SeededRandom.For(options.Seed, "explanations.background");
         var background = training.SelectRows(random.SampleWithoutReplacement(training.Rows, Math.Min(options.BackgroundRows, training.Rows)));
         var columns = slots.Select(s => s.SourceColumn).Distinct().ToArray();

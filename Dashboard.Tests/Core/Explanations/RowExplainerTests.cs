@@ -136,6 +136,20 @@ public sealed class RowExplainerTests
     }
 
     [Fact]
+    public void Explain_BadRequests_ClearMessages()
+    {
+        var (features, labels) = TinyData();
+        var model = AlgorithmCatalog.Get("svm").Train(new TrainingInput(features, labels, HyperparameterValues.Defaults, ClassWeighting.None, 1), CancellationToken.None);
+        IReadOnlyList<RowExplanation> Explain(IReadOnlyList<int> ids, FeatureSlot[] slots, ExplanationOptions options) =>
+            RowExplainer.Explain("svm", model, features.SelectRows([0, 1]), ids, slots, features, options, CancellationToken.None);
+
+        Assert.Contains("2 rows need as many row ids; 1 were given", Assert.Throws<ArgumentException>(() => Explain([0], TinySlots, new())).Message);
+        Assert.Contains("but the featurizer has 2 slots", Assert.Throws<ArgumentException>(() => Explain([0, 1], TinySlots[..2], new())).Message);
+        Assert.Contains("at least 1 background row and 2 samples",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Explain([0, 1], TinySlots, new(Samples: 1))).Message);
+    }
+
+    [Fact]
     public void ContributionRanking_MeanAbsoluteContribution_LargestFirst()
     {
         RowExplanation Row(double a, double b) => new(0, "m", ExplanationMethod.Linear, "margin", 0, a + b, [new("a", a), new("b", b)]);
