@@ -106,6 +106,21 @@ public class LoopVerbTests
     }
 
     [Fact]
+    public void Loop_ClassWeightFromCosts_PositiveRowsWeighTheCostRatio_AndRecallRises()
+    {
+        string[] run = ["loop", "--data", "lending_club", "--algorithms", "logistic", "--cost-fn", "8", "--cost-fp", "2", "--json"];
+
+        var plain = CliRunner.RunJson(run).GetProperty("algorithms")[0];
+        var weighted = CliRunner.RunJson([.. run, "--class-weight", "from-costs"]).GetProperty("algorithms")[0];
+
+        Assert.Equal("none", plain.GetProperty("classWeight").GetString());
+        Assert.Equal("from costs (positive rows weigh C_FN / C_FP = 4)", weighted.GetProperty("classWeight").GetString());
+        // At threshold 0.5 the weighted model calls more rows positive, so it finds more of the 5 % positives.
+        double Recall(JsonElement algorithm) => algorithm.GetProperty("metrics").GetProperty("recall").GetDouble();
+        Assert.True(Recall(weighted) > Recall(plain) + 0.05, $"recall {Recall(plain):F3} -> {Recall(weighted):F3}");
+    }
+
+    [Fact]
     public void Loop_NegativeCost_ClearMessage()
     {
         var error = CliRunner.RunError("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--cost-fp", "-2");
@@ -165,6 +180,8 @@ public class LoopVerbTests
         "--best-threshold", "roc-auc")]
     [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost, isolation-forest, pca-anomaly.", "--algorithms", "lightgbm,xgboost")]
     [InlineData("error: --algorithms names 'svm' twice; list each algorithm once.", "--algorithms", "svm,svm")]
+    [InlineData("error: --class-weight: 'heavy' is not none, balanced, from-costs or a positive row's weight above 0 and at most 1000.", "--class-weight", "heavy")]
+    [InlineData("error: --class-weight: from-costs needs --cost-fp above 0 and --cost-fn / --cost-fp at most 1000.", "--class-weight", "from-costs", "--cost-fp", "0")]
     [InlineData("error: --algorithms needs at least one algorithm, e.g. lightgbm,random-forest,svm,mlp.", "--algorithms", ",")]
     [InlineData("error: --class-share must be a number between 0 and 1 (exclusive), e.g. 0.3; '-0.2' was given.", "--class-share", "-0.2")]
     [InlineData("error: 'Z' is not a category of 'embarked'.", "--feature", "embarked", "--category", "Z", "--share", "0.3")]

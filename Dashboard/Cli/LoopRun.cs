@@ -23,16 +23,18 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
 
     /// <param name="slots">How many algorithms may train at once; 0 for no limit. The app's default is one per core.</param>
     /// <param name="previous">The run before this one: its fit times decide which algorithm starts first (StartOrder), as in a room.</param>
+    /// <param name="classWeight">The class-weight option every algorithm trains with (none unless given).</param>
     public static async Task<LoopRun> RunAsync(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken,
-        LoopRun? previous = null)
+        LoopRun? previous = null, ClassWeighting? classWeight = null)
     {
         var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken: cancellationToken);
         var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
         var lastFitSeconds = previous?.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Timings.FitSeconds) ?? [];
-        var settings = StartOrder.For(algorithms.Select(AlgorithmSettings.Default), lastFitSeconds);
+        var settings = StartOrder.For(algorithms.Select(a => new AlgorithmSettings(a, HyperparameterValues.Defaults, classWeight ?? ClassWeighting.None)),
+            lastFitSeconds);
         await foreach (var result in loop.RunAsync(prepared.Data, settings, options, cancellationToken))
         {
             finished.Add(new Finished(result, finished.Count + 1, clock.Elapsed.TotalSeconds));

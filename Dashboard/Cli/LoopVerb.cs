@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using static System.FormattableString;
 using Dashboard.Core.Data;
+using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
@@ -45,6 +46,12 @@ internal static class LoopVerb
         {
             Description = "Cost of a false positive (a false alarm), at or above 0; default 1. Adds the expected cost per test row.",
         };
+        var classWeight = new Option<string>("--class-weight")
+        {
+            Description = "Class weights every algorithm trains with: none, balanced, from-costs (positive rows weigh --cost-fn / --cost-fp) " +
+                "or a number (the weight of a positive row; negative rows weigh 1).",
+            DefaultValueFactory = _ => "none",
+        };
         var json = CliJson.CreateOption();
         var scoresOut = new Option<string?>("--scores-out")
         {
@@ -58,6 +65,7 @@ internal static class LoopVerb
         command.Add(bestThreshold);
         command.Add(costFn);
         command.Add(costFp);
+        command.Add(classWeight);
         command.Add(json);
         command.Add(scoresOut);
         command.SetAction(async (parse, cancellationToken) =>
@@ -71,10 +79,12 @@ internal static class LoopVerb
             }
             var costs = Costs(parse.GetValue(costFn), parse.GetValue(costFp));
             var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdObjective(metricName) : null;
+            var weighting = Weighting(parse.GetValue(classWeight)!, costs ?? CostMatrix.Equal);
             var (labeled, split) = data.LoadSplit(parse);
             var requested = changes.Build(parse, labeled, split.TrainRows);
             var featurized = FeaturizedSplit.Create(labeled, split);
-            var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken);
+            var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken,
+                classWeight: weighting);
             if (tuneFor is { } objective) run = run with { Tuned = Tune(featurized, requested, run, objective, costs ?? CostMatrix.Equal, split.Seed, cancellationToken) };
             if (parse.GetValue(scoresOut) is { } path) WriteScores(path, split, run);
             var summary = ResamplingSummary.Of(labeled, split.TrainRows, run.Prepared.Resampled, run.Prepared.Summary.ResampleSeconds);
@@ -102,6 +112,7 @@ internal static class LoopVerb
             status = f.Result.Status,
             error = f.Result.Error,
             trainingRows = f.Result.TrainingRows,
+            classWeight = RunText.ClassWeight(f.Result.ClassWeight),
             completionOrder = f.CompletionOrder,
             fitSeconds = f.Result.Timings.FitSeconds,
             scoreSeconds = f.Result.Timings.ScoreSeconds,
@@ -134,6 +145,31 @@ internal static class LoopVerb
         : ThresholdMetrics.TryGetValue(name, out var id) ? new Objective(id)
         : throw new DatasetException(DataProblem.InvalidSetting,
             $"--best-threshold '{name}' is not a metric a threshold can be chosen for. Choose one of: {string.Join(", ", ThresholdMetrics.Keys)}, {CostObjective}.", value: name);
+
+    /// <summary>The --class-weight option: a mode by name or a positive row's weight.</summary>
+    private static ClassWeighting Weighting(string value, CostMatrix costs)
+    {
+        string? problem;
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "none":
+                return ClassWeighting.None;
+            case "balanced":
+                return new ClassWeighting(ClassWeightMode.Balanced);
+            case "from-costs":
+                if (costs.FalsePositive > 0 && costs.PositiveClassWeight <= 1000) return ClassWeighting.FromCosts(costs);
+                problem = "from-costs needs --cost-fp above 0 and --cost-fn / --cost-fp at most 1000";
+                break;
+            default:
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && weight > 0 && weight <= 1000)
+                {
+                    return new ClassWeighting(ClassWeightMode.Custom, weight);
+                }
+                problem = $"'{value}' is not none, balanced, from-costs or a positive row's weight above 0 and at most 1000";
+                break;
+        }
+        throw new DatasetException(DataProblem.InvalidSetting, $"--class-weight: {problem}.", value: value);
+    }
 
     /// <summary>The costs when --cost-fn or --cost-fp is given (the other defaults to 1), else null.</summary>
     private static CostMatrix? Costs(double? falseNegative, double? falsePositive)
@@ -228,6 +264,7 @@ internal static class LoopVerb
             table.Add(["expected cost per row", .. results.Select(r => r.Metrics is { } m ? costs.ExpectedCost(m.Confusion).ToString("F4", CultureInfo.InvariantCulture) : "")]);
         }
         table.Add(["training rows", .. results.Select(r => r.TrainingRows.ToString("N0", CultureInfo.InvariantCulture))]);
+        if (results.Any(r => !r.ClassWeight.IsNone)) table.Add(["class weight", .. results.Select(r => RunText.ClassWeight(r.ClassWeight))]);
         table.Add(["fit seconds", .. results.Select(r => r.Timings.FitSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["score seconds", .. results.Select(r => r.Timings.ScoreSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["finished", .. run.Results.Select(f => Invariant($"#{f.CompletionOrder} ({f.Seconds:F2} s)"))]);
