@@ -114,6 +114,19 @@ public sealed class EnsembleTreeTests
 
     [Theory]
     [MemberData(nameof(Ensembles))]
+    [InlineData("isolation-forest")]
+    [InlineData("pca-anomaly")]
+    public void Fit_CancelledToken_StopsWithOperationCanceled(string algorithm)
+    {
+        var split = TrainingFixtures.BreastCancer;
+        var rows = TrainingFixtures.Baseline(split);
+        var input = new TrainingInput(split.TrainingMatrix(rows.OriginalRows), rows.Labels, HyperparameterValues.Defaults, ClassWeighting.None, 1);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => AlgorithmCatalog.Get(algorithm).Train(input, new CancellationToken(canceled: true)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ensembles))]
     public void Descriptor_SaysTheEnsembleBalancesAgainInside(string algorithm)
     {
         Assert.StartsWith("Balances the classes again inside", AlgorithmCatalog.Get(algorithm).Caption);
