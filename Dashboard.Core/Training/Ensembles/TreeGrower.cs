@@ -33,14 +33,16 @@ internal static class TreeGrower
     {
         private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per node
         // Each position's label, read once: the histogram loop below runs for every node and feature.
-        private readonly bool[] _positiveAt = Array.ConvertAll(rows, r => labels[r] == 1);
-        private readonly List<int> _touched = new(BinnedFeatures.MaxBins);
+        private readonly int[] _labelAt = Array.ConvertAll(rows, r => labels[r] == 1 ? 1 : 0);
+        private readonly int[] _touched = new int[BinnedFeatures.MaxBins];
+        private int _touchedCount;
         // The drawn rows' bins, column by column and in position order, gathered lazily per feature: the passes over a
         // node read one short array instead of looking each row up in the full training matrix.
         private readonly byte[]?[] _local = new byte[features.Columns][];
         private readonly int[] _featureOrder = Enumerable.Range(0, features.Columns).ToArray();
-        private readonly double[] _positive = new double[BinnedFeatures.MaxBins];
-        private readonly double[] _negative = new double[BinnedFeatures.MaxBins];
+        // Weight per (bin, label) at [2 * bin + label]: indexed by the label rather than branching on it, since the
+        // labels of a node's rows come in no order a branch predictor could learn.
+        private readonly double[] _weight = new double[2 * BinnedFeatures.MaxBins];
         private readonly int[] _count = new int[BinnedFeatures.MaxBins];
         private readonly List<int> _feature = [];
         private readonly List<byte> _splitBin = [];
@@ -102,7 +104,7 @@ internal static class TreeGrower
             for (var i = start; i < end; i++)
             {
                 var at = _order[i];
-                if (_positiveAt[at]) positive += weights[at];
+                if (_labelAt[at] == 1) positive += weights[at];
                 else negative += weights[at];
             }
             return (positive, negative);
@@ -130,17 +132,15 @@ internal static class TreeGrower
                 var column = Local(feature);
                 // The histograms are all zero here; only the bins this node's rows fall in are filled, visited and reset,
                 // so a small node deep in a tree costs its rows, not the column's 256 bins.
-                _touched.Clear();
+                _touchedCount = 0;
                 for (var i = start; i < end; i++)
                 {
                     var at = _order[i];
                     var bin = column[at];
-                    if (_count[bin] == 0) _touched.Add(bin);
-                    if (_positiveAt[at]) _positive[bin] += weights[at];
-                    else _negative[bin] += weights[at];
-                    _count[bin]++;
+                    if (_count[bin]++ == 0) _touched[_touchedCount++] = bin;
+                    _weight[2 * bin + _labelAt[at]] += weights[at];
                 }
-                if (_touched.Count > 1)
+                if (_touchedCount > 1)
                 {
                     tried++;
                     SortTouched();
@@ -150,7 +150,11 @@ internal static class TreeGrower
                 {
                     constant[feature >> 6] |= 1UL << feature;
                 }
-                foreach (var bin in _touched) (_positive[bin], _negative[bin], _count[bin]) = (0, 0, 0);
+                for (var t = 0; t < _touchedCount; t++)
+                {
+                    var bin = _touched[t];
+                    (_weight[2 * bin], _weight[2 * bin + 1], _count[bin]) = (0, 0, 0);
+                }
             }
             return best;
         }
@@ -158,17 +162,17 @@ internal static class TreeGrower
         /// <summary>Puts the occupied bins in order: a sort for a few, one pass over their range (at most 256 bins) for many.</summary>
         private void SortTouched()
         {
-            if (_touched.Count <= 16)
+            if (_touchedCount <= 16)
             {
-                _touched.Sort();
+                Array.Sort(_touched, 0, _touchedCount);
                 return;
             }
             int low = int.MaxValue, high = -1;
-            foreach (var bin in _touched) (low, high) = (Math.Min(low, bin), Math.Max(high, bin));
-            _touched.Clear();
+            for (var t = 0; t < _touchedCount; t++) (low, high) = (Math.Min(low, _touched[t]), Math.Max(high, _touched[t]));
+            _touchedCount = 0;
             for (var bin = low; bin <= high; bin++)
             {
-                if (_count[bin] > 0) _touched.Add(bin);
+                if (_count[bin] > 0) _touched[_touchedCount++] = bin;
             }
         }
 
@@ -179,11 +183,11 @@ internal static class TreeGrower
         {
             double leftPositive = 0, leftNegative = 0;
             var leftCount = 0;
-            for (var t = 0; t + 1 < _touched.Count; t++)
+            for (var t = 0; t + 1 < _touchedCount; t++)
             {
                 var bin = _touched[t];
-                leftPositive += _positive[bin];
-                leftNegative += _negative[bin];
+                leftPositive += _weight[2 * bin + 1];
+                leftNegative += _weight[2 * bin];
                 leftCount += _count[bin];
                 var rightCount = end - start - leftCount;
                 if (leftCount < options.MinRowsPerLeaf || rightCount < options.MinRowsPerLeaf) continue;
