@@ -10,5 +10,5 @@ internal static class TestData
     public static Dataset Load(string relative, DataLimits? limits = null) =>
         CsvDatasetReader.ReadFile(PathOf(relative), limits ?? DataLimits.Default);
 
-    public static Dataset Bundled(string name) => BundledDatasets.Load(name, DataLimits.Default);
+    public static Dataset Bundled(string name) => BundledDatasets.Load(BundledDatasets.Find(name)!, DataLimits.Default);
 }

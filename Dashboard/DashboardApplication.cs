@@ -2,7 +2,9 @@ using Dashboard.Components;
 using Dashboard.Core.Data;
 using Dashboard.Hubs;
 using Dashboard.Rooms;
+using Dashboard.Security;
 using Dashboard.Storage;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 namespace Dashboard;
@@ -21,17 +23,34 @@ public static class DashboardApplication
         builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection("Dashboard")).ValidateDataAnnotations().ValidateOnStart()
             // A relative data folder lives under the app's content root, not wherever the shell happens to be.
             .PostConfigure(o => o.DataFolder = Path.GetFullPath(o.DataFolder, builder.Environment.ContentRootPath));
+        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection("Security")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClientLimits>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<ServerDatasets>();
         builder.Services.AddSingleton<WorkspaceCache>();
         builder.Services.AddSingleton<RoomNotifier>();
         builder.Services.AddSingleton<RoomRegistry>();
+        // Storage first: its start-up check runs before any other service starts, so a data folder the
+        // server cannot use stops the start cleanly.
+        builder.AddStorage();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddHostedService<RoomJanitor>();
-        builder.AddStorage();
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+        builder.Services.AddSingleton<HubErrorFilter>();
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 64 * 1024;
+                // Never the framework's exception text, not even in Development (it would show "HubException: ...").
+                o.EnableDetailedErrors = false;
+                o.AddFilter<HubErrorFilter>();
+            })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         // Closed tabs keep their circuit for minutes: stop promptly on shutdown anyway.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        // A start that fails on storage is told in one line by Program; the host would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return builder;
     }
 
@@ -39,13 +58,16 @@ public static class DashboardApplication
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // A sentence in the response, never an empty body: the handler writes it itself (no re-execution
+            // of a route, which a POST would miss).
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.WriteAsync });
         }
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapStorage();
+        app.MapGet(ErrorResponses.Path, ErrorResponses.PageAsync);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok", version = AppVersion.Text }));
         return app;
     }

@@ -22,6 +22,10 @@ public sealed class DashboardOptions
     [Range(0.05, 1440)]
     public double RoomIdleMinutes { get; set; } = 10;
 
+    /// <summary>Minutes a member whose last tab or connection left keeps their role (host) and seat, e.g. while looking at History.</summary>
+    [Range(0.05, 1440)]
+    public double HostGraceMinutes { get; set; } = 5;
+
     /// <summary>Minutes a seat holder may stay silent before the seat is freed for someone else.</summary>
     [Range(0.05, 1440)]
     public double SeatIdleMinutes { get; set; } = 15;

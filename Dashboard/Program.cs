@@ -1,5 +1,6 @@
 using Dashboard;
 using Dashboard.Cli;
+using Dashboard.Storage;
 
 if (DashboardCli.IsCommandLine(args))
 {
@@ -10,6 +11,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboard();
 var app = builder.Build();
 app.MapDashboard();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (StorageException problem)
+{
+    // A data folder or database the server cannot use: one line that says what to do, no stack trace.
+    Console.Error.WriteLine($"error: {problem.Message}");
+    return 2;
+}
 return 0;
 public partial class Program;

@@ -2,7 +2,8 @@ namespace Dashboard.Core.Data;
 
 /// <summary>
 /// The data sets bundled with the product (embedded in this assembly; credits in Data/Bundled/README.md).
-/// Anywhere a data set is asked for, a bundled name or a file path may be given.
+/// The web app addresses data sets only by bundled name or upload id (<see cref="DatasetSource"/>);
+/// a file path is read only by the command-line verbs, which run as the local user.
 /// </summary>
 public static class BundledDatasets
 {
@@ -19,6 +20,9 @@ public static class BundledDatasets
         new("breast_cancer_wisconsin", "Breast Cancer Wisconsin (Diagnostic)", "diagnosis", [],
             "UCI ML Breast Cancer Wisconsin (Diagnostic): W.H. Wolberg, W.N. Street, O.L. Mangasarian (1995), as shipped in scikit-learn, via Debian's python3-sklearn.",
             "BSD-3-Clause"),
+        new("ames_housing", "Ames, Iowa house sales 2006-2010", "Sale_Price", [],
+            "Ames, Iowa house sales: De Cock, D. (2011), Journal of Statistics Education 19(3), from the R package modeldata 1.1.0 (Max Kuhn), via Debian's r-cran-modeldata.",
+            "MIT"),
     ];
 
     public static IEnumerable<string> Names => All.Select(d => d.Name);
@@ -37,12 +41,14 @@ public static class BundledDatasets
         return memory.ToArray();
     }
 
-    /// <summary>Loads a bundled data set by name, or a CSV file by path.</summary>
-    public static Dataset Load(string nameOrPath, DataLimits limits)
-    {
-        var bundled = Find(nameOrPath);
-        return bundled is not null
-            ? CsvDatasetReader.Read(ReadBytes(bundled), bundled.Name + ".csv", limits)
-            : CsvDatasetReader.ReadFile(nameOrPath, limits);
-    }
+    /// <summary>Loads a bundled data set.</summary>
+    public static Dataset Load(BundledDataset dataset, DataLimits limits) =>
+        CsvDatasetReader.Read(ReadBytes(dataset), dataset.Name + ".csv", limits);
+
+    /// <summary>
+    /// Command line only: a bundled data set by name, else the CSV file at that path. Never call this
+    /// with text from a web client; the server loads through <see cref="DatasetSource"/>.
+    /// </summary>
+    public static Dataset LoadNameOrPath(string nameOrPath, DataLimits limits) =>
+        Find(nameOrPath) is { } bundled ? Load(bundled, limits) : CsvDatasetReader.ReadFile(nameOrPath, limits);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
 
 namespace Dashboard.Core.Data;
@@ -18,6 +17,11 @@ public static class CsvDatasetReader
         utf8.IsEmpty || Ascii.EqualsIgnoreCase(utf8, "NA"u8) || Ascii.EqualsIgnoreCase(utf8, "N/A"u8) ||
         Ascii.EqualsIgnoreCase(utf8, "NaN"u8) || Ascii.EqualsIgnoreCase(utf8, "null"u8) || utf8.SequenceEqual("?"u8);
 
+    /// <summary>
+    /// Reads a CSV file by path (the command-line verbs and the upload store's own files). The read is
+    /// bounded by <see cref="DataLimits.MaxFileBytes"/> before it allocates, also for files that do not
+    /// know their length (devices, pipes).
+    /// </summary>
     public static Dataset ReadFile(string path, DataLimits limits, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
@@ -27,17 +31,36 @@ public static class CsvDatasetReader
                 $"The file '{path}' does not exist. Check the path, or use a bundled data set: {string.Join(", ", BundledDatasets.Names)}.",
                 fileName: name);
         }
-        var size = new FileInfo(path).Length;
-        ThrowIfTooLarge(name, size, limits);
-        return Read(File.ReadAllBytes(path), name, limits);
+        return Read(ReadBounded(path, name, limits), name, limits);
+    }
+
+    private static byte[] ReadBounded(string path, string name, DataLimits limits)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        // A regular file says its length: checked before anything is allocated, then read in one array.
+        var stated = stream.CanSeek ? stream.Length : 0;
+        ThrowIfTooLarge(name, stated, limits);
+        var content = new byte[stated];
+        var read = stream.ReadAtLeast(content, content.Length, throwOnEndOfStream: false);
+        Span<byte> probe = stackalloc byte[1];
+        if (read < content.Length) return content[..read]; // shorter than it said: it shrank while being read
+        if (stream.Read(probe) == 0) return content;
+        // The length was not the whole story (a device such as /dev/zero says 0, a file may grow):
+        // go on in blocks, and stop one block past the limit.
+        using var memory = new MemoryStream();
+        memory.Write(content, 0, read);
+        memory.Write(probe);
+        var block = new byte[81920];
+        while (memory.Length <= limits.MaxFileBytes && (read = stream.Read(block)) > 0) memory.Write(block, 0, read);
+        ThrowIfTooLarge(name, memory.Length, limits);
+        return memory.ToArray();
     }
 
     public static Dataset Read(byte[] content, string fileName, DataLimits limits)
     {
         ThrowIfTooLarge(fileName, content.LongLength, limits);
-        // Read in place: no copy of a file that may be 100 MB.
-        var utf8 = content.AsMemory();
-        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        // UTF-8 is read in place: no copy of a file that may be 100 MB.
+        var (utf8, notice) = TextEncoding.ToUtf8(content, fileName);
         var bytes = utf8.Span;
         if (bytes.IsEmpty || IsBlank(bytes))
         {
@@ -47,10 +70,10 @@ public static class CsvDatasetReader
         ThrowIfNotText(fileName, bytes);
         var delimiter = DetectDelimiter(bytes);
         var first = Parse(utf8, fileName, delimiter, limits, forcedCategorical: null);
-        if (first.FlippedColumns.Count == 0) return first.Dataset;
         // A column looked numeric for a while and then held text: read again with it as text from the
         // first row, so its categories keep the file's own spelling ("007", "1.50").
-        return Parse(utf8, fileName, delimiter, limits, first.FlippedColumns).Dataset;
+        var dataset = first.FlippedColumns.Count == 0 ? first.Dataset : Parse(utf8, fileName, delimiter, limits, first.FlippedColumns).Dataset;
+        return notice is null ? dataset : new Dataset(dataset.Name, dataset.Columns, [notice, .. dataset.Warnings]);
     }
 
     private static void ThrowIfTooLarge(string fileName, long size, DataLimits limits)
@@ -77,36 +100,12 @@ public static class CsvDatasetReader
 
     private static void ThrowIfNotText(string fileName, ReadOnlySpan<byte> bytes)
     {
-        var probe = bytes[..Math.Min(bytes.Length, 64 * 1024)];
-        if (probe.IndexOf((byte)0) >= 0)
+        if (bytes.IndexOf((byte)0) >= 0)
         {
             throw new DatasetException(DataProblem.NotText,
                 $"'{fileName}' is not a text file (it contains binary data). Export the table as CSV (comma-separated values) and upload that.",
                 fileName);
         }
-        if (!Utf8.IsValid(bytes))
-        {
-            var line = LineOfFirstInvalidUtf8(bytes);
-            throw new DatasetException(DataProblem.NotUtf8,
-                $"'{fileName}', line {line}: the text is not UTF-8 (perhaps Latin-1 or Windows-1252). Save the file as 'CSV UTF-8' and upload it again.",
-                fileName, line);
-        }
-    }
-
-    private static long LineOfFirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        // Binary search for the longest valid prefix, then count its line breaks.
-        int lo = 0, hi = bytes.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) / 2;
-            var prefix = bytes[..mid];
-            // A prefix may end inside a valid multi-byte sequence; allow up to 3 trailing bytes.
-            var valid = Utf8.IsValid(prefix) || (mid >= 1 && Utf8.IsValid(bytes[..(mid - 1)])) ||
-                        (mid >= 2 && Utf8.IsValid(bytes[..(mid - 2)])) || (mid >= 3 && Utf8.IsValid(bytes[..(mid - 3)]));
-            if (valid) lo = mid; else hi = mid - 1;
-        }
-        return bytes[..lo].Count((byte)'\n') + 1;
     }
 
     /// <summary>Picks the candidate delimiter that occurs most often, outside quotes, in the header line.</summary>

@@ -11,7 +11,6 @@ public enum DataProblem
     RaggedRow,
     UnterminatedQuote,
     NotText,
-    NotUtf8,
     FileTooLarge,
     TooManyColumns,
     TooManyRows,
@@ -25,4 +24,6 @@ public enum DataProblem
     InvalidSetting,
     /// <summary>A slider's focus group has no training rows, so its share cannot be changed.</summary>
     EmptyFocusGroup,
+    /// <summary>A client named a data set that is neither bundled nor an upload (e.g. a file path).</summary>
+    UnknownDataset,
 }

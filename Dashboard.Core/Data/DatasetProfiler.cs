@@ -42,7 +42,14 @@ public static class DatasetProfiler
             ];
         }
         return new DatasetProfile(dataset.Name, dataset.RowCount, labeled?.TargetColumn, labeled?.PositiveClass,
-            classCounts, columns, labeled?.Warnings ?? dataset.Warnings);
+            classCounts, columns, labeled?.Warnings ?? dataset.Warnings)
+        {
+            Task = labeled?.Task,
+            TaskReason = labeled?.TaskReason,
+            Relevance = labeled?.Regression?.Relevance is { } relevance
+                ? string.Create(CultureInfo.InvariantCulture, $"relevance {relevance.Describe()}; rare = relevance ≥ {relevance.Threshold:0.##}")
+                : null,
+        };
     }
 
     /// <summary>

@@ -35,8 +35,9 @@ public static class RunCsv
         _ => Quote(SpreadsheetText.Neutralize(value.ToString() ?? "")),
     };
 
+    // Quoted also when it holds ';' or a tab: a spreadsheet that splits on those keeps the cell whole.
     private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        text.AsSpan().IndexOfAny(",;\t\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 
     private static void AppendLine(StringBuilder text, IEnumerable<string> cells) => text.AppendJoin(',', cells).Append("\r\n");
 }

@@ -5,4 +5,7 @@ public enum ImportanceMetric
 {
     RocAuc,
     F1,
+
+    /// <summary>R² of a regressor (numeric target).</summary>
+    R2,
 }

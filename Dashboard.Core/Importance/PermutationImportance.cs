@@ -18,10 +18,24 @@ public static class PermutationImportance
         ImportanceMetric metric = ImportanceMetric.RocAuc, int repeats = DefaultRepeats, int seed = 42, double threshold = 0.5,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
         var labels = split.TestLabels.ToArray();
+        return Rank(split, features => Score(model, features, labels, metric, threshold), repeats, seed, cancellationToken);
+    }
+
+    /// <summary>For a regressor (numeric target): columns ranked by the mean drop of the test R² when they are shuffled.</summary>
+    public static IReadOnlyList<ColumnImportance> Compute(IRegressor model, FeaturizedSplit split, int repeats = DefaultRepeats, int seed = 42,
+        CancellationToken cancellationToken = default)
+    {
+        var actual = split.TestTargets ?? throw new ArgumentException("The split's target is not predicted as a number; rank with the classifier's overload.", nameof(split));
+        return Rank(split, features => RegressionMetrics.R2Score(actual, model.Predict(features)), repeats, seed, cancellationToken);
+    }
+
+    private static IReadOnlyList<ColumnImportance> Rank(FeaturizedSplit split, Func<FeatureMatrix, double> score, int repeats, int seed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
         var test = split.Test;
-        var baseline = Score(model, test, labels, metric, threshold);
+        var baseline = score(test);
         var random = SeededRandom.For(seed, "permutation-importance");
         var slotsByColumn = split.Featurizer.Slots
             .Select((slot, index) => (slot.SourceColumn, index))
@@ -46,7 +60,7 @@ public static class PermutationImportance
                     var target = permuted.Row(row);
                     foreach (var slot in slots) target[slot] = source[slot];
                 }
-                drops[repeat] = baseline - Score(model, permuted, labels, metric, threshold);
+                drops[repeat] = baseline - score(permuted);
             }
             var mean = drops.Average();
             var spread = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / drops.Length);

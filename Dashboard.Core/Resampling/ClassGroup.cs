@@ -12,7 +12,8 @@ public sealed record ClassGroup(int Label) : FocusGroup
         return new ClassGroup(positives <= trainRows.Count - positives ? 1 : 0);
     }
 
-    public override string Describe(LabeledDataset data) => $"class '{data.ClassName(Label)}'";
+    public override string Describe(LabeledDataset data) =>
+        data.Task == TargetTask.Regression ? $"{data.ClassName(Label)} of '{data.TargetColumn}'" : $"class '{data.ClassName(Label)}'";
 
     internal override BoundGroup Bind(FeatureSpace space)
     {

@@ -8,6 +8,7 @@ namespace Dashboard.Core.Resampling;
 [JsonDerivedType(typeof(ClassGroup), "class")]
 [JsonDerivedType(typeof(CategoryGroup), "category")]
 [JsonDerivedType(typeof(NumericRangeGroup), "range")]
+[JsonDerivedType(typeof(TargetRangeGroup), "target-range")]
 public abstract record FocusGroup
 {
     private protected FocusGroup()

@@ -9,13 +9,44 @@ internal static class Oversampler
 {
     public static void Run(ChangeContext context, BoundGroup group, List<int> positions, int add, DistributionChange change)
     {
-        var labels = group.ClassLabel is { } label ? [label] : new[] { 0, 1 };
-        var pools = labels.Select(l => positions.Where(p => context.Work.LabelAt(p) == l).ToList()).ToArray();
-        var counts = TargetCounts.Apportion(add, pools.Select(p => p.Count).ToArray());
+        var classes = group.ClassLabel is { } label ? [label] : new[] { 0, 1 };
+        var pools = classes.SelectMany(l => Pools(context, l, positions.Where(p => context.Work.LabelAt(p) == l).ToList())).ToArray();
+        var counts = TargetCounts.Apportion(add, pools.Select(p => p.Rows.Count).ToArray());
+        var over = Method(context, change.Over);
         for (var i = 0; i < pools.Length; i++)
         {
-            if (counts[i] > 0) AddToPool(context, group, labels[i], pools[i], counts[i], change);
+            if (counts[i] > 0) AddToPool(context, group, pools[i].Label, pools[i].Rows, counts[i], change with { Over = over });
         }
+    }
+
+    /// <summary>
+    /// A class's rows as one pool; for a numeric target, its rare values as one pool per bump (below and above the median),
+    /// as UBL does, so that a new target lies between two values of the same bump and stays rare.
+    /// </summary>
+    private static IEnumerable<(int Label, List<int> Rows)> Pools(ChangeContext context, int label, List<int> rows)
+    {
+        var work = context.Work;
+        if (label == 0 || work.Space.Data.Regression is not { } regression)
+        {
+            yield return (label, rows);
+            yield break;
+        }
+        var median = regression.Median;
+        var low = rows.Where(p => work.TargetOf(work.EntryAt(p)) < median).ToList();
+        if (low.Count > 0) yield return (label, low);
+        if (low.Count < rows.Count) yield return (label, rows.Where(p => work.TargetOf(work.EntryAt(p)) >= median).ToList());
+    }
+
+    /// <summary>The regression methods need a numeric target; with classes they give way to SMOTE, and say so.</summary>
+    private static OversamplingMethod Method(ChangeContext context, OversamplingMethod asked)
+    {
+        if (context.Work.Space.Data.Regression is not null || asked is not (OversamplingMethod.SmoteR or OversamplingMethod.Smogn or OversamplingMethod.GaussianNoise))
+        {
+            return asked;
+        }
+        context.Warn(ResamplingWarningKind.MethodNotApplicable,
+            $"{asked} makes a numeric target for its new rows, but this target is a class: SMOTE was used instead.");
+        return OversamplingMethod.Smote;
     }
 
     private static void AddToPool(ChangeContext context, BoundGroup group, int label, List<int> pool, int count, DistributionChange change)
@@ -23,6 +54,11 @@ internal static class Oversampler
         if (change.Over == OversamplingMethod.Random)
         {
             Duplicate(context, label, pool, count);
+            return;
+        }
+        if (change.Over == OversamplingMethod.GaussianNoise)
+        {
+            GaussianNoise.Generate(context, group, label, pool, count);
             return;
         }
         var className = context.ClassName(label);

@@ -17,4 +17,17 @@ public enum OversamplingMethod
 
     /// <summary>ADASYN: more new rows around the group rows with more other-class neighbours.</summary>
     Adasyn,
+
+    /// <summary>
+    /// SMOTER (Torgo et al. 2013), for a numeric target: SMOTE's interpolation of the features, and as target the
+    /// mean of the two parents' targets weighted by the new row's distance to the other parent. <see cref="Smote"/>
+    /// means this too when the target is numeric.
+    /// </summary>
+    SmoteR,
+
+    /// <summary>SMOGN (Branco et al. 2017), for a numeric target: SMOTER towards a close neighbour, Gaussian noise around the row when the neighbour is far.</summary>
+    Smogn,
+
+    /// <summary>Gaussian noise (UBL's GaussNoiseRegress), for a numeric target: copies of group rows with every numeric value and the target perturbed.</summary>
+    GaussianNoise,
 }

@@ -12,7 +12,8 @@ namespace Dashboard.Core.Resampling;
 /// <param name="Synthetic">
 /// Only the synthetic rows. Feature columns hold the interpolated values; the target column holds the
 /// base parent's value, which is the class label text (for the negative class of a one-vs-rest target,
-/// the base parent's own class among the rest); excluded columns are missing, as a made-up row has no
+/// the base parent's own class among the rest; for a numeric target, the row's own SMOTER, SMOGN or noise
+/// target value); excluded columns are missing, as a made-up row has no
 /// name or id of its own.
 /// </param>
 /// <param name="SyntheticOrigins">Per synthetic row, its parents and interpolation step.</param>

@@ -28,6 +28,27 @@ public static class ResamplingBench
         return LabeledDataset.Create(new Dataset("bench", columns), new TargetChoice("y", "pos", []));
     }
 
+    /// <summary>
+    /// Seeded regression data for benchmarks: Gaussian features and a right-skewed target (log-normal, like prices),
+    /// y = 100,000 · exp(0.4 · (Σ fᵢ / √features) + 0.3 · noise), so its top values are rare.
+    /// </summary>
+    public static LabeledDataset MakeRegressionData(int rows, int features, int seed)
+    {
+        var random = SeededRandom.For(seed, "bench-regression-data");
+        var columns = new List<DataColumn>();
+        var signal = new double[rows];
+        for (var f = 0; f < features; f++)
+        {
+            var values = new double[rows];
+            for (var r = 0; r < rows; r++) signal[r] += values[r] = Gaussian(random);
+            columns.Add(new NumericColumn($"f{f}", values));
+        }
+        var target = new double[rows];
+        for (var r = 0; r < rows; r++) target[r] = 100_000 * Math.Exp(0.4 * signal[r] / Math.Sqrt(features) + 0.3 * Gaussian(random));
+        columns.Add(new NumericColumn("y", target));
+        return LabeledDataset.Create(new Dataset("bench-regression", columns), new TargetChoice("y", null, [], TargetTask.Regression));
+    }
+
     /// <summary>Balances the minority class (share 0.5, as imbalanced-learn's SMOTE() default) on every row, <paramref name="repetitions"/> times.</summary>
     /// <param name="warmCache">Time a repeated move instead: each timed call follows an untimed identical one that filled a fresh
     /// <see cref="NeighbourCache"/>, as a slider moved again in the same session.</param>

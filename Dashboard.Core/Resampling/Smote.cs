@@ -20,7 +20,7 @@ internal static class Smote
             OversamplingMethod.Adasyn => BaseSelection.Adasyn(context, label, pool, count, requestedK),
             _ => null,
         };
-        context.UsedMethod(Name(context, bases is null ? OversamplingMethod.Smote : method));
+        context.UsedMethod(Name(context, bases is null && method != OversamplingMethod.Smogn ? OversamplingMethod.Smote : method));
         bases ??= BaseSelection.Uniform(context, label, pool.Count, count);
 
         // Each distinct base gets one query, in order of first draw.
@@ -41,22 +41,49 @@ internal static class Smote
         var neighbourPositions = new int[bases.Length];
         var steps = new double[bases.Length];
         var voterRows = new int[bases.Length];
+        var far = new List<int>();
         for (var i = 0; i < bases.Length; i++)
         {
             var row = neighbours.Row(voterRows[i] = slot[bases[i]]);
+            var pick = random.NextInt(row.Length);
             basePositions[i] = pool[bases[i]];
-            neighbourPositions[i] = row[random.NextInt(row.Length)];
+            neighbourPositions[i] = row[pick];
             steps[i] = random.NextDouble();
+            if (method == OversamplingMethod.Smogn && IsFar(neighbours.DistancesOf(voterRows[i]), pick))
+            {
+                // SMOGN's far case: a noisy copy of the base instead of a point on the segment (parents: the base twice, step 0).
+                far.Add(i);
+                neighbourPositions[i] = basePositions[i];
+                steps[i] = 0;
+            }
         }
         context.Cancellation.ThrowIfCancellationRequested();
-        SyntheticRowBuilder.Add(context, group, label, basePositions, neighbourPositions, steps, neighbours, voterRows);
+        SyntheticRowBuilder.Add(context, group, label, basePositions, neighbourPositions, steps, neighbours, voterRows, search.Matrix.MismatchPenalty,
+            far.Count == 0 ? null : first => GaussianNoise.Perturb(context, pool, first, far, GaussianNoise.SmognPerturbation, label));
+    }
+
+    /// <summary>
+    /// SMOGN (Branco et al. 2017): a neighbour is too far to interpolate with when its distance is at least half the
+    /// median distance from the base to its k neighbours.
+    /// </summary>
+    private static bool IsFar(ReadOnlySpan<float> squaredDistances, int pick)
+    {
+        var sorted = squaredDistances.ToArray();
+        Array.Sort(sorted);
+        var middle = sorted.Length / 2;
+        var median = sorted.Length % 2 == 1 ? Math.Sqrt(sorted[middle]) : (Math.Sqrt(sorted[middle - 1]) + Math.Sqrt(sorted[middle])) / 2;
+        return Math.Sqrt(squaredDistances[pick]) >= median / 2;
     }
 
     private static string Name(ChangeContext context, OversamplingMethod method)
     {
         var categorical = context.Work.Space.Categorical.Length > 0;
+        var regression = context.Work.Space.Data.Regression is not null;
         return method switch
         {
+            OversamplingMethod.Smogn => categorical ? "SMOGN (SMOTE-NC categories)" : "SMOGN",
+            _ when regression && method is OversamplingMethod.Smote or OversamplingMethod.SmoteNc or OversamplingMethod.SmoteR =>
+                categorical ? "SMOTER (SMOTE-NC categories)" : "SMOTER",
             OversamplingMethod.BorderlineSmote1 => categorical ? "Borderline-SMOTE 1 (SMOTE-NC categories)" : "Borderline-SMOTE 1",
             OversamplingMethod.Adasyn => categorical ? "ADASYN (SMOTE-NC categories)" : "ADASYN",
             _ => categorical ? "SMOTE-NC" : "SMOTE",

@@ -16,8 +16,10 @@ namespace Dashboard.Core.Resampling;
 internal static class SyntheticRowBuilder
 {
     /// <param name="voters">The neighbour table of the bases; row <paramref name="voterRows"/>[i] holds new row i's base's neighbours, nearest first.</param>
+    /// <param name="mismatchPenalty">For a numeric target: what a differing category adds to a squared distance (the search's), for SMOTER's target.</param>
+    /// <param name="afterTargets">For a numeric target: a last touch (noise) given the first new id, after the targets are set and before the group's value is put back.</param>
     public static void Add(ChangeContext context, BoundGroup group, int label, int[] basePositions, int[] neighbourPositions, double[] steps,
-        NeighbourTable voters, int[] voterRows)
+        NeighbourTable voters, int[] voterRows, float mismatchPenalty = 0, Action<int>? afterTargets = null)
     {
         var work = context.Work;
         var count = basePositions.Length;
@@ -45,7 +47,14 @@ internal static class SyntheticRowBuilder
             Parallel.For(0, work.Space.Numeric.Length, f => Interpolate(work.Space.Numeric[f].Values, store.NumericValues(f), first, x, n, steps));
         }
         Parallel.For(0, work.Space.Categorical.Length, c => Vote(work, c, store.Codes(c).Slice(first, count), x, voters, voterRows));
+        var regression = work.Space.Data.Regression is not null;
+        if (regression)
+        {
+            RegressionTargets.Interpolate(work, first, x, n, mismatchPenalty);
+            afterTargets?.Invoke(first);
+        }
         group.KeepGroupValue(store, first, count);
+        if (regression) RegressionTargets.Relabel(work, first, count);
         context.AddSyntheticRows(first, count);
     }
 

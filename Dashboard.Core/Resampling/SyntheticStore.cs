@@ -19,6 +19,8 @@ internal sealed class SyntheticStore
     private double[] _steps = [];
     private int[] _changes = [];
     private int[] _targetSources = [];
+    // Regression only: each row's own target value (interpolated or perturbed); unset for classification.
+    private double[] _targets = [];
 
     public SyntheticStore(int numericFeatures, int categoricalFeatures)
     {
@@ -30,9 +32,21 @@ internal sealed class SyntheticStore
 
     public int Label(int id) => _labels[id];
 
+    /// <summary>Every synthetic row's label; regression relabels new rows from their target value.</summary>
+    public Span<int> Labels => _labels;
+
+    /// <summary>A synthetic row's target value (regression only).</summary>
+    public double Target(int id) => _targets[id];
+
+    /// <summary>Every synthetic row's target value (regression only); valid until rows are next added.</summary>
+    public Span<double> Targets => _targets;
+
     public double Numeric(int feature, int id) => _numeric[feature][id];
 
     public int Code(int feature, int id) => _codes[feature][id];
+
+    /// <summary>The entry a synthetic row was made from (its base parent).</summary>
+    public int BaseEntry(int id) => _baseEntries[id];
 
     /// <summary>The real row whose target value a synthetic row copies (its base parent's, followed back to a real row).</summary>
     public int TargetSource(int id) => _targetSources[id];
@@ -49,6 +63,7 @@ internal sealed class SyntheticStore
         // Grown to the exact size (a call adds one batch per pool, so a few per slider move), not doubled as a list would be.
         for (var f = 0; f < _numeric.Length; f++) _numeric[f] = Grown(_numeric[f], first + count);
         for (var c = 0; c < _codes.Length; c++) _codes[c] = Grown(_codes[c], first + count);
+        _targets = Grown(_targets, first + count);
         _labels = Joined(_labels, Filled(count, label));
         _baseEntries = Joined(_baseEntries, baseEntries);
         _neighbourEntries = Joined(_neighbourEntries, neighbourEntries);
@@ -111,6 +126,8 @@ internal sealed class SyntheticStore
                 numeric >= 0 ? new NumericColumn(column.Name, everyRow ? _numeric[numeric] : Gather(_numeric[numeric], ids)) :
                 categorical >= 0 ? new CategoricalColumn(column.Name, everyRow ? _codes[categorical] : Gather(_codes[categorical], ids),
                     space.Categorical[categorical].Categories.ToArray()) :
+                column.Name == space.Data.TargetColumn && space.Data.Regression is not null
+                    ? new NumericColumn(column.Name, everyRow ? _targets : Gather(_targets, ids)) :
                 column.Name == space.Data.TargetColumn ? column.SelectRows(Gather<int>(_targetSources, ids)) :
                 Missing(column, ids.Length);
         });

@@ -38,6 +38,9 @@ internal sealed class WorkingSet
 
     public int CodeOf(int feature, int entry) => entry >= 0 ? Space.Categorical[feature][entry] : Synthetic.Code(feature, ~entry);
 
+    /// <summary>The target value of a row (regression only).</summary>
+    public double TargetOf(int entry) => entry >= 0 ? Space.Data.Regression!.Values[entry] : Synthetic.Target(~entry);
+
     public int TargetSourceOf(int entry) => entry >= 0 ? entry : Synthetic.TargetSource(~entry);
 
     public void Append(int entry) => _entries.Add(entry);

@@ -20,14 +20,15 @@ public static class FocusGroupShare
 
     private static int CountCategory(LabeledDataset data, CategoryGroup group, IReadOnlyList<int> rows)
     {
-        var column = (CategoricalColumn)data.Data.Column(group.Column);
+        // A column of the other kind holds no row of the group.
+        if (data.Data.Column(group.Column) is not CategoricalColumn column) return 0;
         var code = column.CodeOf(group.Category);
         return code < 0 ? 0 : rows.Count(r => column[r] == code);
     }
 
     private static int CountRange(LabeledDataset data, NumericRangeGroup group, IReadOnlyList<int> rows)
     {
-        var column = (NumericColumn)data.Data.Column(group.Column);
+        if (data.Data.Column(group.Column) is not NumericColumn column) return 0;
         return rows.Count(r => column[r] >= group.Lo && column[r] < group.Hi);
     }
 }

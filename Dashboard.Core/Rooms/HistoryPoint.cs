@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dashboard.Core.Metrics;
 
 namespace Dashboard.Core.Rooms;
@@ -15,4 +16,21 @@ public sealed record HistoryPoint(
     string SliderLabel,
     double Position,
     BinaryMetrics Metrics,
-    bool Leaky);
+    bool Leaky)
+{
+    /// <summary>The run's number in its room: 1, 2, 3… in the order runs first reported, never renumbered.</summary>
+    public int RunNumber { get; init; }
+
+    /// <summary>Every slider away from neutral in this run, with the share it reached ("gender = female 40.0% · class 'yes' 45.0%").</summary>
+    public string Settings { get; init; } = "";
+
+    /// <summary>The run's test scores and labels, kept in process so the point follows its card's threshold; never pushed.</summary>
+    [JsonIgnore]
+    public (IReadOnlyList<double> Scores, IReadOnlyList<int> Labels)? Predictions { get; init; }
+
+    /// <summary>The point with its metrics at another threshold (itself when its scores are not kept).</summary>
+    public HistoryPoint AtThreshold(double threshold) =>
+        Predictions is not { } p || Metrics.Threshold == threshold
+            ? this
+            : this with { Metrics = new ScoredPredictions(p.Labels.ToArray(), p.Scores.ToArray()).MetricsAt(threshold) };
+}

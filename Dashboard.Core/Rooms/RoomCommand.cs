@@ -20,6 +20,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(SetLeakyMode), nameof(SetLeakyMode))]
 [JsonDerivedType(typeof(EnterRoom), nameof(EnterRoom))]
 [JsonDerivedType(typeof(LeaveRoom), nameof(LeaveRoom))]
+[JsonDerivedType(typeof(ExpireAwayMembers), nameof(ExpireAwayMembers))]
 [JsonDerivedType(typeof(ClaimSeat), nameof(ClaimSeat))]
 [JsonDerivedType(typeof(ReleaseSeat), nameof(ReleaseSeat))]
 [JsonDerivedType(typeof(SetHostOnlyControls), nameof(SetHostOnlyControls))]
@@ -42,8 +43,8 @@ public sealed record RemoveSlider(string MemberId, string SliderId) : RoomComman
 /// <summary>Set one algorithm's hyperparameters and class weight; retrains only that algorithm.</summary>
 public sealed record SetAlgorithm(string MemberId, string AlgorithmId, HyperparameterValues Hyperparameters, ClassWeighting ClassWeight) : RoomCommand(MemberId);
 
-/// <summary>Move the decision threshold; metrics are recomputed from stored scores, nothing retrains.</summary>
-public sealed record SetThreshold(string MemberId, double Threshold) : RoomCommand(MemberId);
+/// <summary>Move one algorithm's decision threshold for the whole room; metrics are recomputed from stored scores, nothing retrains.</summary>
+public sealed record SetThreshold(string MemberId, string AlgorithmId, double Threshold) : RoomCommand(MemberId);
 
 /// <summary>Turn the leaky teaching mode (resample before the split) on or off.</summary>
 public sealed record SetLeakyMode(string MemberId, bool Leaky) : RoomCommand(MemberId);
@@ -51,8 +52,11 @@ public sealed record SetLeakyMode(string MemberId, bool Leaky) : RoomCommand(Mem
 /// <summary>A member arrives (or renames themself). The first member to enter as host becomes the room's host.</summary>
 public sealed record EnterRoom(string MemberId, string DisplayName, bool AsHost = false) : RoomCommand(MemberId);
 
-/// <summary>A member leaves: their seat is released.</summary>
+/// <summary>One of a member's connections leaves; with the last one the member is away, keeping role and seat for a grace period.</summary>
 public sealed record LeaveRoom(string MemberId) : RoomCommand(MemberId);
+
+/// <summary>The server's own: members away for longer than the grace period leave for good (seats freed, the host role passed on).</summary>
+public sealed record ExpireAwayMembers(TimeSpan Grace) : RoomCommand(RoomRules.SystemMember);
 
 /// <summary>Take an algorithm's seat: from now on only this member changes its settings.</summary>
 public sealed record ClaimSeat(string MemberId, string AlgorithmId) : RoomCommand(MemberId);

@@ -15,6 +15,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(RunCompleted), nameof(RunCompleted))]
 [JsonDerivedType(typeof(RunCancelled), nameof(RunCancelled))]
 [JsonDerivedType(typeof(RunFailed), nameof(RunFailed))]
+[JsonDerivedType(typeof(RunNotStored), nameof(RunNotStored))]
 public abstract record RoomEvent(string RoomCode)
 {
     /// <summary>When the server published the event (UTC), for push-latency measurements.</summary>
@@ -24,8 +25,8 @@ public abstract record RoomEvent(string RoomCode)
 /// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>
 public sealed record RoomStateChanged(string RoomCode, RoomState State, string? ChangedBy, string Description) : RoomEvent(RoomCode);
 
-/// <summary>A run began: which algorithms will report, and what resampling did to the training rows.</summary>
-public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<string> AlgorithmIds, string Reason) : RoomEvent(RoomCode);
+/// <summary>A run began: which algorithms will report, why, and the settings it was started with.</summary>
+public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<string> AlgorithmIds, string Reason, RunContext? Context = null) : RoomEvent(RoomCode);
 
 /// <summary>A stage of one algorithm's part of a run began ("resampling", "training", "scoring").</summary>
 public sealed record AlgorithmProgress(string RoomCode, string RunId, string AlgorithmId, string Stage, TrainingSummary? Training = null) : RoomEvent(RoomCode);
@@ -41,3 +42,6 @@ public sealed record RunCancelled(string RoomCode, string RunId, string Reason) 
 
 /// <summary>The run could not go on (e.g. a bad data set); the message is for the user.</summary>
 public sealed record RunFailed(string RoomCode, string RunId, string Error) : RoomEvent(RoomCode);
+
+/// <summary>A run finished and was pushed, but could not be stored (e.g. the server's disk is full); the message is for the user.</summary>
+public sealed record RunNotStored(string RoomCode, string RunId, string Warning) : RoomEvent(RoomCode);

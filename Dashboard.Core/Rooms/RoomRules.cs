@@ -19,13 +19,19 @@ public static class RoomRules
 
     public const int MaxDisplayName = 40;
 
-    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit? split)
+    /// <summary>A member key a client may claim: 16 to 64 letters, digits, '-' or '_' (a browser keeps a random one).</summary>
+    public static bool IsMemberKey(string? key) =>
+        key is { Length: >= 16 and <= 64 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && key != SystemMember;
+
+    /// <param name="now">The time the command is applied (a member who leaves is away from then).</param>
+    public static CommandOutcome Apply(RoomState state, RoomCommand command, FeaturizedSplit? split, DateTimeOffset now = default)
     {
         CheckAllowed(state, command);
         var outcome = command switch
         {
             EnterRoom c => Enter(state, c),
-            LeaveRoom c => Leave(state, c),
+            LeaveRoom c => Leave(state, c, now),
+            ExpireAwayMembers c => Expire(state, now - c.Grace),
             ClaimSeat c => Claim(state, c),
             ReleaseSeat c => Release(state, c),
             SetHostOnlyControls c => new CommandOutcome(state with { HostOnlyControls = c.HostOnly }, RunScope.None,
@@ -33,8 +39,7 @@ public static class RoomRules
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
             SelectDataset c => new CommandOutcome(state with { Dataset = c.Dataset, Sliders = [] }, RunScope.NewDataset, $"loaded {c.Dataset.Source}"),
             MoveSlider c => MoveSlider(state, c),
-            ConfigureSlider c => Replace(state, state.Slider(c.SliderId) with { Group = c.Group, Under = c.Under, Over = c.Over, K = ValidK(c.K), TargetShare = null },
-                RunScope.AllAlgorithms, $"set the {state.Slider(c.SliderId).Label} slider to {c.Group.Describe(split.Data)}"),
+            ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),
             RemoveSlider c => RemoveSlider(state, c),
             SetAlgorithm c => SetAlgorithm(state, c),
@@ -48,44 +53,89 @@ public static class RoomRules
     /// <summary>Refuses, with a message naming who may, a command this member is not allowed to send.</summary>
     public static void CheckAllowed(RoomState state, RoomCommand command)
     {
-        if (command.MemberId == SystemMember) return;
+        if (Refusal(state, command) is { } refusal) throw new InvalidOperationException(refusal);
+    }
+
+    /// <summary>
+    /// Who may do what, in one place: null when the member may send the command, else the sentence
+    /// naming who may. The runner refuses with it; the page enables a control only when it is null.
+    /// </summary>
+    public static string? Refusal(RoomState state, RoomCommand command)
+    {
+        if (command.MemberId == SystemMember) return null;
         var isHost = state.Member(command.MemberId)?.IsHost == true;
         var host = state.Members.FirstOrDefault(m => m.IsHost)?.DisplayName ?? "the host";
-        switch (command)
+        var holder = command switch
         {
-            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId:
-                throw new InvalidOperationException($"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they can change its settings.");
-            case SetAlgorithm c when state.Seat(c.AlgorithmId).HolderId == c.MemberId:
-                return;
-            case SetHostOnlyControls when !isHost:
-                throw new InvalidOperationException($"Only the host ({host}) can switch classroom mode.");
-            case ReleaseSeat c when state.Seat(c.AlgorithmId).HolderId is { } holder && holder != c.MemberId && !isHost:
-                throw new InvalidOperationException($"{state.NameOf(holder)} holds that seat; only they or the host can release it.");
-            case Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm or Rooms.SetThreshold
-                when state.HostOnlyControls && !isHost:
-                throw new InvalidOperationException($"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.");
-        }
+            SetAlgorithm c => HolderOf(state, c.AlgorithmId),
+            SetThreshold c => HolderOf(state, c.AlgorithmId),
+            ReleaseSeat c => HolderOf(state, c.AlgorithmId),
+            _ => null,
+        };
+        return command switch
+        {
+            SetAlgorithm c when holder is not null && holder != c.MemberId =>
+                $"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they can change its settings.",
+            SetAlgorithm c when holder == c.MemberId => null,
+            Rooms.SetThreshold when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) sets the thresholds.",
+            SetThreshold c when holder is not null && holder != c.MemberId && !isHost =>
+                $"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they or the host can set its threshold.",
+            Rooms.SetThreshold => null,
+            SetHostOnlyControls when !isHost => $"Only the host ({host}) can switch classroom mode.",
+            ReleaseSeat c when holder is not null && holder != c.MemberId && !isHost =>
+                $"{state.NameOf(holder)} holds that seat; only they or the host can release it.",
+            Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm
+                when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.",
+            _ => null,
+        };
     }
+
+    /// <summary>The seat's holder; null for a free seat or an algorithm the room does not have (the command then fails on its own).</summary>
+    private static string? HolderOf(RoomState state, string? algorithmId) =>
+        state.Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId)?.HolderId;
 
     private static CommandOutcome Enter(RoomState state, EnterRoom command)
     {
         var name = CleanName(command.DisplayName);
         var existing = state.Member(command.MemberId);
         var isHost = existing?.IsHost == true || (command.AsHost && !state.Members.Any(m => m.IsHost));
-        var member = new RoomMember(command.MemberId, name, isHost);
+        // Entering again (a reconnect, another tab, back from History) is the same member: role and seat kept.
+        var member = existing is null
+            ? new RoomMember(command.MemberId, name, isHost)
+            : existing with { DisplayName = name, IsHost = isHost, Connections = existing.Connections + 1, AwaySince = null };
         var members = existing is null ? [.. state.Members, member] : state.Members.Select(m => m.Id == member.Id ? member : m).ToArray();
-        var text = existing is null ? $"joined{(isHost ? " as host" : "")}" : existing.DisplayName == name ? "is back" : $"is now called {name}";
+        var text = existing is null ? $"joined{(isHost ? " as host" : "")}"
+            : existing.DisplayName != name ? $"is now called {name}"
+            : existing.IsPresent ? "opened another tab" : "is back";
         return new CommandOutcome(state with { Members = members }, RunScope.None, text);
     }
 
-    private static CommandOutcome Leave(RoomState state, LeaveRoom command)
+    private static CommandOutcome Leave(RoomState state, LeaveRoom command, DateTimeOffset now)
     {
-        var leaving = state.Member(command.MemberId);
-        var members = state.Members.Where(m => m.Id != command.MemberId).ToList();
-        // The host role passes on, so a classroom room is never left without one.
-        if (leaving?.IsHost == true && members.Count > 0) members[0] = members[0] with { IsHost = true };
-        var seats = state.Algorithms.Select(a => a.HolderId == command.MemberId ? a with { HolderId = null } : a).ToArray();
-        return new CommandOutcome(state with { Members = members, Algorithms = seats }, RunScope.None, "left");
+        if (state.Member(command.MemberId) is not { IsPresent: true } leaving) return new CommandOutcome(state, RunScope.None, "left");
+        var left = leaving with { Connections = leaving.Connections - 1 };
+        if (!left.IsPresent) left = left with { AwaySince = now };
+        var members = state.Members.Select(m => m.Id == left.Id ? left : m).ToArray();
+        return new CommandOutcome(state with { Members = members }, RunScope.None, left.IsPresent ? "closed a tab" : "is away");
+    }
+
+    /// <summary>Members away since before <paramref name="awayBefore"/> leave: their seats are freed and the host role passes on.</summary>
+    private static CommandOutcome Expire(RoomState state, DateTimeOffset awayBefore)
+    {
+        var gone = state.Members.Where(m => !m.IsPresent && m.AwaySince <= awayBefore).Select(m => m.Id).ToHashSet();
+        if (gone.Count == 0) return new CommandOutcome(state, RunScope.None, "");
+        var members = state.Members.Where(m => !gone.Contains(m.Id)).ToList();
+        // The host role passes on (to someone present if possible), so a classroom room is never left without one.
+        if (!members.Any(m => m.IsHost) && members.Count > 0)
+        {
+            var heir = members.FindIndex(m => m.IsPresent) is var i and >= 0 ? i : 0;
+            members[heir] = members[heir] with { IsHost = true };
+        }
+        var seats = state.Algorithms.Select(a => a.HolderId is { } holder && gone.Contains(holder) ? a with { HolderId = null } : a).ToArray();
+        var names = string.Join(", ", state.Members.Where(m => gone.Contains(m.Id)).Select(m => m.DisplayName));
+        return new CommandOutcome(state with { Members = members, Algorithms = seats }, RunScope.None, $"{names} left (away too long)");
     }
 
     private static CommandOutcome Claim(RoomState state, ClaimSeat command)
@@ -139,6 +189,24 @@ public static class RoomRules
         return new CommandOutcome(state with { Sliders = sliders }, RunScope.None, $"added a slider for {command.Column}");
     }
 
+    private static CommandOutcome ConfigureSlider(RoomState state, ConfigureSlider command, FeaturizedSplit split)
+    {
+        var slider = state.Slider(command.SliderId);
+        if (slider.IsClassSlider != command.Group is Resampling.ClassGroup)
+        {
+            throw new ArgumentException(slider.IsClassSlider
+                ? "The class-balance slider's focus group is a class."
+                : "A feature slider's focus group is a category or a range of a feature column.");
+        }
+        // A group that names no training row (an unknown column or category) is refused now, not when the run fails.
+        if (FocusGroupShare.Of(command.Group, split.Data, split.Split.TrainRows) <= 0)
+        {
+            throw new ArgumentException($"No training row is in {command.Group.Describe(split.Data)}: pick a group that has some.");
+        }
+        return Replace(state, slider with { Group = command.Group, Under = command.Under, Over = command.Over, K = ValidK(command.K), TargetShare = null },
+            RunScope.AllAlgorithms, $"set the {slider.Label} slider to {command.Group.Describe(split.Data)}");
+    }
+
     private static CommandOutcome RemoveSlider(RoomState state, RemoveSlider command)
     {
         var slider = state.Slider(command.SliderId);
@@ -163,11 +231,14 @@ public static class RoomRules
 
     private static CommandOutcome SetThreshold(RoomState state, SetThreshold command)
     {
+        var seat = state.Seat(command.AlgorithmId);
         if (double.IsNaN(command.Threshold) || command.Threshold < 0 || command.Threshold > 1)
         {
             throw new ArgumentException($"The threshold must be between 0 and 1; {Format(command.Threshold)} was given.");
         }
-        return new CommandOutcome(state with { Threshold = command.Threshold }, RunScope.None, $"set the threshold to {Format(command.Threshold)}");
+        var seats = state.Algorithms.Select(a => a.AlgorithmId == seat.AlgorithmId ? a with { Threshold = command.Threshold } : a).ToArray();
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.None,
+            $"set {AlgorithmCatalog.Get(seat.AlgorithmId).DisplayName}'s threshold to {Format(command.Threshold)}", seat.AlgorithmId);
     }
 
     private static CommandOutcome Replace(RoomState state, SliderState slider, RunScope scope, string description) =>

@@ -2,8 +2,8 @@ namespace Dashboard.Core.Rooms;
 
 /// <summary>
 /// Everything a room's members share, as plain serializable data: the data set, the sliders (class
-/// slider first), the algorithm seats, the threshold and the mode. One writer (the room's runner)
-/// changes it; every change bumps <see cref="Version"/>.
+/// slider first), the algorithm seats (each with its threshold) and the mode. One writer (the room's
+/// runner) changes it; every change bumps <see cref="Version"/>.
 /// </summary>
 /// <param name="Leaky">Teaching mode: resample BEFORE the split, so scores inflate. Off by default; runs made in it are marked.</param>
 /// <param name="HostOnlyControls">Classroom mode: only the host moves sliders and changes the data set (seats stay with their holders).</param>
@@ -12,7 +12,6 @@ public sealed record RoomState(
     DatasetChoice Dataset,
     IReadOnlyList<SliderState> Sliders,
     IReadOnlyList<AlgorithmSeat> Algorithms,
-    double Threshold = 0.5,
     bool Leaky = false,
     int Version = 0,
     IReadOnlyList<RoomMember>? Members = null,
@@ -26,10 +25,12 @@ public sealed record RoomState(
     public string NameOf(string id) => Member(id)?.DisplayName ?? id;
 
     public SliderState Slider(string id) =>
-        Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"This room has no slider '{id}'.", nameof(id));
+        Sliders.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException(
+            $"This room has no slider '{id}'. Its sliders are: {string.Join(", ", Sliders.Select(s => s.Id))}.", nameof(id));
 
     public AlgorithmSeat Seat(string algorithmId) =>
-        Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException($"This room has no algorithm '{algorithmId}'.", nameof(algorithmId));
+        Algorithms.FirstOrDefault(a => a.AlgorithmId == algorithmId) ?? throw new ArgumentException(
+            $"This room has no algorithm '{algorithmId}'. Its algorithms are: {string.Join(", ", Algorithms.Select(a => a.AlgorithmId))}.", nameof(algorithmId));
 
     /// <summary>What a run made with this state did to a slider's group, or null when the slider was at neutral.</summary>
     public Resampling.ChangeReport? ReportOf(SliderState slider, Training.TrainingSummary? training)

@@ -9,6 +9,13 @@ public static class AlgorithmCatalog
     public static IReadOnlyList<AlgorithmDescriptor> Defaults { get; } =
         [LightGbmAlgorithm.Descriptor, FastForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
 
+    /// <summary>
+    /// The same four seats for a numeric target (regression), with the same ids: LightGBM regression, random-forest
+    /// regression, a linear support vector regressor, and the MLP with a linear output.
+    /// </summary>
+    public static IReadOnlyList<AlgorithmDescriptor> RegressionDefaults { get; } =
+        [LightGbmRegression.Descriptor, FastForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
+
     /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles and the one-class detectors (issue 15).</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } =
     [
@@ -18,6 +25,17 @@ public static class AlgorithmCatalog
     ];
 
     public static IReadOnlyList<AlgorithmDescriptor> All { get; } = [.. Defaults, .. Extras];
+
+    /// <summary>The seats for a task: the four classifiers, or the four regressors.</summary>
+    public static IReadOnlyList<AlgorithmDescriptor> DefaultsFor(Data.TargetTask task) => task == Data.TargetTask.Regression ? RegressionDefaults : Defaults;
+
+    /// <summary>The algorithm with this id that does the task (a seat's classifier and regressor share an id).</summary>
+    public static AlgorithmDescriptor Get(string id, Data.TargetTask task)
+    {
+        if (task == Data.TargetTask.Classification) return Get(id);
+        return RegressionDefaults.FirstOrDefault(a => a.Id == id)
+            ?? throw new ArgumentException($"There is no regressor '{id}'. Choose from: {string.Join(", ", RegressionDefaults.Select(a => a.Id))}.", nameof(id));
+    }
 
     public static AlgorithmDescriptor Get(string id) =>
         All.FirstOrDefault(a => a.Id == id)

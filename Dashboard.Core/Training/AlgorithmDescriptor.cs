@@ -16,6 +16,21 @@ public sealed record AlgorithmDescriptor(
     string? ClassWeightNote = null,
     string? Caption = null)
 {
+    /// <summary>A regressor (for a numeric target) in one of the four seats: same id, its own settings, no classifier.</summary>
+    public static AlgorithmDescriptor Regressor(string id, string displayName, string role, IReadOnlyList<HyperparameterSpec> hyperparameters,
+        Func<RegressionInput, CancellationToken, IRegressor> regress) =>
+        new(id, displayName, role, hyperparameters,
+            (_, _) => throw new InvalidOperationException($"{displayName} predicts numbers; it cannot classify. Use AlgorithmCatalog.Get(id, TargetTask.Classification)."))
+        {
+            Regress = regress,
+        };
+
+    /// <summary>Trains the regressor; null for a classifier.</summary>
+    public Func<RegressionInput, CancellationToken, IRegressor>? Regress { get; init; }
+
+    /// <summary>What the algorithm predicts: classes, or numbers when it is a regressor.</summary>
+    public Data.TargetTask Task => Regress is null ? Data.TargetTask.Classification : Data.TargetTask.Regression;
+
     public HyperparameterSpec Spec(string name) =>
         Hyperparameters.FirstOrDefault(h => h.Name == name)
         ?? throw new ArgumentException($"{DisplayName} has no setting '{name}'. Its settings are: {string.Join(", ", Hyperparameters.Select(h => h.Name))}.", nameof(name));

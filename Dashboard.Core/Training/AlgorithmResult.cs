@@ -25,7 +25,29 @@ public sealed record AlgorithmResult(
     StageTimings Timings,
     string? Error = null)
 {
+    /// <summary>
+    /// The same result with its metrics at another threshold, recomputed from the stored test scores
+    /// (no retraining); itself when the threshold is the same or there are no metrics.
+    /// </summary>
+    public AlgorithmResult AtThreshold(double threshold) =>
+        Metrics is null || Metrics.Threshold == threshold || TestScores.Count != TestLabels.Count || TestScores.Count == 0
+            ? this
+            : this with { Metrics = new ScoredPredictions(TestLabels.ToArray(), TestScores.ToArray()).MetricsAt(threshold) };
+
     /// <summary>The trained model, for permutation importance in-process; never serialized or pushed.</summary>
     [JsonIgnore]
     public IBinaryClassifier? Model { get; init; }
+
+    /// <summary>For a numeric target (regression): R², the errors and the rare-value errors; then <see cref="Metrics"/> is null.</summary>
+    public RegressionMetrics? Regression { get; init; }
+
+    /// <summary>For regression, the predicted value of every test row (in test-row order); empty for classification.</summary>
+    public IReadOnlyList<double> TestPredictions { get; init; } = [];
+
+    /// <summary>For regression, the true value of every test row, beside <see cref="TestPredictions"/>.</summary>
+    public IReadOnlyList<double> TestTargets { get; init; } = [];
+
+    /// <summary>The trained regressor, for permutation importance in-process; never serialized or pushed.</summary>
+    [JsonIgnore]
+    public IRegressor? Regressor { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class FeaturizedSplit
         AllRows = allRows;
         Test = allRows.SelectRows(split.TestRows);
         TestLabels = split.TestRows.Select(r => data.Labels[r]).ToArray();
+        TestTargets = data.Regression is { } regression ? split.TestRows.Select(r => regression.Values[r]).ToArray() : null;
     }
 
     public LabeledDataset Data { get; }
@@ -32,6 +33,17 @@ public sealed class FeaturizedSplit
     public FeatureMatrix Test { get; }
 
     public IReadOnlyList<int> TestLabels { get; }
+
+    /// <summary>For a numeric target (regression), the test rows' target values; null for classification.</summary>
+    public IReadOnlyList<double>? TestTargets { get; }
+
+    /// <summary>For a numeric target, the target values of training rows: the real rows' own, then the synthetic rows' (their target column); null for classification.</summary>
+    public double[]? TrainingTargets(IReadOnlyList<int> originalRows, Dataset? synthetic = null)
+    {
+        if (Data.Regression is not { } regression) return null;
+        var values = originalRows.Select(r => regression.Values[r]);
+        return (synthetic is { RowCount: > 0 } ? values.Concat(((NumericColumn)synthetic.Column(Data.TargetColumn)).Values.ToArray()) : values).ToArray();
+    }
 
     public static FeaturizedSplit Create(LabeledDataset data, DataSplit split, FeaturizerOptions? options = null)
     {

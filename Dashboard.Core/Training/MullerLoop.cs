@@ -24,7 +24,8 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     {
         var clock = Stopwatch.StartNew();
         var train = split.TrainingMatrix(rows.OriginalRows, rows.Synthetic);
-        var data = new LoopData(train, rows.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds);
+        var data = new LoopData(train, rows.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds)
+            .ForRegression(split, split.TrainingTargets(rows.OriginalRows, rows.Synthetic));
         return RunAsync(data, algorithms, options, cancellationToken);
     }
 
@@ -60,6 +61,29 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     public static Task<T> RunDedicatedAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>A regressor's fit and its regression metrics on the test rows (for a numeric target).</summary>
+    private static AlgorithmResult Regress(LoopData data, IReadOnlyList<double> targets, AlgorithmSettings settings, int seed, double featurizeSeconds, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        var algorithm = settings.Algorithm;
+        var regress = algorithm.Regress ?? throw new InvalidOperationException(
+            $"{algorithm.DisplayName} is a classifier, but the target is predicted as a number: use the regressor of its seat (AlgorithmCatalog.RegressionDefaults).");
+        var model = regress(new RegressionInput(data.Train, targets, settings.Hyperparameters, seed), cancellationToken);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        cancellationToken.ThrowIfCancellationRequested();
+        var predictions = model.Predict(data.Test);
+        var actual = data.TestTargets ?? throw new InvalidOperationException("Regression needs the test rows' target values.");
+        return new AlgorithmResult(algorithm.Id, algorithm.DisplayName, AlgorithmStatus.Completed, settings.Hyperparameters, settings.ClassWeight,
+            data.Train.Rows, null, [], data.TestLabels, [], [], [], new StageTimings(featurizeSeconds, fitSeconds, clock.Elapsed.TotalSeconds))
+        {
+            Regression = RegressionMetrics.Compute(actual, predictions, data.Relevance),
+            TestPredictions = predictions,
+            TestTargets = actual,
+            Regressor = model,
+        };
+    }
+
     private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
         var (matrix, labels, featurizeSeconds) = (data.Train, data.TrainLabels, data.FeaturizeSeconds);
@@ -69,6 +93,7 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
         try
         {
             algorithm.Validate(settings.Hyperparameters);
+            if (data.TrainTargets is { } targets) return Regress(data, targets, settings, options.Seed, featurizeSeconds, clock, cancellationToken);
             var model = algorithm.Train(new TrainingInput(matrix, labels, settings.Hyperparameters, settings.ClassWeight, options.Seed), cancellationToken);
             fitSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();

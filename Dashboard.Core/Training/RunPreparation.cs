@@ -29,8 +29,9 @@ public static class RunPreparation
         var resampleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var train = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
-        var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds);
-        return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false), resampled);
+        var data = new LoopData(train, resampled.Labels, split.Test, split.TestLabels, clock.Elapsed.TotalSeconds)
+            .ForRegression(split, split.TrainingTargets(resampled.OriginalRows, resampled.Synthetic));
+        return new PreparedRun(data, Summarize(split.Split.TrainRows.Count, resampled, resampleSeconds, leaky: false, split.Split.TestRows.Count), resampled);
     }
 
     private static PreparedRun PrepareLeaky(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes, int seed, ResamplingOptions options,
@@ -45,14 +46,31 @@ public static class RunPreparation
         var everything = split.TrainingMatrix(resampled.OriginalRows, resampled.Synthetic);
         var leakySplit = StratifiedSplitter.Split(resampled.Labels.ToArray(), split.Split.TestShare, split.Split.Seed);
         var labels = resampled.Labels;
+        var targets = split.TrainingTargets(resampled.OriginalRows, resampled.Synthetic);
         var data = new LoopData(
             everything.SelectRows(leakySplit.TrainRows), leakySplit.TrainRows.Select(r => labels[r]).ToArray(),
             everything.SelectRows(leakySplit.TestRows), leakySplit.TestRows.Select(r => labels[r]).ToArray(),
             clock.Elapsed.TotalSeconds);
-        return new PreparedRun(data, Summarize(allRows.Length, resampled, resampleSeconds, leaky: true), resampled);
+        if (targets is not null && split.Data.Regression is { } regression)
+        {
+            data = data with
+            {
+                TrainTargets = leakySplit.TrainRows.Select(r => targets[r]).ToArray(),
+                TestTargets = leakySplit.TestRows.Select(r => targets[r]).ToArray(),
+                Relevance = regression.Relevance,
+            };
+        }
+        // The models learn from the training part of the split made after resampling and are scored on its test part:
+        // the summary gives those counts, not the resampled total.
+        var summary = Summarize(allRows.Length, resampled, resampleSeconds, leaky: true, leakySplit.TestRows.Count) with
+        {
+            RowsAfter = leakySplit.TrainRows.Count,
+            PositivesAfter = data.TrainLabels.Count(l => l == 1),
+        };
+        return new PreparedRun(data, summary, resampled);
     }
 
-    private static TrainingSummary Summarize(int rowsBefore, ResampledTrainingSet resampled, double seconds, bool leaky) =>
+    private static TrainingSummary Summarize(int rowsBefore, ResampledTrainingSet resampled, double seconds, bool leaky, int testRows) =>
         new(rowsBefore, resampled.RowCount, resampled.Labels.Count(l => l == 1), resampled.Synthetic.RowCount, resampled.Changes,
-            resampled.Warnings.Select(w => w.Message).ToArray(), seconds, leaky);
+            resampled.Warnings.Select(w => w.Message).ToArray(), seconds, leaky, testRows);
 }

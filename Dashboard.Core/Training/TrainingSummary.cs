@@ -7,6 +7,8 @@ namespace Dashboard.Core.Training;
 /// <param name="RowsAfter">Training rows the algorithms learn from.</param>
 /// <param name="Changes">One report per slider away from neutral, in the order applied.</param>
 /// <param name="ResampleSeconds">Time of the resampling step alone.</param>
+/// <param name="TestRows">Rows the results are scored on: the split's untouched test rows, or in leaky mode the test part of
+/// the resampled rows (synthetic rows among them).</param>
 public sealed record TrainingSummary(
     int RowsBefore,
     int RowsAfter,
@@ -15,4 +17,5 @@ public sealed record TrainingSummary(
     IReadOnlyList<ChangeReport> Changes,
     IReadOnlyList<string> Warnings,
     double ResampleSeconds,
-    bool Leaky);
+    bool Leaky,
+    int TestRows = 0);

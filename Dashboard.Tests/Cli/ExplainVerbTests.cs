@@ -43,4 +43,13 @@ public sealed class ExplainVerbTests
 
         Assert.Equal(message, error);
     }
+
+    [Fact]
+    public void Explain_NumericTarget_SaysItExplainsClassifiersOnly()
+    {
+        var error = CliRunner.RunError("explain", "--data", "ames_housing", "--rows", "1");
+
+        Assert.Contains("explain is offered for classifiers only so far;", error);
+        Assert.Contains("is predicted as a number (regression)", error);
+    }
 }

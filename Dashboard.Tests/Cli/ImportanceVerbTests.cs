@@ -84,7 +84,7 @@ public class ImportanceVerbTests
 
     [Theory]
     [InlineData("error: --model: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost, isolation-forest, pca-anomaly.", "--model", "xgboost")]
-    [InlineData("error: --metric 'auc' is not offered. Choose one of: roc-auc, f1.", "--metric", "auc")]
+    [InlineData("error: --metric 'auc' is not offered. Choose one of: roc-auc, f1, r2.", "--metric", "auc")]
     [InlineData("error: --repeats must be between 1 and 100; 0 was given.", "--repeats", "0")]
     [InlineData("error: 'maybe' is not a class of the target 'survived'. Its classes are: no, yes.", "--positive", "maybe")]
     [InlineData("error: --method 'lime' is not offered. Choose permutation, gain or shap.", "--method", "lime")]

@@ -158,13 +158,13 @@ public class ResampleVerbTests
     [InlineData("error: --feature age needs --share S: the share of the training rows its group should have, between 0 and 1.", "--feature", "age", "--range", "60:")]
     [InlineData("error: --feature age has two --share values (0.2 and 0.3); give one.", "--feature", "age", "--share", "0.2", "--share", "0.3")]
     [InlineData("error: --feature age has more than one --category or --range;", "--feature", "age", "--range", "1:5", "--range", "5:9", "--share", "0.3")]
-    [InlineData("error: --share 0.3 belongs to a feature: write it after --feature COLUMN (for the class balance, use --class-share).", "--share", "0.3")]
+    [InlineData("error: --share 0.3 belongs to a feature or the target: write it after --feature COLUMN, --target-range LO:HI or --relevance auto (for the class balance, use --class-share).", "--share", "0.3")]
     [InlineData("error: --category male belongs to a feature: write it after --feature COLUMN.", "--category", "male", "--feature", "gender", "--share", "0.3")]
     [InlineData("error: --under 'smote' is not a method. Choose one of: random, nearmiss1, nearmiss2, nearmiss3, tomek, enn.", "--class-share", "0.2", "--under", "smote")]
-    [InlineData("error: --over 'tomek' is not a method. Choose one of: smote, smote-nc, borderline, adasyn, random.", "--class-share", "0.6", "--over", "tomek")]
+    [InlineData("error: --over 'tomek' is not a method. Choose one of: smote, smote-nc, borderline, adasyn, random, smoter, smogn, noise.", "--class-share", "0.6", "--over", "tomek")]
     [InlineData("error: The number of neighbours k must be at least 1; k = 0", "--class-share", "0.6", "--k", "0")]
     [InlineData("error: The test share must be between 0 and 1 (for example 0.25); 1.5 was given.", "--class-share", "0.6", "--test-size", "1.5")]
-    [InlineData("error: Say what to move: --class-share S for the class balance, or --feature COLUMN [--category V | --range LO:HI] --share S.")]
+    [InlineData("error: Say what to move: --class-share S for the class balance, --feature COLUMN [--category V | --range LO:HI] --share S, or for a numeric target --target-range LO:HI --share S or --relevance auto --share S.")]
     public void Resample_BadOption_PrintsItsMessage(string message, params string[] options)
     {
         using var file = new TempCsv();

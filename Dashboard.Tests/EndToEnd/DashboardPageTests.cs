@@ -49,7 +49,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
             .Build();
         hub.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e => received.Add(e));
         await hub.StartAsync();
-        var view = await hub.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), code, "observer");
+        var view = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "observer", null)).View!;
         Assert.Equal(4, view.Latest.Count);
 
         // Move the gender slider with the keyboard: focus, then End (the top of its range).

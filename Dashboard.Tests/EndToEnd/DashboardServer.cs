@@ -11,8 +11,15 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("dashboard-e2e-").FullName;
 
-    public DashboardServer()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Configuration to set, e.g. { ["Security:RoomsPerAddressPerMinute"] = "2" }.</param>
+    public DashboardServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        // Every test client comes from 127.0.0.1: per-address limits are raised unless a test sets them (the Security tests do).
+        var all = new Dictionary<string, string>(TestLimits.Raised);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        _settings = all;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -25,6 +32,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     {
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Dashboard:DataFolder", _dataFolder);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

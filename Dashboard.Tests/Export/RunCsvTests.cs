@@ -90,11 +90,24 @@ public class RunCsvTests
     [InlineData("+1", "'+1")]
     [InlineData("-1", "'-1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\t=1", "'\t'=1")]
     [InlineData("plain = text", "plain = text")]
+    [InlineData("ok;=1+2;", "ok;'=1+2;")]
+    [InlineData("a,+1", "a,'+1")]
+    [InlineData("a\t@x", "a\t'@x")]
+    [InlineData("a; -1, +2", "a; -1, +2")]
+    [InlineData("a-1;b=2", "a-1;b=2")]
     [InlineData("", "")]
     public void Neutralize_FormulaStart_GetsApostrophe(string text, string expected) =>
         Assert.Equal(expected, SpreadsheetText.Neutralize(text));
+
+    [Fact]
+    public void Cell_TextWithSemicolonOrTab_QuotedSoASemicolonSpreadsheetKeepsItWhole()
+    {
+        Assert.Equal("\"ok;'=1+2;\"", RunCsv.Cell("ok;=1+2;"));
+        Assert.Equal("\"a\t'@x\"", RunCsv.Cell("a\t@x"));
+        Assert.Equal("plain", RunCsv.Cell("plain"));
+    }
 
     [Fact]
     public void Write_HostileTexts_EscapedAndQuoted_NumbersUntouched()

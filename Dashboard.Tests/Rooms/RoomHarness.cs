@@ -18,7 +18,7 @@ internal sealed class RoomHarness : IAsyncDisposable
         var limits = Options.Create(DataLimits.Default);
         Notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
         Uploads = new UploadStore(options, limits);
-        Registry = new RoomRegistry(Notifier, new WorkspaceCache(Uploads, limits), options, NullLoggerFactory.Instance, store);
+        Registry = new RoomRegistry(Notifier, new WorkspaceCache(new ServerDatasets(Uploads, limits)), options, NullLoggerFactory.Instance, store);
         Notifier.Subscribe(null, e =>
         {
             Events.Enqueue(e);

@@ -34,6 +34,23 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var app = Launch(dataFolder, settings);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>Starts the app and waits for it to exit by itself (a start that must fail); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFolder, TimeSpan timeout)
+    {
+        await using var app = Launch(dataFolder, settings: null);
+        using var cancel = new CancellationTokenSource(timeout);
+        await app._process.WaitForExitAsync(cancel.Token);
+        app._process.WaitForExit(); // the output's last lines are read
+        return (app._process.ExitCode, app.Log);
+    }
+
+    private static AppProcess Launch(string dataFolder, IReadOnlyDictionary<string, string>? settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +63,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Dashboard__DataFolder"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Every test client comes from 127.0.0.1: per-address limits are raised unless the test sets them.
+        foreach (var (key, value) in TestLimits.Raised) start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, $"http://127.0.0.1:{port}");
@@ -53,7 +72,6 @@ internal sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
         return app;
     }
 

@@ -28,11 +28,16 @@ internal sealed class HubDriver : IAsyncDisposable
         hub.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), e => driver.Events.Enqueue(e));
         hub.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e => driver.Events.Enqueue(e));
         hub.On<RunFailed>(nameof(ITrainingClient.RunFailed), e => driver.Events.Enqueue(e));
+        hub.On<RunNotStored>(nameof(ITrainingClient.RunNotStored), e => driver.Events.Enqueue(e));
         await hub.StartAsync();
         return driver;
     }
 
-    public Task<string> CreateRoomAsync() => _hub.InvokeAsync<string>(nameof(TrainingHub.CreateRoom));
+    public async Task<string> CreateRoomAsync()
+    {
+        var entry = await _hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null);
+        return entry.Code ?? throw new InvalidOperationException(entry.Error);
+    }
 
     /// <summary>Moves the class-balance slider; null when applied, else the refusal.</summary>
     public Task<string?> MoveClassSliderAsync(string room, double share) =>

@@ -59,10 +59,10 @@ public class PostgresStorageTests(PostgresDatabaseFixture postgres) : IClassFixt
         var state = new RoomState("PGR-7KM", new DatasetChoice("titanic"), RunFixtures.Sliders(0.3), RoomDefaults.Algorithms(), Version: 7);
 
         await rooms.SaveAsync(state, CancellationToken.None);
-        await rooms.SaveAsync(state with { Version = 6, Threshold = 0.9 }, CancellationToken.None);
+        await rooms.SaveAsync(state with { Version = 6, Leaky = true }, CancellationToken.None);
         var loaded = await rooms.LoadAsync("PGR-7KM", CancellationToken.None);
 
-        Assert.Equal((7, 0.5, 0.3), (loaded!.Version, loaded.Threshold, loaded.Sliders[0].TargetShare));
+        Assert.Equal((7, false, 0.3), (loaded!.Version, loaded.Leaky, loaded.Sliders[0].TargetShare));
     }
 
     [PostgresFact]

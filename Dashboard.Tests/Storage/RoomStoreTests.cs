@@ -19,7 +19,8 @@ public class RoomStoreTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private static RoomState State(int version, double? share) =>
-        new("K7Q-2MX", new DatasetChoice("titanic", SplitSeed: 7), RunFixtures.Sliders(share), RoomDefaults.Algorithms(), 0.4, Leaky: true, Version: version);
+        new("K7Q-2MX", new DatasetChoice("titanic", SplitSeed: 7), RunFixtures.Sliders(share),
+            RoomDefaults.Algorithms().Select((a, i) => a with { Threshold = 0.3 + 0.1 * i }).ToArray(), Leaky: true, Version: version);
 
     [Fact]
     public async Task SaveAsync_ThenLoadAsync_StateRoundTrips()
@@ -30,7 +31,8 @@ public class RoomStoreTests : IAsyncLifetime
         var loaded = await _rooms.LoadAsync("k7q2mx", CancellationToken.None); // typed codes are normalized
 
         Assert.NotNull(loaded);
-        Assert.Equal((state.Code, state.Dataset, state.Threshold, state.Leaky, state.Version), (loaded.Code, loaded.Dataset, loaded.Threshold, loaded.Leaky, loaded.Version));
+        Assert.Equal((state.Code, state.Dataset, state.Leaky, state.Version), (loaded.Code, loaded.Dataset, loaded.Leaky, loaded.Version));
+        Assert.Equal(state.Algorithms.Select(a => a.Threshold), loaded.Algorithms.Select(a => a.Threshold));
         Assert.Equal(state.Sliders, loaded.Sliders);
         Assert.IsType<CategoryGroup>(loaded.Sliders[1].Group);
         Assert.Equal(state.Algorithms.Select(a => a.AlgorithmId), loaded.Algorithms.Select(a => a.AlgorithmId));
@@ -53,5 +55,20 @@ public class RoomStoreTests : IAsyncLifetime
     {
         Assert.Null(await _rooms.LoadAsync("ABC-DEF", CancellationToken.None));
         Assert.Null(await _rooms.LoadAsync("../../etc", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Read_StateStoredWithOneRoomThreshold_EverySeatTakesIt()
+    {
+        var current = StorageJson.Write(State(2, 0.4));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(current)!.AsObject();
+        foreach (var seat in node["algorithms"]!.AsArray()) seat!.AsObject().Remove("threshold");
+        node["threshold"] = 0.35; // the shape rooms were stored in before thresholds were per algorithm
+
+        var loaded = StoredRoomState.Read(node.ToJsonString());
+
+        Assert.All(loaded.Algorithms, a => Assert.Equal(0.35, a.Threshold));
+        Assert.Equal(4, loaded.Algorithms.Count);
+        Assert.Equal(0.4, loaded.Sliders[0].TargetShare);
     }
 }

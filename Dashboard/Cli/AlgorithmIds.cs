@@ -22,6 +22,14 @@ internal static class AlgorithmIds
         AlgorithmCatalog.All.FirstOrDefault(a => a.Id == id.Trim())
         ?? throw new DatasetException(DataProblem.InvalidSetting, $"{option}: there is no algorithm '{id.Trim()}'. Choose from: {Known}.", value: id);
 
+    /// <summary>The seats' algorithms for the task: for regression, each seat's regressor (the extras have none).</summary>
+    public static IReadOnlyList<AlgorithmDescriptor> ForTask(IReadOnlyList<AlgorithmDescriptor> chosen, TargetTask task, string option) =>
+        task == TargetTask.Classification
+            ? chosen
+            : chosen.Select(a => AlgorithmCatalog.RegressionDefaults.FirstOrDefault(r => r.Id == a.Id) ?? throw new DatasetException(DataProblem.InvalidSetting,
+                $"{option}: '{a.Id}' has no regressor, and the target is predicted as a number. Choose from: {string.Join(", ", AlgorithmCatalog.RegressionDefaults.Select(r => r.Id))}.",
+                value: a.Id)).ToArray();
+
     /// <summary>A comma-separated list of distinct ids, in the order given.</summary>
     public static IReadOnlyList<AlgorithmDescriptor> ParseList(string list, string option)
     {

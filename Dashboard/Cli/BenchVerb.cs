@@ -49,7 +49,7 @@ internal static class BenchVerb
                 GC.Collect();
                 var before = Process.GetCurrentProcess().WorkingSet64;
                 var clock = Stopwatch.StartNew();
-                var dataset = BundledDatasets.Load(path, limits);
+                var dataset = BundledDatasets.LoadNameOrPath(path, limits);
                 clock.Stop();
                 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
                 output.WriteLine(CliJson.Serialize(new

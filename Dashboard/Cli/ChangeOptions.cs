@@ -31,6 +31,9 @@ internal sealed class ChangeOptions
         ["borderline"] = OversamplingMethod.BorderlineSmote1,
         ["adasyn"] = OversamplingMethod.Adasyn,
         ["random"] = OversamplingMethod.Random,
+        ["smoter"] = OversamplingMethod.SmoteR,
+        ["smogn"] = OversamplingMethod.Smogn,
+        ["noise"] = OversamplingMethod.GaussianNoise,
     };
 
     // Values are read as text so that every bad value gets this verb's own message (exit code 2), not a parser error.
@@ -42,6 +45,21 @@ internal sealed class ChangeOptions
     public Option<string[]> Feature { get; } = new("--feature")
     {
         Description = "A feature slider on this column; give --category V or --range LO:HI (default: the rarest category or the top quartile) and --share S after it. Repeat for several.",
+    };
+
+    public Option<string[]> TargetRange { get; } = new("--target-range")
+    {
+        Description = "A target slider (numeric target): the rows whose target lies in [LO, HI) (e.g. 400000: for 400,000 and above); give --share S after it.",
+    };
+
+    public Option<string[]> Relevance { get; } = new("--relevance")
+    {
+        Description = "A target slider (numeric target) on the rare values: 'auto' (box-plot relevance of at least 0.5); give --share S after it.",
+    };
+
+    public Option<bool> CommonUnder { get; } = new("--common-under")
+    {
+        Description = "With --relevance auto: reach its share by undersampling the common values (the target slider's left side, --under) instead of adding rare rows.",
     };
 
     public Option<string[]> Category { get; } = new("--category")
@@ -81,6 +99,9 @@ internal sealed class ChangeOptions
     {
         command.Add(ClassShare);
         command.Add(Feature);
+        command.Add(TargetRange);
+        command.Add(Relevance);
+        command.Add(CommonUnder);
         command.Add(Category);
         command.Add(Range);
         command.Add(Share);
@@ -100,8 +121,17 @@ internal sealed class ChangeOptions
         var under = Lookup(UnderNames, parse.GetValue(Under)!, "--under");
         var over = Lookup(OverNames, parse.GetValue(Over)!, "--over");
         var k = parse.GetValue(K);
-        var changes = ReadFeatureSliders(parse, data)
-            .Select(slider => new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
+        var sliders = ReadFeatureSliders(parse, data);
+        var commonUnder = parse.GetValue(CommonUnder);
+        if (commonUnder && !sliders.Any(s => s.IsRareValues))
+        {
+            throw Invalid(data, "--common-under moves the common target values against the rare ones: give it with --relevance auto --share S.");
+        }
+        var changes = sliders
+            .Select(slider => commonUnder && slider.IsRareValues
+                // The rare values' share S is the common values' share 1 - S, reached from above by undersampling them.
+                ? new DistributionChange(new ClassGroup(0), 1 - slider.TargetShare(data), under, over, k)
+                : new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
             .ToList();
         if (parse.GetValue(ClassShare) is { } classShare)
         {
@@ -118,7 +148,7 @@ internal sealed class ChangeOptions
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Type != TokenType.Option || tokens[i + 1].Type != TokenType.Argument) continue;
-            var option = new[] { Feature, Category, Range, Share }.FirstOrDefault(o => o.Name == tokens[i].Value || o.Aliases.Contains(tokens[i].Value));
+            var option = new[] { Feature, TargetRange, Relevance, Category, Range, Share }.FirstOrDefault(o => o.Name == tokens[i].Value || o.Aliases.Contains(tokens[i].Value));
             if (option is null) continue;
             var value = tokens[i + 1].Value;
             if (option == Feature)
@@ -126,11 +156,16 @@ internal sealed class ChangeOptions
                 sliders.Add(new FeatureSlider(value));
                 continue;
             }
+            if (option == TargetRange || option == Relevance)
+            {
+                sliders.Add(FeatureSlider.OnTarget(option.Name, value, data));
+                continue;
+            }
             var name = option.Name;
             if (sliders.Count == 0)
             {
                 throw Invalid(data, option == Share
-                    ? $"--share {value} belongs to a feature: write it after --feature COLUMN (for the class balance, use --class-share)."
+                    ? $"--share {value} belongs to a feature or the target: write it after --feature COLUMN, --target-range LO:HI or --relevance auto (for the class balance, use --class-share)."
                     : $"{name} {value} belongs to a feature: write it after --feature COLUMN.");
             }
             sliders[^1] = sliders[^1].With(name, value, data);
@@ -152,17 +187,43 @@ internal sealed class ChangeOptions
     private static DatasetException Invalid(LabeledDataset data, string message) =>
         new(DataProblem.InvalidSetting, message, data.Data.Name);
 
-    /// <summary>One --feature with what followed it; validated as it is filled in.</summary>
+    /// <summary>One --feature (or target slider) with what followed it; validated as it is filled in.</summary>
     private sealed record FeatureSlider(string Column, string? Category = null, (double Lo, double Hi)? Range = null, string? Share = null)
     {
+        /// <summary>How messages name the slider: "--feature fare", "--target-range 400000:", "--relevance auto".</summary>
+        private string Name { get; init; } = $"--feature {Column}";
+
+        /// <summary>True for --target-range and --relevance: the group is of target values, not of a feature's.</summary>
+        private bool OnTargetValues { get; init; }
+
+        /// <summary>True for --relevance auto: the group is the rare target values.</summary>
+        public bool IsRareValues => OnTargetValues && Range is null;
+
+        /// <summary>A target slider: --target-range LO:HI, or --relevance auto (the rare values).</summary>
+        public static FeatureSlider OnTarget(string option, string value, LabeledDataset data)
+        {
+            if (data.Task != TargetTask.Regression)
+            {
+                throw Invalid(data, $"{option} acts on a numeric target's values, but '{data.TargetColumn}' is read as classes. Use --class-share, or --task regression for a numeric target.");
+            }
+            var slider = new FeatureSlider(data.TargetColumn) { Name = $"{option} {value}", OnTargetValues = true };
+            if (option == "--relevance")
+            {
+                return value == "auto" ? slider : throw Invalid(data, $"--relevance '{value}' is not offered: give --relevance auto (the box-plot relevance).");
+            }
+            return slider with { Range = slider.ParseRange(value, data) };
+        }
+
         public FeatureSlider With(string option, string value, LabeledDataset data)
         {
             switch (option)
             {
                 case "--share" when Share is not null:
-                    throw Invalid(data, $"--feature {Column} has two --share values ({Share} and {value}); give one.");
+                    throw Invalid(data, $"{Name} has two --share values ({Share} and {value}); give one.");
                 case "--share":
                     return this with { Share = value };
+                case "--category" or "--range" when OnTargetValues:
+                    throw Invalid(data, $"{option} belongs to a --feature; {Name} already says which target values move.");
                 case "--category" or "--range" when Category is not null || Range is not null:
                     throw Invalid(data, $"--feature {Column} has more than one --category or --range; give one (repeat --feature for another group).");
                 case "--category":
@@ -174,12 +235,13 @@ internal sealed class ChangeOptions
 
         public double TargetShare(LabeledDataset data) =>
             Share is null
-                ? throw Invalid(data, $"--feature {Column} needs --share S: the share of the training rows its group should have, between 0 and 1.")
-                : ParseShare(Share, $"--share for --feature {Column}", data);
+                ? throw Invalid(data, $"{Name} needs --share S: the share of the training rows its group should have, between 0 and 1.")
+                : ParseShare(Share, $"--share for {Name}", data);
 
         /// <summary>The group asked for, or the feature's default group: its rarest category, or its top quartile.</summary>
         public FocusGroup Group(LabeledDataset data, IReadOnlyList<int> trainRows)
         {
+            if (OnTargetValues) return Range is { } target ? new TargetRangeGroup(target.Lo, target.Hi) : new ClassGroup(1);
             if (Category is not null) return new CategoryGroup(Column, Category);
             if (Range is { } range) return new NumericRangeGroup(Column, range.Lo, range.Hi);
             // An unknown column fails here with the data set's own message; a column that is not a feature, when the group is bound.
@@ -196,7 +258,7 @@ internal sealed class ChangeOptions
             {
                 return (lo, hi);
             }
-            throw Invalid(data, $"--range for --feature {Column} must be LO:HI with two numbers (e.g. 18:30, or 60: for 60 and above); '{text}' was given.");
+            throw Invalid(data, $"{(OnTargetValues ? "--target-range" : $"--range for {Name}")} must be LO:HI with two numbers (e.g. 18:30, or 60: for 60 and above); '{text}' was given.");
         }
 
         private static bool TryBound(string text, double unbounded, out double value)

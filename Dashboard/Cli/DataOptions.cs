@@ -3,7 +3,7 @@ using Dashboard.Core.Data;
 
 namespace Dashboard.Cli;
 
-/// <summary>The options every data verb shares (--data, --target, --positive, --exclude, --seed, --test-size) and how they load a data set.</summary>
+/// <summary>The options every data verb shares (--data, --target, --positive, --exclude, --task, --seed, --test-size) and how they load a data set.</summary>
 internal sealed class DataOptions
 {
     public Option<string> Data { get; } = new("--data")
@@ -20,6 +20,13 @@ internal sealed class DataOptions
     public Option<string?> Positive { get; } = new("--positive")
     {
         Description = "The positive class of the target (default: the minority class).",
+    };
+
+    // Read as text so that a bad value gets this verb's own message (exit code 2), not a parser error.
+    public Option<string> Task { get; } = new("--task")
+    {
+        Description = "auto (default: a numeric target with many distinct values is predicted as a number), classification or regression.",
+        DefaultValueFactory = _ => "auto",
     };
 
     public Option<string[]?> Exclude { get; } = new("--exclude")
@@ -46,13 +53,14 @@ internal sealed class DataOptions
         command.Add(Target);
         command.Add(Positive);
         command.Add(Exclude);
+        command.Add(Task);
         if (!withSplit) return;
         command.Add(Seed);
         command.Add(TestSize);
     }
 
     public Dataset LoadDataset(ParseResult parse) =>
-        BundledDatasets.Load(parse.GetValue(Data)!, AppConfiguration.DataLimits(AppConfiguration.Load()));
+        BundledDatasets.LoadNameOrPath(parse.GetValue(Data)!, AppConfiguration.DataLimits(AppConfiguration.Load()));
 
     /// <summary>The target to use: the one given, else a bundled set's own; null when neither is known.</summary>
     public string? TargetColumn(ParseResult parse) =>
@@ -71,6 +79,14 @@ internal sealed class DataOptions
             $"Say which column to predict with --target (the columns are: {string.Join(", ", dataset.Columns.Select(c => c.Name))}).",
             dataset.Name);
         var excluded = parse.GetValue(Exclude);
-        return LabeledDataset.Create(dataset, new TargetChoice(target, parse.GetValue(Positive), excluded is { Length: > 0 } ? excluded : null));
+        TargetTask? task = parse.GetValue(Task) switch
+        {
+            "classification" => TargetTask.Classification,
+            "regression" => TargetTask.Regression,
+            "auto" => null,
+            var other => throw new DatasetException(DataProblem.InvalidSetting,
+                $"--task '{other}' is not a task. Choose auto, classification or regression.", dataset.Name, value: other),
+        };
+        return LabeledDataset.Create(dataset, new TargetChoice(target, parse.GetValue(Positive), excluded is { Length: > 0 } ? excluded : null, task));
     }
 }

@@ -49,6 +49,11 @@ internal static class ExplainVerb
                 throw new DatasetException(DataProblem.InvalidSetting, Invariant($"--samples must be between 10 and 100,000; {sampleCount} was given."));
             }
             var (labeled, split) = data.LoadSplit(parse);
+            if (labeled.Task == TargetTask.Regression)
+            {
+                throw new DatasetException(DataProblem.InvalidSetting,
+                    $"explain is offered for classifiers only so far; '{labeled.TargetColumn}' is predicted as a number (regression).", labeled.Data.Name);
+            }
             var rowIds = ParseRows(parse.GetValue(rows)!, labeled.Data.RowCount);
             var featurized = FeaturizedSplit.Create(labeled, split);
             var baseline = TrainingRows.Baseline(labeled, split);

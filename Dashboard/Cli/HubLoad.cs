@@ -68,11 +68,13 @@ internal static class HubLoad
                 await connection.StartAsync(cancellationToken);
                 if (codes[room] is null)
                 {
-                    codes[room] = await connection.InvokeAsync<string>(nameof(TrainingHub.CreateRoom), cancellationToken);
+                    var created = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), $"client {i}", null, cancellationToken);
+                    codes[room] = created.Code ?? throw new InvalidOperationException(created.Error);
                 }
                 else
                 {
-                    await connection.InvokeAsync<RoomView>(nameof(TrainingHub.JoinRoom), codes[room], $"client {i}", cancellationToken);
+                    var joined = await connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), codes[room], $"client {i}", null, cancellationToken);
+                    if (joined.Error is not null) throw new InvalidOperationException(joined.Error);
                 }
                 roomOf[i] = codes[room]!;
                 connections[i] = connection;

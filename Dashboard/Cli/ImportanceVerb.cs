@@ -26,6 +26,7 @@ internal static class ImportanceVerb
     {
         ["roc-auc"] = ImportanceMetric.RocAuc,
         ["f1"] = ImportanceMetric.F1,
+        ["r2"] = ImportanceMetric.R2,
     };
 
     public static Command Create(TextWriter output)
@@ -36,10 +37,9 @@ internal static class ImportanceVerb
             Description = $"The algorithm whose model is probed ({AlgorithmIds.Known}).",
             DefaultValueFactory = _ => AlgorithmCatalog.Defaults[0].Id,
         };
-        var metric = new Option<string>("--metric")
+        var metric = new Option<string?>("--metric")
         {
-            Description = "The test metric whose drop measures importance: roc-auc or f1 (at threshold 0.5).",
-            DefaultValueFactory = _ => "roc-auc",
+            Description = "The test metric whose drop measures importance: roc-auc (default) or f1 (at threshold 0.5); for a numeric target r2 (the default and only one).",
         };
         var repeats = new Option<int>("--repeats")
         {
@@ -63,7 +63,7 @@ internal static class ImportanceVerb
         command.SetAction((parse, cancellationToken) =>
         {
             var algorithm = AlgorithmIds.Find(parse.GetValue(model)!, "--model");
-            var metricName = parse.GetValue(metric)!;
+            var metricName = parse.GetValue(metric) ?? "roc-auc";
             if (!MetricNames.TryGetValue(metricName, out var chosenMetric))
             {
                 throw new DatasetException(DataProblem.InvalidSetting,
@@ -81,7 +81,24 @@ internal static class ImportanceVerb
                 throw new DatasetException(DataProblem.InvalidSetting, $"--method '{methodName}' is not offered. Choose permutation, gain or shap.", value: methodName);
             }
             var (labeled, split) = data.LoadSplit(parse);
+            if ((labeled.Task == TargetTask.Regression) != (chosenMetric == ImportanceMetric.R2) && parse.GetValue(metric) is not null)
+            {
+                throw new DatasetException(DataProblem.InvalidSetting, labeled.Task == TargetTask.Regression
+                    ? $"--metric {metricName} scores classes, but '{labeled.TargetColumn}' is predicted as a number: use --metric r2 (or leave it out)."
+                    : $"--metric r2 scores numbers, but '{labeled.TargetColumn}' is predicted as classes: use roc-auc or f1.", labeled.Data.Name, value: metricName);
+            }
             var featurized = FeaturizedSplit.Create(labeled, split);
+            if (labeled.Task == TargetTask.Regression)
+            {
+                if (methodName != "permutation")
+                {
+                    throw new DatasetException(DataProblem.InvalidSetting,
+                        $"--method {methodName} is offered for classifiers only; for a numeric target use --method permutation (the drop in R²).", labeled.Data.Name);
+                }
+                var regressor = AlgorithmIds.ForTask([algorithm], labeled.Task, "--model")[0];
+                WriteRegression(output, parse.GetValue(json), SplitDescription.Of(labeled, split), regressor, featurized, repeatCount, split.Seed, cancellationToken);
+                return Task.FromResult(0);
+            }
             var clock = Stopwatch.StartNew();
             var baseline = TrainingRows.Baseline(labeled, split);
             var trained = algorithm.Train(new TrainingInput(featurized.TrainingMatrix(baseline.OriginalRows), baseline.Labels,
@@ -128,6 +145,37 @@ internal static class ImportanceVerb
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>Permutation importance of a regressor: the mean drop of the test R² per shuffled column.</summary>
+    private static void WriteRegression(TextWriter output, bool json, SplitDescription dataset, AlgorithmDescriptor algorithm, FeaturizedSplit featurized,
+        int repeats, int seed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var rows = featurized.Split.TrainRows;
+        var trained = algorithm.Regress!(new RegressionInput(featurized.TrainingMatrix(rows), featurized.TrainingTargets(rows)!, HyperparameterValues.Defaults, seed),
+            cancellationToken);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var ranking = PermutationImportance.Compute(trained, featurized, repeats, seed, cancellationToken);
+        var importanceSeconds = clock.Elapsed.TotalSeconds;
+        var score = RegressionMetrics.R2Score(featurized.TestTargets!, trained.Predict(featurized.Test));
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(new
+            {
+                dataset,
+                model = algorithm.Id,
+                metric = ImportanceMetric.R2,
+                repeats,
+                testScore = score,
+                fitSeconds,
+                importanceSeconds,
+                columns = ranking.Select((c, i) => new { rank = i + 1, c.Column, c.MeanDrop, c.StandardDeviation, c.Drops }),
+            }));
+            return;
+        }
+        output.Write(FormatTable(dataset, algorithm, ImportanceMetric.R2, repeats, score, ranking));
     }
 
     private static void WriteGains(TextWriter output, bool json, SplitDescription dataset, AlgorithmDescriptor algorithm, double fitSeconds,
@@ -187,7 +235,7 @@ internal static class ImportanceVerb
     private static string FormatTable(SplitDescription dataset, AlgorithmDescriptor algorithm, ImportanceMetric metric, int repeats, double score,
         IReadOnlyList<ColumnImportance> ranking)
     {
-        var metricName = metric == ImportanceMetric.RocAuc ? "ROC AUC" : "F1";
+        var metricName = metric switch { ImportanceMetric.RocAuc => "ROC AUC", ImportanceMetric.R2 => "R²", _ => "F1" };
         var text = new StringWriter(CultureInfo.InvariantCulture);
         text.WriteLine(Invariant($"{dataset.Headline}; {algorithm.DisplayName} trained on {dataset.TrainingRows:N0} rows, test {metricName} {score:F4} on {dataset.TestRows:N0} rows"));
         text.WriteLine(Invariant($"Drop of the test {metricName} when a column is shuffled ({repeats} repeats, seed {dataset.Seed}):"));

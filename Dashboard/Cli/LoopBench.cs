@@ -9,7 +9,7 @@ namespace Dashboard.Cli;
 /// <summary>
 /// `bench loop`: issue 4's speed figures. Per run: from resampled training rows to all results (featurize the
 /// rows, train every algorithm at once, score on the test rows) and to the first result, with each
-/// algorithm's fit seconds and ROC AUC. The first run includes JIT warm-up; the server is warm, so the
+/// algorithm's fit seconds and ROC AUC (R² for a numeric target). The first run includes JIT warm-up; the server is warm, so the
 /// median of the later runs is the figure a slider move sees.
 /// </summary>
 internal static class LoopBench
@@ -19,7 +19,7 @@ internal static class LoopBench
     public static Command Create(TextWriter output)
     {
         var data = new DataOptions();
-        var rows = new Option<int>("--rows") { Description = $"Rows of --data {Synthetic} (numeric features, 5 % minority).", DefaultValueFactory = _ => 200_000 };
+        var rows = new Option<int>("--rows") { Description = $"Rows of --data {Synthetic} (numeric features, 5 % minority; with --task regression a skewed numeric target).", DefaultValueFactory = _ => 200_000 };
         var features = new Option<int>("--features") { Description = $"Features of --data {Synthetic}.", DefaultValueFactory = _ => 20 };
         var classShare = new Option<double?>("--class-share") { Description = "Move the minority class to this share with SMOTE first (default: no resampling)." };
         var algorithms = AlgorithmIds.CreateListOption();
@@ -38,8 +38,9 @@ internal static class LoopBench
             var seed = parse.GetValue(data.Seed);
             var loadBefore = BenchLoad.Now();
             var (labeled, split) = parse.GetValue(data.Data) == Synthetic
-                ? SyntheticSplit(parse.GetValue(rows), parse.GetValue(features), seed, parse.GetValue(data.TestSize))
+                ? SyntheticSplit(parse.GetValue(rows), parse.GetValue(features), seed, parse.GetValue(data.TestSize), parse.GetValue(data.Task) == "regression")
                 : data.LoadSplit(parse);
+            chosen = AlgorithmIds.ForTask(chosen, labeled.Task, "--algorithms");
             var clock = Stopwatch.StartNew();
             var featurized = FeaturizedSplit.Create(labeled, split);
             var featurizeOnceSeconds = clock.Elapsed.TotalSeconds;
@@ -79,7 +80,11 @@ internal static class LoopBench
                     cpuSeconds = Median(warm, r => r.CpuSeconds),
                     fitSeconds = chosen.ToDictionary(a => a.Id, a => Median(warm, r => r.Run.Results.Single(f => f.Result.AlgorithmId == a.Id).Result.Timings.FitSeconds)),
                 },
-                rocAuc = runs[^1].Run.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Metrics is { } m ? Math.Round(m.RocAuc, 4) : double.NaN),
+                rocAuc = labeled.Task == TargetTask.Regression ? null
+                    : runs[^1].Run.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Metrics is { } m ? Math.Round(m.RocAuc, 4) : double.NaN),
+                r2 = labeled.Task == TargetTask.Regression
+                    ? runs[^1].Run.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Regression is { } m ? Math.Round(m.R2, 4) : double.NaN)
+                    : null,
                 runs = runs.Select(Describe),
                 loadBefore,
                 loadAfter = BenchLoad.Now(),
@@ -112,10 +117,13 @@ internal static class LoopBench
         };
     }
 
-    /// <summary>ResamplingBench's seeded Gaussian data (the minority shifted by half a standard deviation) with a stratified split.</summary>
-    private static (LabeledDataset Data, DataSplit Split) SyntheticSplit(int rows, int features, int seed, double testSize)
+    /// <summary>
+    /// ResamplingBench's seeded Gaussian data (the minority shifted by half a standard deviation), or with --task regression its
+    /// skewed numeric target, with a stratified split.
+    /// </summary>
+    private static (LabeledDataset Data, DataSplit Split) SyntheticSplit(int rows, int features, int seed, double testSize, bool regression)
     {
-        var data = ResamplingBench.MakeData(rows, features, 0.05, seed);
+        var data = regression ? ResamplingBench.MakeRegressionData(rows, features, seed) : ResamplingBench.MakeData(rows, features, 0.05, seed);
         return (data, StratifiedSplitter.Split(data.Labels, testSize, seed));
     }
 

@@ -81,6 +81,12 @@ internal static class LoopVerb
             var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdObjective(metricName) : null;
             var weighting = Weighting(parse.GetValue(classWeight)!, costs ?? CostMatrix.Equal);
             var (labeled, split) = data.LoadSplit(parse);
+            chosen = AlgorithmIds.ForTask(chosen, labeled.Task, "--algorithms");
+            if (tuneFor is not null && labeled.Task == TargetTask.Regression)
+            {
+                throw new DatasetException(DataProblem.InvalidSetting,
+                    $"--best-threshold chooses a class threshold, but '{labeled.TargetColumn}' is predicted as a number (regression), which has none. Leave it out.", labeled.Data.Name);
+            }
             var requested = changes.Build(parse, labeled, split.TrainRows);
             var featurized = FeaturizedSplit.Create(labeled, split);
             var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken,
@@ -117,6 +123,7 @@ internal static class LoopVerb
             fitSeconds = f.Result.Timings.FitSeconds,
             scoreSeconds = f.Result.Timings.ScoreSeconds,
             metrics = f.Result.Metrics,
+            regression = f.Result.Regression,
             expectedCost = costs is not null && f.Result.Metrics is { } m ? costs.ExpectedCost(m.Confusion) : (double?)null,
             bestThreshold = run.Tuned?.GetValueOrDefault(f.Result.AlgorithmId) is { } tuned ? new
             {
@@ -203,21 +210,24 @@ internal static class LoopVerb
             return new LoopRun.TunedThreshold(objective.Metric, threshold, value, rows, test, costs.ExpectedCost(test.Confusion));
         });
 
+    /// <summary>Per algorithm and test row, the truth and what the model said: its score (classes) or predicted value (regression).</summary>
     private static void WriteScores(string path, DataSplit split, LoopRun run)
     {
-        CsvOutput.Write(path, ["algorithm", "row", "y_true", "y_score"], Rows());
+        var regression = run.Results.Any(f => f.Result.Regression is not null);
+        CsvOutput.Write(path, ["algorithm", "row", "y_true", regression ? "y_pred" : "y_score"], Rows());
 
         IEnumerable<string[]> Rows()
         {
             var cells = new string[4];
             foreach (var result in run.Results.Select(f => f.Result))
             {
-                for (var i = 0; i < result.TestScores.Count; i++)
+                var count = regression ? result.TestPredictions.Count : result.TestScores.Count;
+                for (var i = 0; i < count; i++)
                 {
                     cells[0] = result.AlgorithmId;
                     cells[1] = split.TestRows[i].ToString(CultureInfo.InvariantCulture);
-                    cells[2] = result.TestLabels[i] == 1 ? "1" : "0";
-                    cells[3] = CsvOutput.Number(result.TestScores[i]);
+                    cells[2] = regression ? CsvOutput.Number(result.TestTargets[i]) : result.TestLabels[i] == 1 ? "1" : "0";
+                    cells[3] = CsvOutput.Number(regression ? result.TestPredictions[i] : result.TestScores[i]);
                     yield return cells;
                 }
             }
@@ -237,7 +247,8 @@ internal static class LoopVerb
             Line($"  {change.Group}: {change.ShareBefore:P1} -> {change.ShareAfter:P1} of the training rows (+{change.RowsAdded:N0} / -{change.RowsRemoved:N0} rows, {change.Method}{k})");
         }
         foreach (var warning in resampling.Warnings) text.WriteLine($"warning: {warning.Message}");
-        Line($"Resampling {resampling.Seconds:F3} s, featurizing {run.Prepared.Data.FeaturizeSeconds:F3} s; first result after {run.FirstResultSeconds:F2} s, all {run.Results.Count} after {run.AllResultsSeconds:F2} s. Threshold {threshold}.");
+        var thresholdNote = labeled.Task == TargetTask.Regression ? "" : Invariant($" Threshold {threshold}.");
+        Line($"Resampling {resampling.Seconds:F3} s, featurizing {run.Prepared.Data.FeaturizeSeconds:F3} s; first result after {run.FirstResultSeconds:F2} s, all {run.Results.Count} after {run.AllResultsSeconds:F2} s.{thresholdNote}");
         if (costs is not null)
         {
             Line($"Costs: a false negative {costs.FalseNegative}, a false positive {costs.FalsePositive}; a calibrated model's cheapest threshold is C_FP / (C_FP + C_FN) = {costs.TheoreticalThreshold:F4}.");
@@ -245,6 +256,11 @@ internal static class LoopVerb
         text.WriteLine();
 
         var results = run.Results.Select(f => f.Result).ToArray();
+        if (labeled.Task == TargetTask.Regression)
+        {
+            text.Write(RegressionTable(run));
+            return text.ToString();
+        }
         var table = new TextTable(["", .. results.Select(r => r.AlgorithmId)]);
         var undefinedSeen = false;
         foreach (var info in MetricCatalog.All)
@@ -280,6 +296,38 @@ internal static class LoopVerb
         }
         text.Write(table);
         if (undefinedSeen) text.WriteLine("* undefined here (the formula divides by zero); the value shown is the convention in the metric's description.");
+        foreach (var failed in results.Where(r => r.Status == AlgorithmStatus.Failed)) text.WriteLine($"{failed.AlgorithmId} failed: {failed.Error}");
+        return text.ToString();
+    }
+
+    /// <summary>R² and the errors on every test row and on the rare ones, per algorithm; MAPE marked when a true value is near zero.</summary>
+    private static string RegressionTable(LoopRun run)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var results = run.Results.Select(f => f.Result).ToArray();
+        var table = new TextTable(["", .. results.Select(r => r.AlgorithmId)]);
+        void Add(string name, Func<RegressionMetrics, string> value) =>
+            table.Add([name, .. results.Select(r => r.Regression is { } m ? value(m) : "failed")]);
+        static string Number(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
+        static string Mape(RegressionErrors e) => e.MeanAbsolutePercentageError.ToString("P2", CultureInfo.InvariantCulture) + (e.PercentageErrorUnstable ? " *" : "");
+        Add("R²", m => m.R2.ToString("F4", CultureInfo.InvariantCulture));
+        Add("MAE", m => Number(m.All.MeanAbsoluteError));
+        Add("RMSE", m => Number(m.All.RootMeanSquaredError));
+        Add("median absolute error", m => Number(m.All.MedianAbsoluteError));
+        Add("MAPE", m => Mape(m.All));
+        Add("rare test rows", m => m.Rare!.Count.ToString("N0", CultureInfo.InvariantCulture));
+        Add("rare MAE", m => Number(m.Rare!.MeanAbsoluteError));
+        Add("rare RMSE", m => Number(m.Rare!.RootMeanSquaredError));
+        Add("rare median absolute error", m => Number(m.Rare!.MedianAbsoluteError));
+        Add("rare MAPE", m => Mape(m.Rare!));
+        table.Add(["training rows", .. results.Select(r => r.TrainingRows.ToString("N0", CultureInfo.InvariantCulture))]);
+        table.Add(["fit seconds", .. results.Select(r => r.Timings.FitSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
+        table.Add(["finished", .. run.Results.Select(f => Invariant($"#{f.CompletionOrder} ({f.Seconds:F2} s)"))]);
+        text.Write(table);
+        if (results.Any(r => r.Regression is { } m && (m.All.PercentageErrorUnstable || m.Rare!.PercentageErrorUnstable)))
+        {
+            text.WriteLine("* a true value is near zero, so MAPE is dominated by it: read it as n/a.");
+        }
         foreach (var failed in results.Where(r => r.Status == AlgorithmStatus.Failed)) text.WriteLine($"{failed.AlgorithmId} failed: {failed.Error}");
         return text.ToString();
     }

@@ -32,9 +32,12 @@ internal static class ProfileVerb
         if (profile.Target is not null)
         {
             text.WriteLine();
-            text.WriteLine($"Target '{profile.Target}' (positive class: {profile.PositiveClass})");
-            var classes = new TextTable("class", "rows", "share");
-            foreach (var c in profile.ClassCounts) classes.Add(c.Label + (c.IsPositive ? " (positive)" : ""), c.Count, c.Share.ToString("P1", CultureInfo.InvariantCulture));
+            text.WriteLine(profile.Task == TargetTask.Regression
+                ? $"Target '{profile.Target}': regression. {profile.TaskReason}"
+                : $"Target '{profile.Target}' (positive class: {profile.PositiveClass}): classification. {profile.TaskReason}");
+            if (profile.Relevance is not null) text.WriteLine($"Rare values: {profile.Relevance}");
+            var classes = new TextTable(profile.Task == TargetTask.Regression ? "values" : "class", "rows", "share");
+            foreach (var c in profile.ClassCounts) classes.Add(c.Label + (c.IsPositive && profile.Task != TargetTask.Regression ? " (positive)" : ""), c.Count, c.Share.ToString("P1", CultureInfo.InvariantCulture));
             text.Write(classes);
         }
         text.WriteLine();

@@ -41,7 +41,7 @@ internal static class ResampleVerb
             if (requested.Count == 0)
             {
                 throw new DatasetException(DataProblem.InvalidSetting,
-                    "Say what to move: --class-share S for the class balance, or --feature COLUMN [--category V | --range LO:HI] --share S.", labeled.Data.Name);
+                    "Say what to move: --class-share S for the class balance, --feature COLUMN [--category V | --range LO:HI] --share S, or for a numeric target --target-range LO:HI --share S or --relevance auto --share S.", labeled.Data.Name);
             }
             var clock = Stopwatch.StartNew();
             var resampled = Resampler.Apply(labeled, split.TrainRows, requested, split.Seed);

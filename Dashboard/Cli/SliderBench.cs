@@ -29,7 +29,7 @@ internal static class SliderBench
             var options = Options.Create(new DashboardOptions { DataFolder = folder });
             var limits = Options.Create(DataLimits.Default);
             var notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
-            await using var registry = new RoomRegistry(notifier, new WorkspaceCache(new UploadStore(options, limits), limits), options, NullLoggerFactory.Instance);
+            await using var registry = new RoomRegistry(notifier, new WorkspaceCache(new ServerDatasets(new UploadStore(options, limits), limits)), options, NullLoggerFactory.Instance);
             var events = new System.Collections.Concurrent.ConcurrentQueue<(RoomEvent Event, long Ticks)>();
             using var subscription = notifier.Subscribe(null, e =>
             {

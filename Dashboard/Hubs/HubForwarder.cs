@@ -27,6 +27,7 @@ public sealed class HubForwarder(RoomNotifier notifier, IHubContext<TrainingHub,
             RunCompleted e => group.RunCompleted(e),
             RunCancelled e => group.RunCancelled(e),
             RunFailed e => group.RunFailed(e),
+            RunNotStored e => group.RunNotStored(e),
             _ => Task.CompletedTask,
         };
     }

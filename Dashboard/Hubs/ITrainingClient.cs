@@ -18,4 +18,6 @@ public interface ITrainingClient
     Task RunCancelled(RunCancelled roomEvent);
 
     Task RunFailed(RunFailed roomEvent);
+
+    Task RunNotStored(RunNotStored roomEvent);
 }

@@ -1,6 +1,7 @@
+using System.Text.Json;
 using Dashboard.Core.Rooms;
-using Dashboard.Core.Training;
 using Dashboard.Rooms;
+using Dashboard.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Hubs;
@@ -8,84 +9,168 @@ namespace Dashboard.Hubs;
 /// <summary>
 /// The live API at /hubs/training: any SignalR client (.NET, JavaScript, Python) can create or join
 /// a room, watch its events and send it commands. A client can only act on rooms it has joined.
-/// Commands answer null when applied, or the message saying why they were refused. See docs/hub.md.
+/// Commands answer null when applied, or the message saying why they were refused; a missing or
+/// malformed argument is refused the same way, with a sentence. Nothing is thrown at a client: a
+/// thrown HubException would reach it wrapped in the framework's own words. See docs/hub.md and docs/security.md.
 /// </summary>
-public sealed class TrainingHub(RoomRegistry rooms) : Hub<ITrainingClient>
+public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<ITrainingClient>
 {
     public const string Path = "/hubs/training";
     private const string JoinedKey = "joined";
-    private const string FailedJoinsKey = "failed-joins";
+    private const string NoCode = "Give the room's code, like K7Q-2MX.";
+    private const double AlgorithmSeatThreshold = Core.Rooms.AlgorithmSeat.DefaultThreshold;
 
-    /// <summary>Wrong codes one connection may try before it is refused: codes must stay unguessable.</summary>
-    public const int MaxFailedJoins = 10;
-
-    /// <summary>Creates a room (on the default data set) and joins it; returns its code.</summary>
-    public async Task<string> CreateRoom()
+    /// <summary>Creates a room (on the default data set) and joins it as its host.</summary>
+    /// <param name="memberKey">The key this client is known by (16-64 letters, digits, '-', '_'); null: this connection only.</param>
+    public async Task<RoomEntry> CreateRoom(string? displayName = null, string? memberKey = null)
     {
-        var room = rooms.Create();
-        await JoinRoom(room.Code);
-        return room.Code;
+        if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
+        if (limits.TryOpenRoom(Address) is { } refusal) return RoomEntry.Refused(refusal);
+        return await EnterAsync(rooms.Create(), displayName, memberKey, asHost: true);
     }
 
-    /// <summary>Joins a room's group as a member (shown with the display name); returns its whole current state.</summary>
-    public async Task<RoomView> JoinRoom(string code, string? displayName = null)
+    /// <summary>
+    /// Joins a room's group as a member (shown with the display name); returns its whole current state.
+    /// A closed room is reopened from storage by its code. Wrong codes are counted per client address.
+    /// </summary>
+    /// <param name="memberKey">The key this client is known by: joining again with it (after a reconnect) is the same member, host and seat kept.</param>
+    public async Task<RoomEntry> JoinRoom(string? code, string? displayName = null, string? memberKey = null)
     {
-        var failed = (int)(Context.Items.TryGetValue(FailedJoinsKey, out var count) ? count! : 0);
-        if (failed >= MaxFailedJoins) throw new HubException("Too many wrong room codes from this connection. Reconnect and try again later.");
-        var room = rooms.Find(code);
+        if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
+        if (limits.RoomCodeRefusal(Address) is { } refusal) return RoomEntry.Refused(refusal);
+        if (string.IsNullOrWhiteSpace(code)) return RoomEntry.Refused(NoCode);
+        var room = await rooms.FindOrReopenAsync(code, Context.ConnectionAborted);
         if (room is null)
         {
-            Context.Items[FailedJoinsKey] = failed + 1;
-            throw new HubException("There is no open room with that code. Check the code and try again.");
+            limits.WrongRoomCode(Address);
+            return RoomEntry.Refused("There is no open room with that code. Check the code and try again.");
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
-        Joined.Add(room.Code);
-        await room.ExecuteAsync(new EnterRoom(Member, displayName ?? "API client"));
-        var snapshot = room.Snapshot;
-        return new RoomView(snapshot.State, snapshot.Latest.Values.ToArray(), snapshot.History, snapshot.Training,
-            snapshot.Workspace?.Split.Data.Data.Columns.Select(c => c.Name).ToArray() ?? []);
+        return await EnterAsync(room, displayName, memberKey, asHost: false);
     }
 
-    public Task<string?> MoveSlider(string code, string sliderId, double? targetShare) =>
-        Room(code).ExecuteAsync(new MoveSlider(Member, sliderId, targetShare));
+    /// <summary>The whole current view of a room this connection joined (what JoinRoom answered, as it is now), changing nothing.</summary>
+    public RoomEntry GetRoom(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return RoomEntry.Refused(NoCode);
+        var room = rooms.Find(code);
+        return room is null || !Joined.ContainsKey(room.Code)
+            ? RoomEntry.Refused("Join the room before asking for its view.")
+            : new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
+    }
 
-    public Task<string?> SetAlgorithm(string code, string algorithmId, Dictionary<string, double> hyperparameters, ClassWeighting? classWeight) =>
-        Room(code).ExecuteAsync(new SetAlgorithm(Member, algorithmId, new HyperparameterValues(hyperparameters), classWeight ?? ClassWeighting.None));
+    public Task<string?> MoveSlider(string? code, string? sliderId, double? targetShare) =>
+        SendAsync(code, member => new MoveSlider(member, HubArguments.Required(sliderId, "the slider's id (\"class\" or \"feature:COLUMN\")"),
+            HubArguments.Finite(targetShare, "The slider's share")));
 
-    public Task<string?> SelectDataset(string code, DatasetChoice dataset) =>
-        Room(code).ExecuteAsync(new SelectDataset(Member, dataset));
+    /// <summary>Gives a feature column a slider (default group: its rarest category, or its top quartile).</summary>
+    public Task<string?> AddSlider(string? code, string? column) =>
+        SendAsync(code, member => new AddSlider(member, HubArguments.Required(column, "the column's name")));
 
-    public Task<string?> SetThreshold(string code, double threshold) =>
-        Room(code).ExecuteAsync(new SetThreshold(Member, threshold));
+    /// <summary>Sets a slider's focus group and methods; it goes back to neutral.</summary>
+    public Task<string?> ConfigureSlider(string? code, string? sliderId, JsonElement? group, string? under, string? over, int k) =>
+        SendAsync(code, member => new ConfigureSlider(member, HubArguments.Required(sliderId, "the slider's id"), HubArguments.Group(group),
+            HubArguments.Method<Core.Resampling.UndersamplingMethod>(under, "undersampling method"),
+            HubArguments.Method<Core.Resampling.OversamplingMethod>(over, "oversampling method"), k));
 
-    public Task<string?> SetLeakyMode(string code, bool leaky) =>
-        Room(code).ExecuteAsync(new SetLeakyMode(Member, leaky));
+    public Task<string?> RemoveSlider(string? code, string? sliderId) =>
+        SendAsync(code, member => new RemoveSlider(member, HubArguments.Required(sliderId, "the slider's id")));
 
-    public Task<string?> ClaimSeat(string code, string algorithmId) => Room(code).ExecuteAsync(new ClaimSeat(Member, algorithmId));
+    /// <summary>
+    /// Chooses one algorithm's threshold for a metric on validation rows held out of the training rows
+    /// (never the test rows), and sets it for the room as the card's "choose on validation rows" does.
+    /// </summary>
+    public async Task<BestThresholdAnswer> FindBestThreshold(string? code, string? algorithmId, string? metric)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return BestThresholdAnswer.Refused(NoCode);
+        var room = rooms.Find(code);
+        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return BestThresholdAnswer.Refused("Join the room before sending it commands.");
+        try
+        {
+            var id = HubArguments.Required(algorithmId, "the algorithm's id");
+            var chosen = HubArguments.Metric(metric);
+            if (Core.Rooms.RoomRules.Refusal(room.Snapshot.State, new SetThreshold(member, id, AlgorithmSeatThreshold)) is { } refusal)
+            {
+                return BestThresholdAnswer.Refused(refusal);
+            }
+            var found = await room.FindBestThresholdAsync(id, chosen, Context.ConnectionAborted);
+            var set = await room.ExecuteAsync(new SetThreshold(member, id, found.Choice.Threshold));
+            return new BestThresholdAnswer(found, set);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return BestThresholdAnswer.Refused(Components.Shared.UserMessage.From(exception));
+        }
+    }
 
-    public Task<string?> ReleaseSeat(string code, string algorithmId) => Room(code).ExecuteAsync(new ReleaseSeat(Member, algorithmId));
+    public Task<string?> SetAlgorithm(string? code, string? algorithmId, JsonElement? hyperparameters, JsonElement? classWeight) =>
+        SendAsync(code, member => new SetAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id"),
+            HubArguments.Hyperparameters(hyperparameters), HubArguments.ClassWeight(classWeight)));
 
-    public Task<string?> SetHostOnlyControls(string code, bool hostOnly) => Room(code).ExecuteAsync(new SetHostOnlyControls(Member, hostOnly));
+    public Task<string?> SelectDataset(string? code, JsonElement? dataset) =>
+        SendAsync(code, member => new SelectDataset(member, HubArguments.Dataset(dataset)));
 
-    /// <summary>A closed connection leaves every room it joined (its seats are released).</summary>
+    /// <summary>Sets one algorithm's threshold for the whole room (its seat holder or the host; only the host in classroom mode).</summary>
+    public Task<string?> SetThreshold(string? code, string? algorithmId, double threshold) =>
+        SendAsync(code, member => new SetThreshold(member, HubArguments.Required(algorithmId, "the algorithm's id"), HubArguments.Finite(threshold, "The threshold")));
+
+    public Task<string?> SetLeakyMode(string? code, bool leaky) => SendAsync(code, member => new SetLeakyMode(member, leaky));
+
+    public Task<string?> ClaimSeat(string? code, string? algorithmId) =>
+        SendAsync(code, member => new ClaimSeat(member, HubArguments.Required(algorithmId, "the algorithm's id")));
+
+    public Task<string?> ReleaseSeat(string? code, string? algorithmId) =>
+        SendAsync(code, member => new ReleaseSeat(member, HubArguments.Required(algorithmId, "the algorithm's id")));
+
+    public Task<string?> SetHostOnlyControls(string? code, bool hostOnly) => SendAsync(code, member => new SetHostOnlyControls(member, hostOnly));
+
+    /// <summary>A closed connection leaves every room it joined: its member is away, keeping role and seat for the grace period.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var code in Joined)
+        foreach (var (code, member) in Joined)
         {
-            if (rooms.Find(code) is { } room) await room.ExecuteAsync(new LeaveRoom(Member));
+            if (rooms.Find(code) is { } room) await room.ExecuteAsync(new LeaveRoom(member));
         }
         await base.OnDisconnectedAsync(exception);
     }
 
-    private string Member => Context.ConnectionId;
+    private static string? MemberKeyProblem(string? memberKey) =>
+        memberKey is null || RoomRules.IsMemberKey(memberKey) ? null
+            : "A member key is 16 to 64 letters, digits, '-' or '_' (keep a random one, e.g. a GUID without dashes), or null.";
 
-    private HashSet<string> Joined =>
-        (HashSet<string>)(Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : Context.Items[JoinedKey] = new HashSet<string>());
-
-    private RoomRunner Room(string code)
+    private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName, string? memberKey, bool asHost)
     {
-        var room = rooms.Find(code);
-        if (room is null || !Joined.Contains(room.Code)) throw new HubException("Join the room before sending it commands.");
-        return room;
+        var member = memberKey ?? Context.ConnectionId;
+        if (Joined.TryGetValue(room.Code, out var already) && already != member)
+        {
+            return RoomEntry.Refused("This connection has joined that room as another member already. Use a new connection for another member.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
+        Joined[room.Code] = member;
+        if (await room.ExecuteAsync(new EnterRoom(member, displayName ?? "API client", asHost)) is { } refusal) return RoomEntry.Refused(refusal);
+        return new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
     }
+
+    /// <summary>Builds the command from the client's arguments and queues it; a bad argument is refused with its sentence.</summary>
+    private async Task<string?> SendAsync(string? code, Func<string, RoomCommand> command)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return NoCode;
+        var room = rooms.Find(code);
+        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return "Join the room before sending it commands.";
+        RoomCommand built;
+        try
+        {
+            built = command(member);
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+        return await room.ExecuteAsync(built);
+    }
+
+    private string Address => ClientAddress.KeyOf(Context.GetHttpContext());
+
+    /// <summary>The rooms this connection joined, with the member it is in each.</summary>
+    private Dictionary<string, string> Joined =>
+        (Dictionary<string, string>)(Context.Items.TryGetValue(JoinedKey, out var joined) ? joined! : Context.Items[JoinedKey] = new Dictionary<string, string>());
 }

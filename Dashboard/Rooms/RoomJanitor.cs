@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Rooms;
 
-/// <summary>Every 30 seconds: frees seats whose holders went quiet, and closes rooms that have stayed empty.</summary>
+/// <summary>Every 30 seconds: lets members away too long go, frees seats whose holders went quiet, and closes rooms that have stayed empty.</summary>
 public sealed class RoomJanitor(RoomRegistry rooms, IOptions<DashboardOptions> options, ILogger<RoomJanitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -10,16 +10,23 @@ public sealed class RoomJanitor(RoomRegistry rooms, IOptions<DashboardOptions> o
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(DateTimeOffset.UtcNow);
+                try
+                {
+                    await SweepAsync(DateTimeOffset.UtcNow);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Room sweep failed");
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Room sweep failed");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping (or never finished starting): nothing to sweep.
         }
     }
 
@@ -28,6 +35,7 @@ public sealed class RoomJanitor(RoomRegistry rooms, IOptions<DashboardOptions> o
         var settings = options.Value;
         foreach (var room in rooms.Open)
         {
+            await room.ExpireAwayMembersAsync(TimeSpan.FromMinutes(settings.HostGraceMinutes));
             await room.ReleaseIdleSeatsAsync(TimeSpan.FromMinutes(settings.SeatIdleMinutes));
             if (room.EmptySince is { } since && now - since > TimeSpan.FromMinutes(settings.RoomIdleMinutes))
             {

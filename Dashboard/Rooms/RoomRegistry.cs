@@ -7,7 +7,7 @@ namespace Dashboard.Rooms;
 
 /// <summary>The open rooms of this server, by join code. Each browser tab alone gets a room of its own.</summary>
 public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers,
-    Storage.IRoomStore? store = null)
+    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
@@ -19,8 +19,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
     public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
     {
-        var settings = options.Value;
-        dataset ??= restored?.Dataset ?? new DatasetChoice(settings.DefaultDataset, SplitSeed: settings.SplitSeed, TestShare: settings.TestShare);
+        dataset ??= restored?.Dataset ?? DefaultDataset;
         while (true)
         {
             var code = RoomCode.New();
@@ -44,8 +43,34 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         return Find(normal);
     }
 
-    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored) =>
-        new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored);
+    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored)
+    {
+        if (!IsNameable(dataset.Source))
+        {
+            // A room or run stored before data sets were names only may hold a file path: it opens on the
+            // default data set instead (its old settings belonged to that file).
+            loggers.CreateLogger<RoomRegistry>().LogWarning("Room {Room}: its stored data set is not a bundled name or an upload; opened on the default", code);
+            dataset = DefaultDataset;
+            restored = null;
+        }
+        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value);
+    }
+
+    private DatasetChoice DefaultDataset =>
+        new(options.Value.DefaultDataset, SplitSeed: options.Value.SplitSeed, TestShare: options.Value.TestShare);
+
+    private static bool IsNameable(string? source)
+    {
+        try
+        {
+            Core.Data.DatasetSource.Check(source);
+            return true;
+        }
+        catch (Core.Data.DatasetException)
+        {
+            return false;
+        }
+    }
 
     public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Dashboard.Components.Shared;
 using Dashboard.Core.Data;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
@@ -17,8 +18,11 @@ public sealed class RoomRunner : IAsyncDisposable
 {
     private const int ActivityLength = 50;
 
-    private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands =
-        Channel.CreateUnbounded<(RoomCommand, TaskCompletionSource<string?>)>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>What a client is told when a command failed for a reason of the server's own.</summary>
+    public const string UnexpectedError = "The server could not do that because of an error of its own (now in its log). Try again; if it happens again, tell whoever runs the server.";
+
+    private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands;
+    private readonly SemaphoreSlim _thresholdSearches;
     private readonly RoomNotifier _notifier;
     private readonly WorkspaceCache _workspaces;
     private readonly MullerLoop _loop;
@@ -31,6 +35,7 @@ public sealed class RoomRunner : IAsyncDisposable
     // still current, so a slow, superseded fit can never overwrite a newer one.
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _generation = [];
+    private readonly Dictionary<string, int> _runNumbers = [];
     private readonly Dictionary<string, DateTimeOffset> _lastActive = [];
     private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
     private CancellationTokenSource? _fullRun;
@@ -39,11 +44,19 @@ public sealed class RoomRunner : IAsyncDisposable
     private RoomSnapshot _snapshot;
 
     private RoomState? _restoring;
+    private readonly int _queueLimit;
 
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
+    /// <param name="limits">How many commands may wait and how many threshold searches may run; defaults when null.</param>
     public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
-        ILogger logger, RoomState? restored = null)
+        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null)
     {
+        limits ??= new Security.SecurityOptions();
+        // Bounded: a client flooding a room with commands is refused, not queued without end.
+        _commands = Channel.CreateBounded<(RoomCommand, TaskCompletionSource<string?>)>(
+            new BoundedChannelOptions(limits.QueuedCommandsPerRoom) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queueLimit = limits.QueuedCommandsPerRoom;
+        _thresholdSearches = new SemaphoreSlim(limits.ThresholdSearchesPerRoom);
         _slots = slots;
         _restoring = restored;
         Code = code;
@@ -66,6 +79,15 @@ public sealed class RoomRunner : IAsyncDisposable
 
     /// <summary>When the room last had no members (null while someone is in it).</summary>
     public DateTimeOffset? EmptySince { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Members away for longer than <paramref name="grace"/> leave for good: their seats are freed, the host role passes on.</summary>
+    public Task ExpireAwayMembersAsync(TimeSpan grace)
+    {
+        var awayBefore = DateTimeOffset.UtcNow - grace;
+        return Snapshot.State.Members.Any(m => !m.IsPresent && m.AwaySince <= awayBefore)
+            ? (Task)ExecuteAsync(new ExpireAwayMembers(grace))
+            : Task.CompletedTask;
+    }
 
     /// <summary>Releases the seats of holders who have sent nothing for longer than <paramref name="idle"/>.</summary>
     public async Task ReleaseIdleSeatsAsync(TimeSpan idle)
@@ -90,10 +112,21 @@ public sealed class RoomRunner : IAsyncDisposable
         var at = Snapshot;
         var workspace = at.Workspace ?? throw new InvalidOperationException("The data set is still loading; try again once the first results are in.");
         var settings = at.State.Seat(algorithmId).ToSettings();
-        using (await _slots.AcquireAsync(Code, cancellationToken))
+        if (!_thresholdSearches.Wait(0))
         {
-            return await MullerLoop.RunDedicatedAsync(() => ValidationThreshold.Find(workspace.Split, at.State.Changes(), settings, metric,
-                at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
+            throw new InvalidOperationException("This room is already choosing thresholds for other cards. Wait for one of them to finish, then try again.");
+        }
+        try
+        {
+            using (await _slots.AcquireAsync(Code, cancellationToken))
+            {
+                return await MullerLoop.RunDedicatedAsync(() => ValidationThreshold.Find(workspace.Split, at.State.Changes(), settings, metric,
+                    at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
+            }
+        }
+        finally
+        {
+            _thresholdSearches.Release();
         }
     }
 
@@ -101,7 +134,12 @@ public sealed class RoomRunner : IAsyncDisposable
     public Task<string?> ExecuteAsync(RoomCommand command)
     {
         var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_commands.Writer.TryWrite((command, done))) done.TrySetResult("This room is closed.");
+        if (!_commands.Writer.TryWrite((command, done)))
+        {
+            done.TrySetResult(_stopping.IsCancellationRequested
+                ? "This room is closed."
+                : $"This room has {_queueLimit} changes waiting to be applied. Wait a moment for them, then try again.");
+        }
         return done.Task;
     }
 
@@ -118,12 +156,13 @@ public sealed class RoomRunner : IAsyncDisposable
                 }
                 catch (Exception exception) when (exception is ArgumentException or DatasetException or InvalidOperationException)
                 {
-                    done.TrySetResult(exception.Message);
+                    done.TrySetResult(UserMessage.From(exception));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
+                    // An unexpected failure: its details go to the log, never to a client.
                     _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
-                    done.TrySetResult($"That did not work: {exception.Message}");
+                    done.TrySetResult(UnexpectedError);
                 }
             }
         }
@@ -142,7 +181,7 @@ public sealed class RoomRunner : IAsyncDisposable
             return;
         }
         var snapshot = Snapshot;
-        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split);
+        var outcome = RoomRules.Apply(snapshot.State, command, snapshot.Workspace?.Split, DateTimeOffset.UtcNow);
         var moved = command switch
         {
             MoveSlider m => m.SliderId,
@@ -150,8 +189,15 @@ public sealed class RoomRunner : IAsyncDisposable
             _ => snapshot.LastMovedSliderId,
         };
         // The room is empty from the moment its last member leaves (a new room starts empty).
-        EmptySince = outcome.State.Members.Count > 0 ? null : EmptySince ?? DateTimeOffset.UtcNow;
-        Publish(s => s with { State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, outcome.State.NameOf(command.MemberId), outcome.Description) },
+        EmptySince = outcome.State.Members.Any(m => m.IsPresent) ? null : EmptySince ?? DateTimeOffset.UtcNow;
+        // A new threshold re-scores that algorithm's results from their stored scores: every view follows it.
+        var rescore = command is SetThreshold t ? t : null;
+        // Named as they were before the command ("Guest is now called Ben"); the server's own commands by no one.
+        var who = command.MemberId == RoomRules.SystemMember ? "" : snapshot.State.Member(command.MemberId)?.DisplayName ?? outcome.State.NameOf(command.MemberId);
+        Publish(s => (rescore is null ? s : Rescored(s, rescore.AlgorithmId, rescore.Threshold)) with
+            {
+                State = outcome.State, LastMovedSliderId = moved, Activity = Append(s.Activity, who, outcome.Description),
+            },
             new RoomStateChanged(Code, outcome.State, command.MemberId, outcome.Description));
         switch (outcome.Scope)
         {
@@ -166,8 +212,9 @@ public sealed class RoomRunner : IAsyncDisposable
 
     private async Task LoadDatasetAsync(SelectDataset command)
     {
-        CancelRuns();
+        // Load first: a data set that cannot be loaded is refused and the run in flight goes on.
         var workspace = await _workspaces.GetAsync(command.Dataset, _stopping.Token);
+        CancelRuns();
         var snapshot = Snapshot;
         var state = snapshot.State with
         {
@@ -183,7 +230,6 @@ public sealed class RoomRunner : IAsyncDisposable
             {
                 Sliders = restored.Sliders,
                 Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
-                Threshold = restored.Threshold,
                 Leaky = restored.Leaky,
                 HostOnlyControls = restored.HostOnlyControls,
                 Version = restored.Version + 1,
@@ -273,7 +319,7 @@ public sealed class RoomRunner : IAsyncDisposable
         var ids = seats.Select(s => s.AlgorithmId).ToArray();
         try
         {
-            await _notifier.PublishAsync(new RunStarted(Code, runId, ids, reason));
+            await _notifier.PublishAsync(new RunStarted(Code, runId, ids, reason, ContextOf(at)));
             SetStatus(ids, generations, new AlgorithmStatusView(true, prepared is null ? "resampling" : "training"));
             if (prepared is null)
             {
@@ -296,12 +342,14 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             foreach (var id in ids) await _notifier.PublishAsync(new AlgorithmProgress(Code, runId, id, "training", prepared.Summary));
 
-            var options = new LoopOptions(at.State.Threshold, at.State.Dataset.SplitSeed, Code);
+            var options = new LoopOptions(AlgorithmSeat.DefaultThreshold, at.State.Dataset.SplitSeed, Code);
             // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
             var startOrder = StartOrder.For(seats.Select(s => s.ToSettings()),
                 at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
-            await foreach (var result in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
+            await foreach (var scored in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
             {
+                // Scored at the card's room-wide threshold as it is now (it may have moved during the run).
+                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold);
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
                 {
                     await _notifier.PublishAsync(new AlgorithmCompleted(Code, runId, result, prepared.Summary));
@@ -319,7 +367,7 @@ public sealed class RoomRunner : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            var message = exception is DatasetException or ArgumentException ? exception.Message : $"Training failed: {exception.Message}";
+            var message = exception is DatasetException or ArgumentException ? UserMessage.From(exception) : $"Training failed: {UserMessage.From(exception)}";
             if (exception is not (DatasetException or ArgumentException)) _logger.LogError(exception, "Room {Room}: run {Run} failed", Code, runId);
             lock (_gate) _preparing = false;
             SetStatus(ids, generations, new AlgorithmStatusView(false, message));
@@ -328,13 +376,32 @@ public sealed class RoomRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>The snapshot with one algorithm's latest, baseline and history metrics at a new threshold.</summary>
+    private static RoomSnapshot Rescored(RoomSnapshot snapshot, string algorithmId, double threshold)
+    {
+        IReadOnlyDictionary<string, AlgorithmResult> At(IReadOnlyDictionary<string, AlgorithmResult> results) =>
+            results.TryGetValue(algorithmId, out var result) ? With(results, algorithmId, result.AtThreshold(threshold)) : results;
+        return snapshot with
+        {
+            Latest = At(snapshot.Latest),
+            Baseline = At(snapshot.Baseline),
+            History = snapshot.History.Select(p => p.AlgorithmId == algorithmId ? p.AtThreshold(threshold) : p).ToArray(),
+        };
+    }
+
     /// <summary>Records a result unless a newer run of its algorithm has started since.</summary>
     private bool Accept(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training, int generation, bool isBaseline)
     {
         lock (_gate)
         {
             if (_generation.GetValueOrDefault(result.AlgorithmId) != generation) return false;
-            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training);
+            if (!_runNumbers.TryGetValue(runId, out var number)) _runNumbers[runId] = number = _runNumbers.Count + 1;
+            var point = result.Metrics is null ? null : HistoryFor(runId, at, result, training) with
+            {
+                Predictions = (result.TestScores, result.TestLabels),
+                RunNumber = number,
+                Settings = SettingsOf(at, training, isBaseline),
+            };
             Update(s => s with
             {
                 Latest = With(s.Latest, result.AlgorithmId, result),
@@ -346,6 +413,29 @@ public sealed class RoomRunner : IAsyncDisposable
             return true;
         }
     }
+
+    /// <summary>The settings a run starts with, for its listeners (storage) to keep as they were.</summary>
+    private static RunContext ContextOf(RoomSnapshot at)
+    {
+        var workspace = at.Workspace!;
+        var data = workspace.Split.Data;
+        var dataset = new Core.Export.RunDataset(at.State.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
+            workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
+        var who = at.Activity.LastOrDefault()?.Who;
+        return new RunContext(at.State, dataset, string.IsNullOrEmpty(who) ? RoomRules.SystemMember : who, at.LastMovedSliderId);
+    }
+
+    /// <summary>The sliders a run was made with, as a row of the runs table shows them.</summary>
+    private static string SettingsOf(RoomSnapshot at, TrainingSummary training, bool isBaseline)
+    {
+        var data = at.Workspace!.Split.Data;
+        var moved = isBaseline ? [] : at.State.Sliders.Where(s => s.TargetShare is not null).ToArray();
+        return moved.Length == 0
+            ? "every slider at neutral"
+            : string.Join(" · ", moved.Select(s => $"{s.Group.Describe(data)} {SliderPercent(at.State.ReportOf(s, training)?.ShareAfter ?? s.TargetShare!.Value)}"));
+    }
+
+    private static string SliderPercent(double share) => (share * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static HistoryPoint HistoryFor(string runId, RoomSnapshot at, AlgorithmResult result, TrainingSummary training)
     {
@@ -404,5 +494,6 @@ public sealed class RoomRunner : IAsyncDisposable
         {
         }
         _stopping.Dispose();
+        _thresholdSearches.Dispose();
     }
 }

@@ -4,7 +4,6 @@ using Dashboard.Core.Importance;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 using Dashboard.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Rooms;
 
@@ -12,7 +11,7 @@ namespace Dashboard.Rooms;
 /// Prepares each (data set, target, split) once and shares it between rooms: the split is made once
 /// per data set and seed and reused by every run. Keeps the most recently used few.
 /// </summary>
-public sealed class WorkspaceCache(UploadStore uploads, IOptions<DataLimits> limits)
+public sealed class WorkspaceCache(ServerDatasets datasets)
 {
     private const int Capacity = 16;
 
@@ -44,10 +43,17 @@ public sealed class WorkspaceCache(UploadStore uploads, IOptions<DataLimits> lim
     private DatasetWorkspace Prepare(DatasetChoice choice)
     {
         var bundled = BundledDatasets.Find(choice.Source);
-        var dataset = choice.ApplyOverrides(UploadStore.IsUpload(choice.Source) ? uploads.Load(choice.Source) : BundledDatasets.Load(choice.Source, limits.Value));
+        var dataset = choice.ApplyOverrides(datasets.Load(choice.Source));
         var target = choice.Target ?? bundled?.DefaultTarget ?? throw new DatasetException(DataProblem.TargetMissing,
             $"Pick the column to predict (the target). Columns: {string.Join(", ", dataset.Columns.Select(c => c.Name))}.", dataset.Name);
         var labeled = LabeledDataset.Create(dataset, new TargetChoice(target, choice.PositiveClass, choice.ExcludedColumns));
+        // Regression runs on the command line only until the page and rooms learn it (docs/regression.md).
+        if (labeled.Task == TargetTask.Regression)
+        {
+            throw new DatasetException(DataProblem.InvalidSetting,
+                $"'{target}' is a numeric target (regression), which the page does not show yet. Pick a class target here, or run `loop --data {choice.Source}` on the command line.",
+                dataset.Name, column: target);
+        }
         var split = FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, choice.TestShare, choice.SplitSeed));
 
         // Rank columns with the gradient-boosting seat's baseline model: fast, and it uses every column.

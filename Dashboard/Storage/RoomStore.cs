@@ -39,6 +39,6 @@ public sealed class RoomStore(DashboardDatabase database) : IRoomStore
         if (normal is null) return null;
         await using var db = database.CreateContext();
         var json = await db.Rooms.AsNoTracking().Where(r => r.Code == normal).Select(r => r.StateJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : StorageJson.Read<RoomState>(json);
+        return json is null ? null : StoredRoomState.Read(json);
     }
 }

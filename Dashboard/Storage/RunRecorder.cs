@@ -13,7 +13,7 @@ namespace Dashboard.Storage;
 /// interrupted run leaves nothing. Room states are saved as they change, newest version winning,
 /// by a background loop that never holds up the room.
 /// </summary>
-public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunStore runs, IRoomStore roomStore, ILogger<RunRecorder> logger)
+public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore roomStore, ILogger<RunRecorder> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PendingRun> _pending = new();
@@ -43,10 +43,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
                 _roomsChanged.Release();
                 break;
             case RunStarted started:
-                if (rooms.Find(started.RoomCode)?.Snapshot is { Workspace: not null } snapshot)
-                {
-                    _pending[started.RunId] = new PendingRun(started, snapshot);
-                }
+                // The event carries what the run was started with: the room is never read back (it may have moved on).
+                if (started.Context is { } context) _pending[started.RunId] = new PendingRun(started, context);
                 break;
             case AlgorithmCompleted completed when _pending.TryGetValue(completed.RunId, out var pending):
                 pending.Add(completed);
@@ -73,9 +71,17 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Could not store run {Run} of room {Room}", run.RunId, run.RoomCode);
+            // The class saw the results; say that they are not kept, in the room and in one log line.
+            var warning = StorageException.IsFolderProblem(exception)
+                ? StorageException.For(exception, "This run's results were not stored").Message
+                : "This run's results were not stored: the database refused them (the details are in the server's log). Export what you need now.";
+            logger.LogError("Could not store run {Run} of room {Room}: {Problem}", run.RunId, run.RoomCode, UserMessageOf(exception));
+            logger.LogDebug(exception, "Storing run {Run} failed", run.RunId);
+            await notifier.PublishAsync(new RunNotStored(run.RoomCode, run.RunId, warning));
         }
     }
+
+    private static string UserMessageOf(Exception exception) => Components.Shared.UserMessage.From(exception.GetBaseException());
 
     private async Task WriteRoomsAsync()
     {
@@ -103,7 +109,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Could not store room {Room}", code);
+                logger.LogError("Could not store room {Room}: {Problem}", code, UserMessageOf(exception));
+                logger.LogDebug(exception, "Storing room {Room} failed", code);
             }
         }
     }
@@ -130,7 +137,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
     }
 
     /// <summary>One run being collected: the room as it was when the run started, and the results so far.</summary>
-    private sealed class PendingRun(RunStarted started, RoomSnapshot at)
+    private sealed class PendingRun(RunStarted started, RunContext at)
     {
         private readonly Lock _gate = new();
         private readonly List<AlgorithmResult> _results = [];
@@ -152,14 +159,14 @@ public sealed class RunRecorder(RoomNotifier notifier, RoomRegistry rooms, RunSt
             {
                 if (_results.Count == 0) return null;
                 var state = at.State;
-                var workspace = at.Workspace!;
-                var data = workspace.Split.Data;
-                var dataset = new RunDataset(state.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
-                    workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
-                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? state.Threshold;
-                return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.Activity.LastOrDefault()?.Who, started.Reason,
+                // Leaky runs learn from and are scored on the parts of a split made after resampling: those are the real counts.
+                var dataset = _training is { Leaky: true, TestRows: > 0 } leaky
+                    ? at.Dataset with { TrainRows = leaky.RowsAfter, TestRows = leaky.TestRows }
+                    : at.Dataset;
+                var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
+                return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.StartedBy, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
-                    at.LastMovedSliderId, _training, done.Seconds, [.. _results]);
+                    at.MovedSliderId, _training, done.Seconds, [.. _results]);
             }
         }
     }

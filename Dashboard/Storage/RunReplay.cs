@@ -14,4 +14,14 @@ public sealed record RunReplay(
     IReadOnlyList<SliderState> Sliders,
     IReadOnlyList<AlgorithmSeat> Algorithms,
     double Threshold,
-    bool Leaky);
+    bool Leaky)
+{
+    /// <summary>
+    /// The seats as the run had them. Runs stored before thresholds were per algorithm kept one
+    /// threshold for the room: their seats (all at the default) take it.
+    /// </summary>
+    public IReadOnlyList<AlgorithmSeat> Seats() =>
+        Algorithms.All(a => a.Threshold == AlgorithmSeat.DefaultThreshold)
+            ? Algorithms.Select(a => a with { Threshold = Threshold }).ToArray()
+            : Algorithms;
+}

@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Dashboard.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -15,29 +16,32 @@ public static class UploadEndpoint
 
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async (string? name, HttpContext http, UploadStore uploads, IOptions<DataLimits> limits, CancellationToken cancellationToken) =>
+        app.MapPost(Path, async (string? name, HttpContext http, UploadStore uploads, ClientLimits clients, IOptions<DataLimits> limits,
+            CancellationToken cancellationToken) =>
         {
             var displayName = UploadStore.SafeDisplayName(name ?? "upload.csv");
             var limit = limits.Value.MaxFileBytes;
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 1;
             if (http.Request.ContentLength > limit) return TooLarge(displayName, limit);
-
-            using var body = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                if (body.Length + read > limit) return TooLarge(displayName, limit);
-                body.Write(buffer, 0, read);
-            }
+            using var lease = clients.StartUpload(ClientAddress.KeyOf(http));
+            if (lease.Refusal is not null) return Results.Json(new { error = lease.Refusal }, statusCode: StatusCodes.Status429TooManyRequests);
             try
             {
-                var source = await uploads.SaveAsync(body.ToArray(), displayName, cancellationToken);
-                return Results.Ok(new { source, name = displayName });
+                // Streamed to disk block by block (UploadStore): a large body never sits in memory whole.
+                var stored = await uploads.SaveAsync(http.Request.Body, displayName, lease.Charge, cancellationToken);
+                return Results.Ok(new { source = stored.Source, name = stored.DisplayName });
+            }
+            catch (DatasetException exception) when (exception.Problem == DataProblem.FileTooLarge)
+            {
+                return Results.Json(new { error = exception.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
             }
             catch (DatasetException exception)
             {
                 return Results.BadRequest(new { error = exception.Message });
+            }
+            catch (StorageException exception)
+            {
+                return Results.Json(new { error = exception.Message }, statusCode: StatusCodes.Status507InsufficientStorage);
             }
         }).DisableAntiforgery();
         return app;

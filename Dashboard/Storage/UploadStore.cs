@@ -16,43 +16,107 @@ public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<Dat
 {
     private const string Unfinished = ".partial";
 
-    public const string Prefix = "upload:";
+    public const string Prefix = DatasetSource.UploadPrefix;
 
     private string Folder => Path.Combine(options.Value.DataFolder, "uploads");
 
-    public static bool IsUpload(string source) => source.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsUpload(string source) => DatasetSource.IsUpload(source);
 
-    /// <summary>Checks and stores an upload; returns its source id. Throws <see cref="DatasetException"/> with the user's message.</summary>
-    public async Task<string> SaveAsync(byte[] content, string originalName, CancellationToken cancellationToken)
+    /// <summary>Checks and stores an upload held in memory (tests, small files); see <see cref="SaveAsync(Stream, string, Func{long, string?}?, CancellationToken)"/>.</summary>
+    public async Task<StoredUpload> SaveAsync(byte[] content, string originalName, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return await SaveAsync(stream, originalName, charge: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams an upload to a temporary file, hashing it on the way and never taking more than the size
+    /// limit; checks it by reading it once; keeps it under its hash. Memory holds one block of the
+    /// stream and, while checking, the file once. The temporary file is gone when this returns, stored or not.
+    /// </summary>
+    /// <param name="charge">Called with each block's size; a non-null answer (the refusal) stops the upload.</param>
+    /// <exception cref="DatasetException">The file is empty, too large, not a CSV the reader accepts, or refused by <paramref name="charge"/>.</exception>
+    /// <exception cref="StorageException">The data folder is full or not writable.</exception>
+    public async Task<StoredUpload> SaveAsync(Stream content, string originalName, Func<long, string?>? charge, CancellationToken cancellationToken)
     {
         var displayName = SafeDisplayName(originalName);
-        if (content.Length == 0)
+        var limit = limits.Value.MaxFileBytes;
+        var temporary = Path.Combine(Folder, Guid.NewGuid().ToString("N") + Unfinished);
+        try
         {
-            throw new DatasetException(DataProblem.EmptyFile, $"'{displayName}' is empty (0 bytes). Choose a CSV file with a header row and data rows.", displayName);
+            Directory.CreateDirectory(Folder);
+            string hash;
+            long length = 0;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var block = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(block, cancellationToken)) > 0)
+                {
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw new DatasetException(DataProblem.FileTooLarge,
+                            $"'{displayName}' is over the upload limit of {limit / 1048576.0:0.##} MB. Use a smaller file, or a sample of its rows.", displayName);
+                    }
+                    if (charge?.Invoke(read) is { } refusal) throw new DatasetException(DataProblem.FileTooLarge, refusal, displayName);
+                    sha.AppendData(block, 0, read);
+                    await file.WriteAsync(block.AsMemory(0, read), cancellationToken);
+                }
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true); // the bytes are on disk before the name says the file is complete
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+            if (length == 0)
+            {
+                throw new DatasetException(DataProblem.EmptyFile, $"'{displayName}' is empty (0 bytes). Choose a CSV file with a header row and data rows.", displayName);
+            }
+            var dataset = CsvDatasetReader.ReadFile(temporary, limits.Value, displayName); // throws a clear message for a bad file
+            File.Move(temporary, Path.Combine(Folder, hash + ".csv"), overwrite: true);
+            await WriteThenRenameAsync(Path.Combine(Folder, hash + ".json"), JsonSerializer.SerializeToUtf8Bytes(new { name = displayName }), cancellationToken);
+            if (records is not null) await records.RecordAsync(hash, displayName, length, dataset, cancellationToken);
+            return new StoredUpload(Prefix + hash, displayName, dataset);
         }
-        var dataset = CsvDatasetReader.Read(content, displayName, limits.Value); // throws a clear message for a bad or too large file
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, hash + ".csv");
-        if (!File.Exists(path))
+        catch (Exception exception) when (StorageException.IsFolderProblem(exception))
         {
-            await WriteThenRenameAsync(path, content, cancellationToken);
+            throw StorageException.For(exception, $"'{displayName}' was not stored");
         }
-        await WriteThenRenameAsync(Path.Combine(Folder, hash + ".json"), JsonSerializer.SerializeToUtf8Bytes(new { name = displayName }), cancellationToken);
-        if (records is not null) await records.RecordAsync(hash, displayName, content.Length, dataset, cancellationToken);
-        return Prefix + hash;
+        finally
+        {
+            DeleteQuietly(temporary);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Removed at the next start (RemoveUnfinishedFiles) if the folder refuses it now.
+        }
     }
 
     private static async Task WriteThenRenameAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         var temporary = path + Unfinished;
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
-            await file.WriteAsync(content, cancellationToken);
-            await file.FlushAsync(cancellationToken);
-            file.Flush(flushToDisk: true); // the bytes are on disk before the name says the file is complete
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        finally
+        {
+            DeleteQuietly(temporary);
+        }
     }
 
     /// <summary>Deletes temporary files an interrupted upload left behind; returns how many. Run at start, before uploads arrive.</summary>
@@ -70,8 +134,7 @@ public sealed class UploadStore(IOptions<DashboardOptions> options, IOptions<Dat
 
     public Dataset Load(string source)
     {
-        var hash = source[Prefix.Length..];
-        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
+        if (!DatasetSource.TryParseUpload(source, out var hash))
         {
             throw new DatasetException(DataProblem.FileNotFound, "That uploaded data set does not exist. Upload the file again.");
         }

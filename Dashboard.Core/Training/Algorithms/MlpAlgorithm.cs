@@ -21,17 +21,19 @@ internal static class MlpAlgorithm
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "mlp", "Neural network (MLP)", "neural network", [HiddenUnits, SecondHiddenUnits, Epochs, LearningRate, BatchSize], Train);
 
+    /// <summary>The MLP options the settings ask for (the regression seat uses the same settings).</summary>
+    public static MlpOptions Options(HyperparameterValues hp) => Defaults with
+    {
+        HiddenUnits = hp.GetInt(HiddenUnits),
+        SecondHiddenUnits = hp.GetInt(SecondHiddenUnits),
+        MaxEpochs = hp.GetInt(Epochs),
+        LearningRate = hp.Get(LearningRate),
+        BatchSize = hp.GetInt(BatchSize),
+    };
+
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {
-        var hp = input.Hyperparameters;
-        var options = Defaults with
-        {
-            HiddenUnits = hp.GetInt(HiddenUnits),
-            SecondHiddenUnits = hp.GetInt(SecondHiddenUnits),
-            MaxEpochs = hp.GetInt(Epochs),
-            LearningRate = hp.Get(LearningRate),
-            BatchSize = hp.GetInt(BatchSize),
-        };
+        var options = Options(input.Hyperparameters);
         var (negative, positive) = input.ClassWeight.WeightsFor(input.Labels);
         var weights = input.ClassWeight.IsNone ? null : input.Labels.Select(l => (float)(l == 1 ? positive : negative)).ToArray();
         var model = new MlpTrainer(options).Fit(input.Features, input.Labels.ToArray(), input.Seed, weights, cancellationToken: cancellationToken);

@@ -35,6 +35,14 @@ public sealed class MlpModel
     /// <summary>The probability of the positive class (label 1) for every row. Features must be finite, as in training: a NaN gives NaN.</summary>
     public float[] PredictProbabilities(FeatureMatrix features)
     {
+        var probabilities = Outputs(features);
+        for (var i = 0; i < probabilities.Length; i++) probabilities[i] = LogisticLoss.Sigmoid(probabilities[i]);
+        return probabilities;
+    }
+
+    /// <summary>The output neuron's value for every row: the logit for a classifier, the prediction (in the fitted targets' units) for a regressor.</summary>
+    public float[] Outputs(FeatureMatrix features)
+    {
         ArgumentNullException.ThrowIfNull(features);
         if (features.Columns != FeatureCount)
         {
@@ -45,7 +53,6 @@ public sealed class MlpModel
         if (features.Rows == 0) return probabilities;
         var workspace = new MlpWorkspace(_network, Math.Min(PredictionBatchRows, features.Rows));
         _network.Logits(_parameters, features, workspace, probabilities);
-        for (var i = 0; i < probabilities.Length; i++) probabilities[i] = LogisticLoss.Sigmoid(probabilities[i]);
         return probabilities;
     }
 }

@@ -35,11 +35,40 @@ public sealed class MlpTrainer
         ArgumentNullException.ThrowIfNull(features);
         cancellationToken.ThrowIfCancellationRequested();
         var allLabels = CheckInputs(features, labels, sampleWeights);
-        var rowWeights = RowWeights(allLabels, sampleWeights);
+        return FitChecked(features, allLabels, null, RowWeights(allLabels, sampleWeights), seed, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits a model with a linear output and squared loss to <paramref name="targets"/> (regression). Scale the targets first
+    /// (e.g. standardize them): the weights start small, and the learning rate is tuned for values of order 1.
+    /// </summary>
+    /// <param name="strata">Per row, 0 or 1 (e.g. common or rare target value): the validation slice keeps their proportions.</param>
+    public MlpModel FitRegression(FeatureMatrix features, ReadOnlySpan<float> targets, ReadOnlySpan<int> strata, int seed,
+        IProgress<MlpEpoch>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        cancellationToken.ThrowIfCancellationRequested();
+        var allStrata = CheckInputs(features, strata, default);
+        if (targets.Length != features.Rows)
+        {
+            throw new ArgumentException($"There are {targets.Length} targets for {features.Rows} feature rows; each row needs one.", nameof(targets));
+        }
+        for (var row = 0; row < targets.Length; row++)
+        {
+            if (!float.IsFinite(targets[row])) throw new ArgumentException($"The target of row {row} is not a finite number.", nameof(targets));
+        }
+        var weights = new float[features.Rows];
+        Array.Fill(weights, 1f);
+        return FitChecked(features, allStrata, targets.ToArray(), weights, seed, progress, cancellationToken);
+    }
+
+    private MlpModel FitChecked(FeatureMatrix features, int[] allLabels, float[]? targets, float[] rowWeights, int seed, IProgress<MlpEpoch>? progress,
+        CancellationToken cancellationToken)
+    {
         var (trainRows, validationRows) = SplitRows(allLabels, seed);
 
         var network = new MlpNetwork(features.Columns, Options.HiddenUnits, Options.SecondHiddenUnits);
-        var run = new MlpTrainingRun(network, Options, features, allLabels, rowWeights, trainRows, validationRows,
+        var run = new MlpTrainingRun(network, Options, features, allLabels, targets, rowWeights, trainRows, validationRows,
             SeededRandom.For(seed, "mlp.init"), SeededRandom.For(seed, "mlp.shuffle"));
         var earlyStopping = new EarlyStopping(Options.Patience, Options.MinDelta, network.ParameterCount);
 

@@ -12,6 +12,10 @@ internal sealed class MlpTrainingRun
     private readonly MlpNetwork _network;
     private readonly FeatureMatrix _features;
     private readonly int[] _labels;
+    // Regression: each row's (standardized) target, fitted by a linear output and squared loss; null for classes.
+    private readonly float[]? _targets;
+    private readonly float[] _batchTargets;
+    private readonly float[] _validationTargets;
     private readonly float[] _rowWeights;
     private readonly float _l2;
     private readonly AdamOptimizer _optimizer;
@@ -30,15 +34,18 @@ internal sealed class MlpTrainingRun
     private readonly float[] _validationWeights;
     private readonly float[] _validationLogits;
 
+    /// <param name="labels">Per row, the class (0 or 1); for regression, the strata of the validation split only.</param>
+    /// <param name="targets">For regression, per row the value to fit with squared loss; null for classification (logistic loss on labels).</param>
     /// <param name="rowWeights">Per row of <paramref name="features"/>: the weight of its loss.</param>
     /// <param name="trainRows">The rows of <paramref name="features"/> to train on.</param>
     /// <param name="validationRows">The rows held out to measure <see cref="ValidationLoss"/> on; may be empty.</param>
-    public MlpTrainingRun(MlpNetwork network, MlpOptions options, FeatureMatrix features, int[] labels, float[] rowWeights,
+    public MlpTrainingRun(MlpNetwork network, MlpOptions options, FeatureMatrix features, int[] labels, float[]? targets, float[] rowWeights,
         int[] trainRows, int[] validationRows, SeededRandom initialization, SeededRandom shuffle)
     {
         _network = network;
         _features = features;
         _labels = labels;
+        _targets = targets;
         _rowWeights = rowWeights;
         _l2 = (float)options.L2;
         _order = (int[])trainRows.Clone();
@@ -56,11 +63,13 @@ internal sealed class MlpTrainingRun
         _batchInput = new float[batchRows * features.Columns];
         _batchLabels = new int[batchRows];
         _batchWeights = new float[batchRows];
+        _batchTargets = new float[targets is null ? 0 : batchRows];
 
         // Copied out once, so every evaluation runs over contiguous rows.
         _validation = features.SelectRows(validationRows);
         _validationLabels = validationRows.Select(r => labels[r]).ToArray();
         _validationWeights = validationRows.Select(r => rowWeights[r]).ToArray();
+        _validationTargets = targets is null ? [] : validationRows.Select(r => targets[r]).ToArray();
         _validationLogits = new float[validationRows.Length];
     }
 
@@ -91,14 +100,16 @@ internal sealed class MlpTrainingRun
                 _features.Row(row).CopyTo(_batchInput.AsSpan(i * columns));
                 _batchLabels[i] = _labels[row];
                 _batchWeights[i] = _rowWeights[row];
+                if (_targets is not null) _batchTargets[i] = _targets[row];
             }
             _next += rows;
             done += rows;
             var input = _batchInput.AsSpan(0, rows * columns);
 
             _network.Forward(Parameters, input, rows, _workspace);
-            lossSum += LogisticLoss.Gradients(_workspace.Logits[..rows], _batchLabels.AsSpan(0, rows),
-                _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows]);
+            lossSum += _targets is null
+                ? LogisticLoss.Gradients(_workspace.Logits[..rows], _batchLabels.AsSpan(0, rows), _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows])
+                : SquaredLoss.Gradients(_workspace.Logits[..rows], _batchTargets.AsSpan(0, rows), _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows]);
             Array.Clear(_gradients);
             _network.Backward(Parameters, input, rows, _workspace, _gradients);
             if (_l2 > 0) _network.AddL2Gradient(Parameters, _gradients, _l2);
@@ -112,7 +123,12 @@ internal sealed class MlpTrainingRun
     {
         _network.Logits(Parameters, _validation, _workspace, _validationLogits);
         var sum = 0.0;
-        for (var i = 0; i < _validationLogits.Length; i++) sum += _validationWeights[i] * LogisticLoss.Loss(_validationLogits[i], _validationLabels[i]);
+        for (var i = 0; i < _validationLogits.Length; i++)
+        {
+            sum += _validationWeights[i] * (_targets is null
+                ? LogisticLoss.Loss(_validationLogits[i], _validationLabels[i])
+                : SquaredLoss.Loss(_validationLogits[i], _validationTargets[i]));
+        }
         return sum / _validationLogits.Length;
     }
 }

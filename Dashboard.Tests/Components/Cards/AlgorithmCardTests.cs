@@ -62,7 +62,7 @@ public class AlgorithmCardTests : ComponentTest
         var cut = RenderCard(result, p => p.Add(c => c.Baseline, baseline));
 
         Assert.True(delta > 0.001);
-        Assert.Equal($"+{delta:0.000} vs baseline", cut.Find(".f1-delta").TextContent.Trim());
+        Assert.Equal($"+{delta:0.000} vs baseline, both at threshold 0.500", cut.Find(".f1-delta").TextContent.Trim());
     }
 
     [Fact]
@@ -121,11 +121,21 @@ public class AlgorithmCardTests : ComponentTest
     {
         Assert.Empty(RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores)).FindAll("button.find-threshold"));
 
-        var readOnly = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p
-            .Add(c => c.ReadOnly, true)
+        var locked = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p
+            .Add(c => c.ThresholdLocked, true)
             .Add(c => c.FindBestThreshold, (_, _) => throw new InvalidOperationException("must not be called")));
 
-        Assert.True(readOnly.Find("button.find-threshold").HasAttribute("disabled"));
+        Assert.True(locked.Find("button.find-threshold").HasAttribute("disabled"));
+        Assert.True(locked.Find(".threshold-slider input").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ThresholdLocked_OwnSeatInClassroomMode_SettingsEditableThresholdNot()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.ThresholdLocked, true));
+
+        Assert.True(cut.Find(".threshold-slider input").HasAttribute("disabled"));
+        Assert.All(cut.FindComponents<MudToggleGroup<ClassWeightMode>>(), group => Assert.False(group.Instance.GetState(x => x.Disabled)));
     }
 
     [Fact]
@@ -142,7 +152,7 @@ public class AlgorithmCardTests : ComponentTest
     public void ReadOnly_SeatHeldByAna_ControlsDisabledAndHolderShown()
     {
         var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores),
-            p => p.Add(c => c.ReadOnly, true).Add(c => c.SeatHolder, "Ana"));
+            p => p.Add(c => c.ReadOnly, true).Add(c => c.ThresholdLocked, true).Add(c => c.SeatHolder, "Ana"));
 
         Assert.Contains("Ana tunes this", cut.Find(".seat-holder").TextContent);
         var inputs = cut.FindAll("input");

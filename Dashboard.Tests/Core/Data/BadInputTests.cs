@@ -69,15 +69,6 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Load_Latin1File_SaysSaveAsUtf8WithLine()
-    {
-        var error = LoadFails("latin1.csv");
-        Assert.Equal(DataProblem.NotUtf8, error.Problem);
-        Assert.Equal(2, error.Line);
-        Assert.Contains("UTF-8", error.Message);
-    }
-
-    [Fact]
     public void Load_FileOverSizeLimit_SaysLimit()
     {
         var error = LoadFails("ragged_row.csv", new DataLimits { MaxFileBytes = 10 });
@@ -106,7 +97,7 @@ public class BadInputTests
     [Fact]
     public void Load_MissingFile_SaysWhatToUse()
     {
-        var error = Assert.Throws<DatasetException>(() => BundledDatasets.Load("/no/such/file.csv", DataLimits.Default));
+        var error = Assert.Throws<DatasetException>(() => BundledDatasets.LoadNameOrPath("/no/such/file.csv", DataLimits.Default));
         Assert.Equal(DataProblem.FileNotFound, error.Problem);
         Assert.Contains("titanic", error.Message);
     }

@@ -89,6 +89,6 @@ public class BundledDatasetsTests
     [Fact]
     public void Load_ByName_CaseInsensitive()
     {
-        Assert.Equal(569, BundledDatasets.Load("Breast_Cancer_Wisconsin", DataLimits.Default).RowCount);
+        Assert.Equal(569, BundledDatasets.LoadNameOrPath("Breast_Cancer_Wisconsin", DataLimits.Default).RowCount);
     }
 }

@@ -15,7 +15,7 @@ internal static class ResamplingTestData
     public static LabeledDataset Bundled(string name)
     {
         var bundled = BundledDatasets.Find(name)!;
-        return LabeledDataset.Create(BundledDatasets.Load(name, DataLimits.Default), new TargetChoice(bundled.DefaultTarget));
+        return LabeledDataset.Create(BundledDatasets.Load(bundled, DataLimits.Default), new TargetChoice(bundled.DefaultTarget));
     }
 
     public static int[] AllRows(LabeledDataset data) => Enumerable.Range(0, data.RowCount).ToArray();

@@ -18,6 +18,47 @@ public class RoomRulesTests
         Assert.Throws<InvalidOperationException>(() => RoomRules.Apply(state, command, Titanic)).Message;
 
     [Fact]
+    public void SetThreshold_OneAlgorithm_OnlyItsSeatChangesNothingRetrains()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true));
+
+        var outcome = RoomRules.Apply(state, new SetThreshold("a", "svm", 0.3), Titanic);
+
+        Assert.Equal(0.3, outcome.State.Seat("svm").Threshold);
+        Assert.All(outcome.State.Algorithms.Where(a => a.AlgorithmId != "svm"), a => Assert.Equal(0.5, a.Threshold));
+        Assert.Equal(RunScope.None, outcome.Scope);
+        Assert.Equal("set Linear SVM's threshold to 0.3", outcome.Description);
+    }
+
+    [Fact]
+    public void SetThreshold_Permissions_HolderAndHostYes_OthersNo_ClassroomModeHostOnly()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true), new EnterRoom("b", "Ben"), new EnterRoom("c", "Cleo"), new ClaimSeat("b", "mlp"));
+
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("b", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("h", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(state, new SetThreshold("c", "svm", 0.2))); // a free seat: anyone who may steer
+        Assert.Equal("Ben tunes Neural network (MLP): only they or the host can set its threshold.", Refusal(state, new SetThreshold("c", "mlp", 0.2)));
+
+        var classroom = RoomRules.Apply(state, new SetHostOnlyControls("h", true), Titanic).State;
+        Assert.Equal("This room is in classroom mode: only the host (Hana) sets the thresholds.", Refusal(classroom, new SetThreshold("b", "mlp", 0.2)));
+        Assert.Null(RoomRules.Refusal(classroom, new SetThreshold("h", "mlp", 0.2)));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void SetThreshold_OutOfRange_Refused(double threshold)
+    {
+        var state = Room(new EnterRoom("a", "Ana"));
+
+        var error = Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new SetThreshold("a", "svm", threshold), Titanic));
+
+        Assert.StartsWith("The threshold must be between 0 and 1", error.Message);
+    }
+
+    [Fact]
     public void EnterRoom_FirstAsHost_IsHostSecondIsNot()
     {
         var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben", AsHost: true));
@@ -67,14 +108,71 @@ public class RoomRulesTests
         Assert.Equal("Only the host (Ana) can switch classroom mode.", Refusal(state, new SetHostOnlyControls("b", false)));
     }
 
-    [Fact]
-    public void LeaveRoom_HostLeaves_SeatsFreedHostPassesOn()
-    {
-        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("a", "svm"), new LeaveRoom("a"));
+    private static readonly DateTimeOffset Noon = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
-        Assert.Null(state.Seat("svm").HolderId);
-        Assert.Equal(("Ben", true), (state.Members.Single().DisplayName, state.Members.Single().IsHost));
+    private static RoomState At(RoomState state, DateTimeOffset now, RoomCommand command) => RoomRules.Apply(state, command, Titanic, now).State;
+
+    [Fact]
+    public void LeaveRoom_HostLeaves_AwayKeepsRoleAndSeat_BackWithTheSameKeyStillHost()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new ClaimSeat("a", "svm"));
+
+        var away = At(state, Noon, new LeaveRoom("a"));
+        var back = At(away, Noon.AddMinutes(3), new EnterRoom("a", "Ana"));
+
+        Assert.Equal((false, true, (DateTimeOffset?)Noon), (away.Member("a")!.IsPresent, away.Member("a")!.IsHost, away.Member("a")!.AwaySince));
+        Assert.Equal("a", away.Seat("svm").HolderId);
+        Assert.Equal((true, true, 1, (DateTimeOffset?)null), (back.Member("a")!.IsPresent, back.Member("a")!.IsHost, back.Member("a")!.Connections, back.Member("a")!.AwaySince));
+        Assert.Equal("is back", RoomRules.Apply(away, new EnterRoom("a", "Ana"), Titanic).Description);
+        Assert.False(back.Member("b")!.IsHost);
     }
+
+    [Fact]
+    public void ExpireAwayMembers_AfterTheGrace_HostPassesToSomeonePresentSeatFreed_BeforeItNothing()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("b", "Ben"), new EnterRoom("c", "Cy"), new ClaimSeat("a", "svm"));
+        state = At(At(state, Noon, new LeaveRoom("b")), Noon.AddMinutes(1), new LeaveRoom("a"));
+        var grace = new ExpireAwayMembers(TimeSpan.FromMinutes(5));
+
+        var early = RoomRules.Apply(state, grace, Titanic, Noon.AddMinutes(4));
+        var late = RoomRules.Apply(state, grace, Titanic, Noon.AddMinutes(6));
+
+        Assert.Equal(["Ana", "Ben", "Cy"], early.State.Members.Select(m => m.DisplayName));
+        Assert.Equal(["Cy"], late.State.Members.Select(m => m.DisplayName)); // Ben away since 12:00, Ana since 12:01: both past 5 minutes at 12:06
+        Assert.True(late.State.Member("c")!.IsHost);
+        Assert.Null(late.State.Seat("svm").HolderId);
+        Assert.Equal("Ana, Ben left (away too long)", late.Description);
+    }
+
+    [Fact]
+    public void EnterRoom_SecondTab_OneMemberTwoConnections_ClosingOneStaysPresent()
+    {
+        var state = Room(new EnterRoom("a", "Ana", AsHost: true), new EnterRoom("a", "Ana"));
+
+        var oneClosed = At(state, Noon, new LeaveRoom("a"));
+
+        Assert.Single(state.Members);
+        Assert.Equal(2, state.Member("a")!.Connections);
+        Assert.True(oneClosed.Member("a")!.IsPresent);
+        Assert.Equal("opened another tab", RoomRules.Apply(Room(new EnterRoom("a", "Ana")), new EnterRoom("a", "Ana"), Titanic).Description);
+    }
+
+    [Fact]
+    public void EnterRoom_Rename_DescribedWithTheNewName()
+    {
+        var outcome = RoomRules.Apply(Room(new EnterRoom("a", "Guest")), new EnterRoom("a", "Ben"), Titanic);
+
+        Assert.Equal("is now called Ben", outcome.Description);
+        Assert.Equal("Ben", outcome.State.Member("a")!.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef", true)]
+    [InlineData("a1b2c3d4-e5f6_7890abcdef", true)]
+    [InlineData("short", false)]
+    [InlineData("has space in it 123", false)]
+    [InlineData(null, false)]
+    public void IsMemberKey_Text_OnlyLongUrlSafeKeys(string? key, bool expected) => Assert.Equal(expected, RoomRules.IsMemberKey(key));
 
     [Fact]
     public void ReleaseSeat_ByOtherMember_RefusedByHost_Allowed()

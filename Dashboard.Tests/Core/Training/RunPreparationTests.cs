@@ -18,6 +18,7 @@ public class RunPreparationTests
         Assert.Same(Titanic.Test, run.Data.Test);
         Assert.Equal(Titanic.TestLabels, run.Data.TestLabels);
         Assert.False(run.Summary.Leaky);
+        Assert.Equal(Titanic.Test.Rows, run.Summary.TestRows);
         Assert.Equal(0.5, run.Summary.PositivesAfter / (double)run.Summary.RowsAfter, 2);
     }
 
@@ -27,8 +28,12 @@ public class RunPreparationTests
         var run = RunPreparation.Prepare(Titanic, BalanceWithSmote(), seed: 42, leaky: true);
 
         Assert.True(run.Summary.Leaky);
-        // Split after resampling: the test part is a quarter of real and synthetic rows together, balanced.
-        Assert.Equal(run.Summary.RowsAfter, run.Data.Train.Rows + run.Data.Test.Rows);
+        // Split after resampling: the test part is a quarter of real and synthetic rows together, balanced;
+        // the summary gives the rows really trained and scored on.
+        Assert.Equal(run.Summary.RowsAfter, run.Data.Train.Rows);
+        Assert.Equal(run.Summary.TestRows, run.Data.Test.Rows);
+        Assert.Equal(run.Summary.PositivesAfter, run.Data.TrainLabels.Count(l => l == 1));
+        Assert.Equal(run.Resampled.RowCount, run.Data.Train.Rows + run.Data.Test.Rows);
         Assert.InRange(run.Data.TestLabels.Average(), 0.49, 0.51);
         Assert.True(run.Data.Test.Rows > Titanic.Test.Rows);
     }

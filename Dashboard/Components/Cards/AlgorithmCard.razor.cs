@@ -70,6 +70,10 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>True when this member may not move the room's threshold for this card (another's seat, or classroom mode).</summary>
+    [Parameter]
+    public bool ThresholdLocked { get; set; }
+
     /// <summary>Who holds the seat, shown as "Ana tunes this".</summary>
     [Parameter]
     public string? SeatHolder { get; set; }

@@ -1,6 +1,7 @@
 using Dashboard.Components.Cards;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
+using Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -13,13 +14,15 @@ namespace Dashboard.Components.Pages;
 /// </summary>
 public partial class DashboardPage
 {
-    private readonly Dictionary<string, double> _thresholds = [];
     private const string NameKey = "imbalance-dashboard.name";
+    private const string MemberKey = "imbalance-dashboard.member";
 
-    // One member per browser tab; the display name is kept in the browser.
-    private readonly string _memberId = Guid.NewGuid().ToString("N")[..10];
+    // The browser keeps the member key (and the display name), so a reconnect, a visit to History or
+    // a second tab is the same member: the host stays host.
+    private string _memberId = Guid.NewGuid().ToString("N");
     private string _name = "";
     private bool _entered;
+    private bool _created;
     private RoomRunner? _room;
     private IDisposable? _subscription;
     private string? _notFound;
@@ -40,6 +43,9 @@ public partial class DashboardPage
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>"/?replay=RUN" opens a new room set up as a stored run was made ("load these settings").</summary>
     [SupplyParameterFromQuery(Name = "replay")]
     public string? Replay { get; set; }
@@ -47,35 +53,56 @@ public partial class DashboardPage
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
 
+    [Inject]
+    private ClientLimits ClientLimits { get; set; } = default!;
+
+    [Inject]
+    private CircuitClient Client { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
-        if (_room is not null && (Code is null || _room.Code == RoomCode.Normalize(Code))) return;
+        // "/" always opens a new room (NEW ROOM); "/room/CODE" of the room shown already changes nothing.
+        if (_room is not null && Code is not null && _room.Code == RoomCode.Normalize(Code)) return;
         _subscription?.Dispose();
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
-        _room = Code is not null ? await Rooms.FindOrReopenAsync(Code) : await CreateRoomAsync();
-        if (_room is null)
-        {
-            _notFound = $"There is no open room with the code '{Code}'. Check the code, or open the dashboard's home page to start your own.";
-            return;
-        }
+        _created = Code is null;
+        _room = _created ? await CreateRoomAsync() : await FindRoomAsync(Code!);
+        if (_room is null) return;
         _redraw = new RedrawGate(() => InvokeAsync(StateHasChanged), TimeSpan.FromMilliseconds(150));
         // Never await the redraw inside the notifier: it would hold up every other listener.
         var redraw = _redraw;
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
+            if (roomEvent is RunNotStored notStored) _ = InvokeAsync(() => Snackbar.Add(notStored.Warning, Severity.Error));
             _ = redraw.RequestAsync();
             return Task.CompletedTask;
         });
+        // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).
+        if (_created) Navigation.NavigateTo($"/room/{_room.Code}", replace: true);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (_room is null || _entered) return;
         _entered = true;
-        if (firstRender) _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
+        if (firstRender)
+        {
+            _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
+            _memberId = await MemberKeyAsync();
+        }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
-        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: Code is null));
+        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
+    }
+
+    /// <summary>The key this browser is known by in every room, made once and kept in its local storage.</summary>
+    private async Task<string> MemberKeyAsync()
+    {
+        var stored = await JS.InvokeAsync<string?>("localStorage.getItem", MemberKey);
+        if (RoomRules.IsMemberKey(stored)) return stored!;
+        var key = Guid.NewGuid().ToString("N");
+        await JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key);
+        return key;
     }
 
     private async Task RenameAsync(string name)
@@ -87,24 +114,49 @@ public partial class DashboardPage
 
     private bool IsHost(RoomState state) => state.Member(_memberId)?.IsHost == true;
 
+    // The room's own permission function decides which controls are enabled, as it decides what it refuses.
+
     /// <summary>Whether this member may move sliders and change the data set (everyone, unless in classroom mode).</summary>
-    private bool CanSteer(RoomState state) => !state.HostOnlyControls || IsHost(state);
+    private bool CanSteer(RoomState state) => RoomRules.Refusal(state, new MoveSlider(_memberId, RoomDefaults.ClassSliderId, null)) is null;
 
     /// <summary>Whether this member may change an algorithm's settings: its seat holder, or anyone who may steer when the seat is free.</summary>
-    private bool CanTune(RoomState state, AlgorithmSeat seat) => seat.HolderId is null ? CanSteer(state) : seat.HolderId == _memberId;
+    private bool CanTune(RoomState state, AlgorithmSeat seat) =>
+        RoomRules.Refusal(state, new SetAlgorithm(_memberId, seat.AlgorithmId, seat.Hyperparameters, seat.ClassWeight)) is null;
 
-    private async Task<RoomRunner> CreateRoomAsync()
+    /// <summary>Whether this member may move an algorithm's room-wide threshold: its seat holder or the host (only the host in classroom mode).</summary>
+    private bool CanSetThreshold(RoomState state, AlgorithmSeat seat) =>
+        RoomRules.Refusal(state, new SetThreshold(_memberId, seat.AlgorithmId, seat.Threshold)) is null;
+
+    /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
+    private async Task<RoomRunner?> FindRoomAsync(string code)
     {
+        if (ClientLimits.RoomCodeRefusal(Client.Address) is { } refusal)
+        {
+            _notFound = refusal;
+            return null;
+        }
+        var room = await Rooms.FindOrReopenAsync(code);
+        if (room is not null) return room;
+        ClientLimits.WrongRoomCode(Client.Address);
+        _notFound = $"There is no open room with the code '{code}'. Check the code, or open the dashboard's home page to start your own.";
+        return null;
+    }
+
+    private async Task<RoomRunner?> CreateRoomAsync()
+    {
+        if (ClientLimits.TryOpenRoom(Client.Address) is { } refusal)
+        {
+            _notFound = refusal;
+            return null;
+        }
         var runs = Services.GetService<Dashboard.Storage.RunStore>();
         var replay = Replay is null || runs is null ? null : await runs.GetReplayAsync(Replay, CancellationToken.None);
         if (replay is null) return Rooms.Create();
-        var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Algorithms, replay.Threshold, replay.Leaky);
+        var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Seats(), replay.Leaky);
         return Rooms.Create(restored: state);
     }
 
-    private double ThresholdOf(string algorithmId) => _thresholds.GetValueOrDefault(algorithmId, 0.5);
-
-    private void SetThreshold(string algorithmId, double threshold) => _thresholds[algorithmId] = threshold;
+    private Task SetThresholdAsync(string algorithmId, double threshold) => ExecuteAsync(new SetThreshold(_memberId, algorithmId, threshold));
 
     private Task MoveSliderAsync(string sliderId, double? share) => ExecuteAsync(new MoveSlider(_memberId, sliderId, share));
 

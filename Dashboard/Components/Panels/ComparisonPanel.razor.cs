@@ -46,7 +46,10 @@ public partial class ComparisonPanel : IDisposable
 
     private string ActiveLabel => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider)?.Label ?? "";
 
-    /// <summary>The active slider's runs, plus the baseline placed at the slider's neutral share.</summary>
+    /// <summary>
+    /// The active slider's runs with its current focus group (another group is another series: its
+    /// shares are of other rows), plus the baseline placed at the group's neutral share.
+    /// </summary>
     private IReadOnlyList<ChartPoint> HistoryPoints
     {
         get
@@ -55,9 +58,10 @@ public partial class ComparisonPanel : IDisposable
             var split = Snapshot.Workspace?.Split;
             if (slider is null || split is null) return [];
             var neutral = FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
+            var group = slider.Group.Describe(split.Data);
             var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId).DisplayName);
             return Snapshot.History
-                .Where(p => p.SliderId == slider.Id || p.SliderId is null)
+                .Where(p => HistorySeries.Belongs(p, slider.Id, group))
                 .Select(p =>
                 {
                     var x = p.SliderId is null ? neutral : p.Position;

@@ -2,6 +2,7 @@ using Dashboard.Components.Shared;
 using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
+using Dashboard.Security;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -43,6 +44,15 @@ public partial class DataBar
     private UploadStore Uploads { get; set; } = default!;
 
     [Inject]
+    private ServerDatasets Datasets { get; set; } = default!;
+
+    [Inject]
+    private ClientLimits ClientLimits { get; set; } = default!;
+
+    [Inject]
+    private CircuitClient Client { get; set; } = default!;
+
+    [Inject]
     private IOptions<DataLimits> Limits { get; set; } = default!;
 
     private IReadOnlyList<string> _classes = [];
@@ -57,6 +67,8 @@ public partial class DataBar
         _shownChoice = choice;
         var labeled = Snapshot.Workspace.Split.Data;
         _source = choice.Source;
+        // Every member sees an upload by its file name (the workspace's title), never by its id.
+        if (DatasetSource.IsUpload(choice.Source)) _uploadName = Snapshot.Workspace.Title;
         _dataset = labeled.Data;
         _columns = _dataset.Columns.Select(c => c.Name).ToArray();
         _asCategories = (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).Where(o => o.Value == ColumnKind.Categorical).Select(o => o.Key).ToHashSet();
@@ -74,9 +86,8 @@ public partial class DataBar
         _error = null;
         try
         {
+            ShowColumns(Datasets.Load(source), BundledDatasets.Find(source)?.DefaultTarget);
             _source = source;
-            ShowColumns(UploadStore.IsUpload(source) ? Uploads.Load(source) : BundledDatasets.Load(source, Limits.Value),
-                BundledDatasets.Find(source)?.DefaultTarget);
         }
         catch (DatasetException exception)
         {
@@ -120,27 +131,31 @@ public partial class DataBar
             _error = $"'{UploadStore.SafeDisplayName(file.Name)}' is {file.Size / 1048576.0:0.#} MB, over the limit of {limit / 1048576} MB. Use a smaller file, or a sample of its rows.";
             return;
         }
+        using var lease = ClientLimits.StartUpload(Client.Address);
+        if (lease.Refusal is not null)
+        {
+            _error = lease.Refusal;
+            return;
+        }
         _uploading = true;
         try
         {
-            var content = new byte[file.Size];
+            // Streamed to the server's disk as it arrives: memory holds one block, not the whole file.
             await using var stream = file.OpenReadStream(limit);
-            var read = 0;
-            while (read < content.Length)
+            long received = 0;
+            var stored = await Uploads.SaveAsync(stream, file.Name, bytes =>
             {
-                var n = await stream.ReadAsync(content.AsMemory(read));
-                if (n == 0) break;
-                read += n;
-                _uploadPercent = 100.0 * read / Math.Max(1, content.Length);
-                StateHasChanged();
-            }
-            var id = await Uploads.SaveAsync(content[..read], file.Name, CancellationToken.None);
-            _uploadName = UploadStore.SafeDisplayName(file.Name);
-            _source = id;
-            ShowColumns(Uploads.Load(id), target: null);
+                received += bytes;
+                _uploadPercent = 100.0 * received / Math.Max(1, file.Size);
+                _ = InvokeAsync(StateHasChanged);
+                return lease.Charge(bytes);
+            }, CancellationToken.None);
+            _uploadName = stored.DisplayName;
+            _source = stored.Source;
+            ShowColumns(stored.Dataset, target: null);
             await ApplyAsync();
         }
-        catch (DatasetException exception)
+        catch (Exception exception) when (exception is DatasetException or StorageException)
         {
             _error = exception.Message;
         }

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Dashboard.Core.Rooms;
+using Dashboard.Hubs;
+using Dashboard.Tests.EndToEnd;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Tests.Hubs;
+
+/// <summary>The hub is the page's equal: the page's slider and threshold commands over a real SignalR client, and two clients see one view.</summary>
+public class HubParityTests
+{
+    private static readonly JsonSerializerOptions Json = HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    [Fact]
+    public async Task PageCommandsOverTheHub_Applied_SecondClientsViewEqualsTheFirsts()
+    {
+        await using var server = new DashboardServer();
+        await using var ana = await HubClients.ConnectAsync(server.BaseUrl);
+        var started = new ConcurrentQueue<RunStarted>();
+        var ended = new ConcurrentQueue<string>();
+        ana.On<RunStarted>(nameof(ITrainingClient.RunStarted), started.Enqueue);
+        ana.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), e => ended.Enqueue(e.RunId));
+        ana.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e => ended.Enqueue(e.RunId));
+        var code = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), "Ana", "ana-key-0123456789ab")).Code!;
+        await using var ben = await HubClients.ConnectAsync(server.BaseUrl);
+        Assert.Null((await ben.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "Ben", "ben-key-0123456789ab")).Error);
+        // Settled: at least this many runs began, and every run that began has ended.
+        async Task SettledAsync(int runs)
+        {
+            for (var i = 0; i < 3000 && (started.Count < runs || started.Any(r => !ended.Contains(r.RunId))); i++) await Task.Delay(50);
+            Assert.True(started.Count >= runs && started.All(r => ended.Contains(r.RunId)), $"{ended.Count} of {started.Count} runs ended");
+        }
+        await SettledAsync(1); // the baseline
+
+        Assert.Null(await ana.InvokeAsync<string?>(nameof(TrainingHub.AddSlider), code, "age"));
+        Assert.Null(await ana.InvokeAsync<string?>(nameof(TrainingHub.ConfigureSlider), code, "feature:age",
+            new { kind = "range", column = "age", lo = 0, hi = 12 }, "Random", "Smote", 5));
+        Assert.Null(await ben.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), code, "feature:age", 0.2));
+        var removable = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.GetRoom), code)).View!.State.Sliders
+            .First(s => !s.IsClassSlider && s.Id != "feature:age").Id;
+        Assert.Null(await ana.InvokeAsync<string?>(nameof(TrainingHub.RemoveSlider), code, removable));
+        await SettledAsync(3); // the configure's reset and the move (the removed slider was neutral: no run)
+        var best = await ben.InvokeAsync<BestThresholdAnswer>(nameof(TrainingHub.FindBestThreshold), code, "svm", "F1");
+
+        var anaView = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.GetRoom), code)).View!;
+        var benView = (await ben.InvokeAsync<RoomEntry>(nameof(TrainingHub.GetRoom), code)).View!;
+
+        Assert.Null(best.Error);
+        Assert.Equal(best.Found!.Choice.Threshold, anaView.State.Seat("svm").Threshold);
+        Assert.Equal(best.Found.Choice.Threshold, anaView.Latest.Single(r => r.AlgorithmId == "svm").Metrics!.Threshold);
+        var age = anaView.State.Slider("feature:age");
+        Assert.Equal((0.2, "age ∈ [0, 12]"), (age.TargetShare!.Value, age.Group is global::Dashboard.Core.Resampling.NumericRangeGroup { Lo: 0, Hi: 12 } ? "age ∈ [0, 12]" : "other"));
+        Assert.DoesNotContain(anaView.State.Sliders, s => s.Id == removable);
+        Assert.Equal(4, anaView.Baseline.Count);
+        Assert.NotNull(anaView.Profile);
+        Assert.NotEmpty(anaView.Importance);
+        Assert.Equal("Titanic passengers and crew", anaView.DatasetTitle);
+        Assert.Contains(anaView.Activity, a => a.What.StartsWith("set Linear SVM's threshold"));
+        // One truth: both clients are handed the same room.
+        Assert.Equal(JsonSerializer.Serialize(anaView, Json), JsonSerializer.Serialize(benView, Json));
+        Assert.Equal(2, anaView.State.Members.Count);
+    }
+
+    [Fact]
+    public async Task ConfigureSlider_GroupWithNoTrainingRow_RefusedWithASentence()
+    {
+        await using var server = new DashboardServer();
+        await using var hub = await HubClients.ConnectAsync(server.BaseUrl);
+        var code = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null)).Code!;
+        for (var i = 0; i < 600 && (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, null, null)).View!.State.Sliders.Count < 2; i++) await Task.Delay(100);
+
+        var unknown = await hub.InvokeAsync<string?>(nameof(TrainingHub.ConfigureSlider), code, "feature:gender",
+            new { kind = "category", column = "gender", category = "robot" }, "Random", "Smote", 5);
+        var badMethod = await hub.InvokeAsync<string?>(nameof(TrainingHub.ConfigureSlider), code, "feature:gender",
+            new { kind = "category", column = "gender", category = "male" }, "Random", "Magic", 5);
+
+        Assert.Equal("No training row is in gender = robot: pick a group that has some.", unknown);
+        Assert.StartsWith("The oversampling method must be one of Smote,", badMethod);
+    }
+}
