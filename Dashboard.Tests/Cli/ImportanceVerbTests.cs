@@ -72,6 +72,14 @@ public class ImportanceVerbTests
     }
 
     [Fact]
+    public void Importance_ShapMethod_NumericTarget_ClearMessage()
+    {
+        var error = CliRunner.RunError("importance", "--data", "ames_housing", "--method", "shap");
+
+        Assert.Contains("--method shap is offered for classifiers only; for a numeric target use --method permutation (the drop in R²).", error);
+    }
+
+    [Fact]
     public void Importance_SameSeed_SameRanking()
     {
         string[] args = ["importance", "--data", "breast_cancer_wisconsin", "--model", "logistic", "--repeats", "2", "--json"];
