@@ -37,7 +37,8 @@ public static class RoomRules
             SetHostOnlyControls c => new CommandOutcome(state with { HostOnlyControls = c.HostOnly }, RunScope.None,
                 c.HostOnly ? "switched to classroom mode: only the host moves sliders" : "let everyone move the sliders"),
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
-            SelectDataset c => new CommandOutcome(state with { Dataset = c.Dataset, Sliders = [] }, RunScope.NewDataset, $"loaded {c.Dataset.Source}"),
+            // Loading a data set is the runner's work (it must load before it changes anything): only its permission is checked here.
+            SelectDataset => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
             MoveSlider c => MoveSlider(state, c),
             ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),

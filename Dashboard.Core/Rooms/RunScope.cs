@@ -11,7 +11,4 @@ public enum RunScope
 
     /// <summary>Every algorithm, on newly resampled rows (a slider or the mode changed).</summary>
     AllAlgorithms,
-
-    /// <summary>A new data set: prepare it, rank its columns, set default sliders, then run a baseline.</summary>
-    NewDataset,
 }

@@ -78,4 +78,25 @@ public class HubParityTests
         Assert.Equal("No training row is in gender = robot: pick a group that has some.", unknown);
         Assert.StartsWith("The oversampling method must be one of Smote,", badMethod);
     }
+
+    [Fact]
+    public async Task Sweep_OverTheHub_OneFinishedRunPerPosition()
+    {
+        await using var server = new DashboardServer();
+        await using var hub = await HubClients.ConnectAsync(server.BaseUrl);
+        var completed = new ConcurrentQueue<RunCompleted>();
+        var started = new ConcurrentDictionary<string, string>();
+        hub.On<RunStarted>(nameof(ITrainingClient.RunStarted), e => started[e.RunId] = e.Reason);
+        hub.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), completed.Enqueue);
+        var code = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), null, null)).Code!;
+        for (var i = 0; i < 1200 && completed.IsEmpty; i++) await Task.Delay(100);
+
+        Assert.Null(await hub.InvokeAsync<string?>(nameof(TrainingHub.Sweep), code, RoomDefaults.ClassSliderId));
+        var expected = Dashboard.Rooms.RoomRunner.SweepShares.Select(s => $"moved class balance to {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
+        string[] Done() => completed.Select(c => started.GetValueOrDefault(c.RunId)).Where(r => r is not null && r.StartsWith("moved")).ToArray()!;
+        for (var i = 0; i < 3000 && Done().Length < expected.Length; i++) await Task.Delay(100);
+
+        Assert.Equal(expected, Done());
+        Assert.StartsWith("This room has no slider 'nope'.", await hub.InvokeAsync<string?>(nameof(TrainingHub.Sweep), code, "nope"));
+    }
 }

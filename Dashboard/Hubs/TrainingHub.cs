@@ -76,6 +76,21 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         SendAsync(code, member => new RemoveSlider(member, HubArguments.Required(sliderId, "the slider's id")));
 
     /// <summary>
+    /// Moves a slider across its range (8 positions, 5 % to 80 %), one run per position, each finished
+    /// before the next: results arrive as events. Runs in the background; a newer sweep stops an older one.
+    /// </summary>
+    public Task<string?> Sweep(string? code, string? sliderId) =>
+        WithRoomAsync(code, (room, member) => Task.FromResult(room.StartSweep(member, HubArguments.Required(sliderId, "the slider's id"))));
+
+    /// <summary>Stops the room's sweep; the run in flight finishes.</summary>
+    public Task<string?> StopSweep(string? code) =>
+        WithRoomAsync(code, (room, _) =>
+        {
+            room.StopSweep();
+            return Task.FromResult<string?>(null);
+        });
+
+    /// <summary>
     /// Chooses one algorithm's threshold for a metric on validation rows held out of the training rows
     /// (never the test rows), and sets it for the room as the card's "choose on validation rows" does.
     /// </summary>
@@ -151,21 +166,25 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     }
 
     /// <summary>Builds the command from the client's arguments and queues it; a bad argument is refused with its sentence.</summary>
-    private async Task<string?> SendAsync(string? code, Func<string, RoomCommand> command)
+    private Task<string?> SendAsync(string? code, Func<string, RoomCommand> command) =>
+        WithRoomAsync(code, (room, member) => room.ExecuteAsync(command(member)));
+
+    /// <summary>Runs an action on a room this connection joined, as its member; a bad argument is refused with its sentence.</summary>
+    private async Task<string?> WithRoomAsync(string? code, Func<RoomRunner, string, Task<string?>> action)
     {
         if (string.IsNullOrWhiteSpace(code)) return NoCode;
         var room = rooms.Find(code);
         if (room is null || !Joined.TryGetValue(room.Code, out var member)) return "Join the room before sending it commands.";
-        RoomCommand built;
+        Task<string?> answer;
         try
         {
-            built = command(member);
+            answer = action(room, member);
         }
         catch (ArgumentException exception)
         {
             return exception.Message;
         }
-        return await room.ExecuteAsync(built);
+        return await answer;
     }
 
     private string Address => ClientAddress.KeyOf(Context.GetHttpContext());

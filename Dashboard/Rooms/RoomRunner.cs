@@ -39,6 +39,10 @@ public sealed class RoomRunner : IAsyncDisposable
     private readonly Dictionary<string, DateTimeOffset> _lastActive = [];
     private readonly Dictionary<string, CancellationTokenSource> _algorithmRuns = [];
     private CancellationTokenSource? _fullRun;
+    private CancellationTokenSource? _sweep;
+
+    // Ends when the latest full run has finished, failed or been cancelled: what a sweep waits for between moves.
+    private Task _fullRunEnded = Task.CompletedTask;
     private PreparedRun? _prepared;
     private bool _preparing;
     private RoomSnapshot _snapshot;
@@ -127,6 +131,65 @@ public sealed class RoomRunner : IAsyncDisposable
         finally
         {
             _thresholdSearches.Release();
+        }
+    }
+
+    /// <summary>Positions a sweep visits: 5 % to 80 % of the training rows in equal steps.</summary>
+    public static IReadOnlyList<double> SweepShares { get; } =
+        Enumerable.Range(0, 8).Select(step => Math.Round(0.05 + (0.80 - 0.05) * step / 7, 3)).ToArray();
+
+    /// <summary>
+    /// Moves a slider across its range, one run per position, each run finished before the next move, so
+    /// the history chart fills with a curve. Answers null when done, or why a move was refused.
+    /// </summary>
+    public async Task<string?> SweepAsync(string memberId, string sliderId, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        for (var step = 0; step < SweepShares.Count; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await ExecuteAsync(new MoveSlider(memberId, sliderId, SweepShares[step])) is { } refusal) return refusal;
+            // The move has been applied, so its run is the latest full run: wait for it, not for a status that may lag.
+            Task ended;
+            lock (_gate) ended = _fullRunEnded;
+            await ended.WaitAsync(cancellationToken);
+            progress?.Report((step + 1) / (double)SweepShares.Count);
+        }
+        return null;
+    }
+
+    /// <summary>Starts a sweep in the background for a client that does not wait on it (the hub); a newer one stops the older.</summary>
+    public string? StartSweep(string memberId, string sliderId)
+    {
+        var state = Snapshot.State;
+        if (RoomRules.Refusal(state, new MoveSlider(memberId, sliderId, null)) is { } refusal) return refusal;
+        if (state.Sliders.All(s => s.Id != sliderId)) return $"This room has no slider '{sliderId}'. Its sliders are: {string.Join(", ", state.Sliders.Select(s => s.Id))}.";
+        CancellationToken token;
+        lock (_gate)
+        {
+            Stop(_sweep);
+            _sweep = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            token = _sweep.Token;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SweepAsync(memberId, sliderId, progress: null, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+        return null;
+    }
+
+    /// <summary>Stops a sweep started with <see cref="StartSweep"/>; the run in flight finishes.</summary>
+    public void StopSweep()
+    {
+        lock (_gate)
+        {
+            Stop(_sweep);
+            _sweep = null;
         }
     }
 
@@ -257,37 +320,60 @@ public sealed class RoomRunner : IAsyncDisposable
     {
         lock (_gate)
         {
-            _fullRun?.Cancel();
-            foreach (var run in _algorithmRuns.Values) run.Cancel();
-            _algorithmRuns.Clear();
+            StopAllRuns();
             _prepared = null;
         }
     }
 
+    /// <summary>Cancels every run in flight; call under <see cref="_gate"/>.</summary>
+    private void StopAllRuns()
+    {
+        Stop(_fullRun);
+        _fullRun = null;
+        foreach (var run in _algorithmRuns.Values) Stop(run);
+        _algorithmRuns.Clear();
+    }
+
+    /// <summary>Cancels a run and lets go of its token source (its token still reads as cancelled in the run's code).</summary>
+    private static void Stop(CancellationTokenSource? run)
+    {
+        if (run is null) return;
+        run.Cancel();
+        run.Dispose();
+    }
+
     private void StartFullRun(string reason, bool isBaseline)
     {
-        CancellationTokenSource cancel;
+        CancellationToken token;
         Dictionary<string, int> generations;
         lock (_gate)
         {
-            _fullRun?.Cancel();
-            foreach (var run in _algorithmRuns.Values) run.Cancel();
-            _algorithmRuns.Clear();
-            cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            _fullRun = cancel;
+            StopAllRuns();
+            _fullRun = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            token = _fullRun.Token; // taken now: a newer run may dispose the source before this one starts
             _preparing = true;
             foreach (var seat in Snapshot.State.Algorithms) _generation[seat.AlgorithmId] = _generation.GetValueOrDefault(seat.AlgorithmId) + 1;
             generations = new Dictionary<string, int>(_generation);
         }
         var snapshot = Snapshot;
-        _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, snapshot.State.Algorithms, generations, prepared: null, isBaseline, cancel.Token));
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate) _fullRunEnded = ended.Task;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(NewRunId(), reason, snapshot, snapshot.State.Algorithms, generations, prepared: null, isBaseline, token);
+            }
+            finally
+            {
+                ended.TrySetResult();
+            }
+        });
     }
 
     private void StartAlgorithmRun(string algorithmId, string reason)
     {
-        CancellationTokenSource cancel;
         PreparedRun? prepared;
-        int generation;
         lock (_gate)
         {
             prepared = _prepared;
@@ -297,14 +383,15 @@ public sealed class RoomRunner : IAsyncDisposable
             }
             else
             {
-                if (_algorithmRuns.Remove(algorithmId, out var previous)) previous.Cancel();
-                cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                if (_algorithmRuns.Remove(algorithmId, out var previous)) Stop(previous);
+                var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 _algorithmRuns[algorithmId] = cancel;
-                generation = _generation[algorithmId] = _generation.GetValueOrDefault(algorithmId) + 1;
+                var token = cancel.Token;
+                var generation = _generation[algorithmId] = _generation.GetValueOrDefault(algorithmId) + 1;
                 var snapshot = Snapshot;
                 var seat = snapshot.State.Seat(algorithmId);
                 var generations = new Dictionary<string, int> { [algorithmId] = generation };
-                _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, [seat], generations, prepared, isBaseline: false, cancel.Token));
+                _ = Task.Run(() => RunAsync(NewRunId(), reason, snapshot, [seat], generations, prepared, isBaseline: false, token));
                 return;
             }
         }
@@ -348,8 +435,9 @@ public sealed class RoomRunner : IAsyncDisposable
                 at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
             await foreach (var scored in _loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
             {
-                // Scored at the card's room-wide threshold as it is now (it may have moved during the run).
-                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold);
+                // Scored at the card's room-wide threshold as it is now (it may have moved during the run); the trained
+                // model is not kept in the room's snapshots (it would stay alive in every one).
+                var result = scored.AtThreshold(Snapshot.State.Seat(scored.AlgorithmId).Threshold) with { Model = null };
                 if (Accept(runId, at, result, prepared.Summary, generations[result.AlgorithmId], isBaseline))
                 {
                     await _notifier.PublishAsync(new AlgorithmCompleted(Code, runId, result, prepared.Summary));
@@ -485,6 +573,7 @@ public sealed class RoomRunner : IAsyncDisposable
     {
         _commands.Writer.TryComplete();
         await _stopping.CancelAsync();
+        StopSweep();
         CancelRuns();
         try
         {

@@ -85,9 +85,6 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public string? StatusMessage { get; set; }
 
-    /// <summary>Training progress from 0 to 1; null shows an indeterminate bar.</summary>
-    [Parameter]
-    public double? Progress { get; set; }
 
     /// <summary>The data set's names for the target and its classes.</summary>
     [Parameter]

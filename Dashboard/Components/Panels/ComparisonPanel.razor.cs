@@ -11,8 +11,6 @@ namespace Dashboard.Components.Panels;
 
 public partial class ComparisonPanel : IDisposable
 {
-    private const int SweepSteps = 8;
-
     private MetricId _metric = MetricId.F1;
     private string? _slider;
     private CancellationTokenSource? _sweep;
@@ -73,27 +71,18 @@ public partial class ComparisonPanel : IDisposable
         }
     }
 
-    /// <summary>Moves the active slider across its range, one run per step, waiting for each run to finish.</summary>
+    /// <summary>Moves the active slider across its range, one run per step, waiting for each run to finish (the room's own sweep).</summary>
     private async Task SweepAsync()
     {
-        var sliderId = ActiveSlider;
         _sweep = new CancellationTokenSource();
-        var cancel = _sweep.Token;
         try
         {
-            for (var step = 0; step < SweepSteps && !cancel.IsCancellationRequested; step++)
+            var progress = new Progress<double>(done =>
             {
-                var share = Math.Round(0.05 + (0.80 - 0.05) * step / (SweepSteps - 1), 3);
-                var refusal = await Room.ExecuteAsync(new MoveSlider(MemberId, sliderId, share));
-                if (refusal is not null)
-                {
-                    Snackbar.Add(refusal, Severity.Warning);
-                    break;
-                }
-                await WaitForRunAsync(cancel);
-                _sweepPercent = 100.0 * (step + 1) / SweepSteps;
+                _sweepPercent = 100 * done;
                 StateHasChanged();
-            }
+            });
+            if (await Room.SweepAsync(MemberId, ActiveSlider, progress, _sweep.Token) is { } refusal) Snackbar.Add(refusal, Severity.Warning);
         }
         catch (OperationCanceledException)
         {
@@ -104,12 +93,6 @@ public partial class ComparisonPanel : IDisposable
             _sweep = null;
             _sweepPercent = 0;
         }
-    }
-
-    private async Task WaitForRunAsync(CancellationToken cancellationToken)
-    {
-        await Task.Delay(100, cancellationToken);
-        while (Room.Snapshot.Status.Values.Any(s => s.IsTraining)) await Task.Delay(100, cancellationToken);
     }
 
     public void Dispose() => _sweep?.Cancel();
