@@ -50,6 +50,7 @@ public static class RunText
     {
         ClassWeightMode.None => "none",
         ClassWeightMode.Balanced => "balanced",
+        ClassWeightMode.FromCosts => $"from costs (positive rows weigh C_FN / C_FP = {Number(weight.PositiveWeight)})",
         _ => $"custom (positive rows weigh {Number(weight.PositiveWeight)})",
     };
 

@@ -194,6 +194,33 @@ public sealed class ScoredPredictions
         return new ThresholdChoice(metric, _thresholds[bestAbove - 1], bestValue);
     }
 
+    /// <summary>Expected cost per row at <paramref name="threshold"/>: (FN·C_FN + FP·C_FP) / rows.</summary>
+    public double ExpectedCostAt(double threshold, CostMatrix costs) => costs.ExpectedCost(ConfusionAt(threshold));
+
+    /// <summary>
+    /// The threshold with the lowest expected cost on these rows, trying every distinct score and "nothing positive"
+    /// (a threshold above every score). Ties (within <see cref="TieTolerance"/>) go to the lowest threshold, as in
+    /// <see cref="BestThreshold"/>. Use validation rows, never the test rows the result is reported on.
+    /// </summary>
+    public CostThresholdChoice LowestCostThreshold(CostMatrix costs)
+    {
+        // From every row positive up to none: a clearly lower cost moves the choice up.
+        var bestAbove = _thresholds.Length;
+        var bestCost = CostOf(CountsAt(bestAbove));
+        for (var above = bestAbove - 1; above >= 0; above--)
+        {
+            var cost = CostOf(CountsAt(above));
+            if (cost < bestCost - TieTolerance)
+            {
+                bestAbove = above;
+                bestCost = cost;
+            }
+        }
+        return new CostThresholdChoice(costs, bestAbove == 0 ? AboveEveryScore : _thresholds[bestAbove - 1], bestCost);
+
+        double CostOf(ConfusionCounts counts) => (counts.FalseNegatives * costs.FalseNegative + counts.FalsePositives * costs.FalsePositive) / Count;
+    }
+
     /// <summary>How many distinct scores are at or above the threshold (binary search over the descending scores).</summary>
     private int DistinctScoresAtOrAbove(double threshold)
     {

@@ -16,7 +16,13 @@ public static class AlgorithmCatalog
     public static IReadOnlyList<AlgorithmDescriptor> RegressionDefaults { get; } =
         [LightGbmRegression.Descriptor, FastForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
 
-    public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } = [FastTreeAlgorithm.Descriptor, LogisticAlgorithm.Descriptor];
+    /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles and the one-class detectors (issue 15).</summary>
+    public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } =
+    [
+        FastTreeAlgorithm.Descriptor, LogisticAlgorithm.Descriptor,
+        BalancedRandomForestAlgorithm.Descriptor, BalancedBaggingAlgorithm.Descriptor, EasyEnsembleAlgorithm.Descriptor, RusBoostAlgorithm.Descriptor,
+        IsolationForestAlgorithm.Descriptor, PcaAnomalyAlgorithm.Descriptor,
+    ];
 
     public static IReadOnlyList<AlgorithmDescriptor> All { get; } = [.. Defaults, .. Extras];
 

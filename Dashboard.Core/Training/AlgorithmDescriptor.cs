@@ -5,13 +5,16 @@ namespace Dashboard.Core.Training;
 /// factory that trains it. The trainer loops over descriptors; it never switches on ids.
 /// </summary>
 /// <param name="ClassWeightNote">How this algorithm applies class weights, when it differs from weighting each row's loss.</param>
+/// <param name="Caption">One line the card shows under the name when the algorithm does something a student should know
+/// before comparing it (an ensemble that balances the classes again inside, a detector that never sees a positive row).</param>
 public sealed record AlgorithmDescriptor(
     string Id,
     string DisplayName,
     string Role,
     IReadOnlyList<HyperparameterSpec> Hyperparameters,
     Func<TrainingInput, CancellationToken, IBinaryClassifier> Train,
-    string? ClassWeightNote = null)
+    string? ClassWeightNote = null,
+    string? Caption = null)
 {
     /// <summary>A regressor (for a numeric target) in one of the four seats: same id, its own settings, no classifier.</summary>
     public static AlgorithmDescriptor Regressor(string id, string displayName, string role, IReadOnlyList<HyperparameterSpec> hyperparameters,

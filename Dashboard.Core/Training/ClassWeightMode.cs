@@ -11,4 +11,7 @@ public enum ClassWeightMode
 
     /// <summary>Positive rows weigh the given amount, negative rows 1.</summary>
     Custom,
+
+    /// <summary>Positive rows weigh C_FN / C_FP of the room's costs, negative rows 1 (<see cref="ClassWeighting.FromCosts"/>).</summary>
+    FromCosts,
 }

@@ -27,14 +27,34 @@ public static class ValidationThreshold
         {
             throw new ArgumentException($"{MetricCatalog.Get(metric).DisplayName} does not depend on the threshold, so it cannot choose one; pick F1, F2, MCC or another threshold metric.", nameof(metric));
         }
+        var (scores, validationRows, fitRows) = ValidationScores(split, changes, settings, seed, cancellationToken);
+        return new ValidationThresholdResult(settings.Algorithm.Id, scores.BestThreshold(metric), validationRows, fitRows);
+    }
+
+    /// <summary>
+    /// The threshold with the lowest expected cost per row on the validation slice, for the room's costs: the
+    /// cost-sensitive choice, next to the theoretical <see cref="CostMatrix.TheoreticalThreshold"/> that only a
+    /// calibrated model can use as it is.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ValidationCostThresholdResult FindLowestCost(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
+        AlgorithmSettings settings, CostMatrix costs, int seed, CancellationToken cancellationToken)
+    {
+        var (scores, validationRows, fitRows) = ValidationScores(split, changes, settings, seed, cancellationToken);
+        return new ValidationCostThresholdResult(settings.Algorithm.Id, scores.LowestCostThreshold(costs), validationRows, fitRows);
+    }
+
+    /// <summary>The validation slice scored by a model trained, as a run would train it, on the rest of the training rows.</summary>
+    private static (ScoredPredictions Scores, int ValidationRows, int FitRows) ValidationScores(FeaturizedSplit split,
+        IReadOnlyList<DistributionChange> changes, AlgorithmSettings settings, int seed, CancellationToken cancellationToken)
+    {
         var inner = InnerSplit(split, seed);
         var innerFeaturized = FeaturizedSplit.Create(split.Data, inner);
         var prepared = RunPreparation.Prepare(innerFeaturized, changes, seed, leaky: false, cancellationToken: cancellationToken);
         var input = new TrainingInput(prepared.Data.Train, prepared.Data.TrainLabels, settings.Hyperparameters, settings.ClassWeight, seed);
         var model = settings.Algorithm.Train(input, cancellationToken);
         var scores = model.PredictProbabilities(prepared.Data.Test).Select(s => (double)s).ToArray();
-        var choice = new ScoredPredictions(prepared.Data.TestLabels.ToArray(), scores).BestThreshold(metric);
-        return new ValidationThresholdResult(settings.Algorithm.Id, choice, inner.TestRows.Count, prepared.Data.Train.Rows);
+        return (new ScoredPredictions(prepared.Data.TestLabels.ToArray(), scores), inner.TestRows.Count, prepared.Data.Train.Rows);
     }
 
     /// <summary>The training rows split again, stratified: (rows to fit on, validation rows), both as data-set row indices.</summary>

@@ -34,6 +34,7 @@ public class ImportanceVerbTests
     [Theory]
     [InlineData("lightgbm")]
     [InlineData("fasttree")]
+    [InlineData("balanced-random-forest")]
     public void Importance_GainMethod_SharesOfEveryColumnSumToOne(string model)
     {
         var (data, _) = CliData.Bundled("titanic");
@@ -50,6 +51,34 @@ public class ImportanceVerbTests
         Assert.Contains(columns.Take(3), c => c.GetProperty("column").GetString() == "gender");
     }
 
+    [Theory]
+    [InlineData("lightgbm", "treeShap")]
+    [InlineData("logistic", "samplingShapley")]
+    public void Importance_ShapMethod_MeanAbsoluteContributionOfEveryColumn(string model, string explanation)
+    {
+        var (data, _) = CliData.Bundled("titanic");
+
+        var json = CliRunner.RunJson("importance", "--data", "titanic", "--model", model, "--method", "shap", "--json");
+
+        Assert.Equal(explanation, json.GetProperty("explanation").GetString());
+        Assert.Equal(100, json.GetProperty("rows").GetInt32());
+        var columns = json.GetProperty("columns").EnumerateArray().ToArray();
+        Assert.Equal(data.FeatureNames.Order(StringComparer.Ordinal), columns.Select(c => c.GetProperty("column").GetString()!).Order(StringComparer.Ordinal));
+        var means = columns.Select(c => c.GetProperty("meanAbsoluteContribution").GetDouble()).ToArray();
+        Assert.Equal(means.OrderDescending(), means);
+        Assert.All(means, m => Assert.True(m >= 0));
+        // As with the other two rankings, gender moves titanic's scores most.
+        Assert.Contains(columns.Take(3), c => c.GetProperty("column").GetString() == "gender");
+    }
+
+    [Fact]
+    public void Importance_ShapMethod_NumericTarget_ClearMessage()
+    {
+        var error = CliRunner.RunError("importance", "--data", "ames_housing", "--method", "shap");
+
+        Assert.Contains("--method shap is offered for classifiers only; for a numeric target use --method permutation (the drop in R²).", error);
+    }
+
     [Fact]
     public void Importance_SameSeed_SameRanking()
     {
@@ -62,12 +91,12 @@ public class ImportanceVerbTests
     }
 
     [Theory]
-    [InlineData("error: --model: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic.", "--model", "xgboost")]
+    [InlineData("error: --model: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost, isolation-forest, pca-anomaly.", "--model", "xgboost")]
     [InlineData("error: --metric 'auc' is not offered. Choose one of: roc-auc, f1, r2.", "--metric", "auc")]
     [InlineData("error: --repeats must be between 1 and 100; 0 was given.", "--repeats", "0")]
     [InlineData("error: 'maybe' is not a class of the target 'survived'. Its classes are: no, yes.", "--positive", "maybe")]
-    [InlineData("error: --method 'shap' is not offered. Choose permutation or gain.", "--method", "shap")]
-    [InlineData("error: --method gain reads split gains off a tree model; 'svm' has none. Use --model lightgbm or fasttree, or --method permutation.",
+    [InlineData("error: --method 'lime' is not offered. Choose permutation, gain or shap.", "--method", "lime")]
+    [InlineData("error: --method gain reads split gains off a tree model; 'svm' has none. Use a tree model (lightgbm, fasttree, balanced-random-forest, …) or --method permutation.",
         "--method", "gain", "--model", "svm")]
     public void Importance_BadOption_PrintsItsMessage(string message, params string[] options)
     {

@@ -82,6 +82,53 @@ public class LoopVerbTests
     }
 
     [Fact]
+    public void Loop_Costs_ExpectedCostPerRow_AndLowestCostThreshold()
+    {
+        var json = CliRunner.RunJson("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic",
+            "--cost-fn", "5", "--cost-fp", "1", "--best-threshold", "cost", "--json");
+
+        Assert.Equal(1 / 6.0, json.GetProperty("costs").GetProperty("theoreticalThreshold").GetDouble(), 12);
+        var algorithm = json.GetProperty("algorithms")[0];
+        Assert.Equal(CostOf(algorithm.GetProperty("metrics").GetProperty("confusion")), algorithm.GetProperty("expectedCost").GetDouble(), 12);
+        var best = algorithm.GetProperty("bestThreshold");
+        Assert.Equal("lowest expected cost", best.GetProperty("objective").GetString());
+        Assert.Equal(CostOf(best.GetProperty("testMetrics").GetProperty("confusion")), best.GetProperty("testExpectedCost").GetDouble(), 12);
+        var expected = ValidationThreshold.FindLowestCost(TrainingFixtures.BreastCancer, [], AlgorithmSettings.Default(AlgorithmCatalog.Get("logistic")),
+            new CostMatrix(5, 1), 42, CancellationToken.None);
+        Assert.Equal(expected.Choice.Threshold, best.GetProperty("threshold").GetDouble(), 6);
+
+        static double CostOf(JsonElement confusion)
+        {
+            int Count(string name) => confusion.GetProperty(name).GetInt32();
+            var rows = Count("truePositives") + Count("falsePositives") + Count("trueNegatives") + Count("falseNegatives");
+            return (5.0 * Count("falseNegatives") + Count("falsePositives")) / rows;
+        }
+    }
+
+    [Fact]
+    public void Loop_ClassWeightFromCosts_PositiveRowsWeighTheCostRatio_AndRecallRises()
+    {
+        string[] run = ["loop", "--data", "lending_club", "--algorithms", "logistic", "--cost-fn", "8", "--cost-fp", "2", "--json"];
+
+        var plain = CliRunner.RunJson(run).GetProperty("algorithms")[0];
+        var weighted = CliRunner.RunJson([.. run, "--class-weight", "from-costs"]).GetProperty("algorithms")[0];
+
+        Assert.Equal("none", plain.GetProperty("classWeight").GetString());
+        Assert.Equal("from costs (positive rows weigh C_FN / C_FP = 4)", weighted.GetProperty("classWeight").GetString());
+        // At threshold 0.5 the weighted model calls more rows positive, so it finds more of the 5 % positives.
+        double Recall(JsonElement algorithm) => algorithm.GetProperty("metrics").GetProperty("recall").GetDouble();
+        Assert.True(Recall(weighted) > Recall(plain) + 0.05, $"recall {Recall(plain):F3} -> {Recall(weighted):F3}");
+    }
+
+    [Fact]
+    public void Loop_NegativeCost_ClearMessage()
+    {
+        var error = CliRunner.RunError("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--cost-fp", "-2");
+
+        Assert.Contains("--cost-fn / --cost-fp: The cost of a false positive must be a number at or above 0; -2 was given.", error);
+    }
+
+    [Fact]
     public void Loop_ThresholdZero_CallsEveryTestRowPositive()
     {
         var json = CliRunner.RunJson("loop", "--data", "breast_cancer_wisconsin", "--algorithms", "logistic", "--threshold", "0", "--json");
@@ -129,10 +176,12 @@ public class LoopVerbTests
 
     [Theory]
     [InlineData("error: --threshold must be between 0 and 1 (scores are probabilities); 1.5 was given.", "--threshold", "1.5")]
-    [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc.",
+    [InlineData("error: --best-threshold 'roc-auc' is not a metric a threshold can be chosen for. Choose one of: accuracy, precision, recall, specificity, f1, f2, balanced-accuracy, geometric-mean, mcc, cost.",
         "--best-threshold", "roc-auc")]
-    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic.", "--algorithms", "lightgbm,xgboost")]
+    [InlineData("error: --algorithms: there is no algorithm 'xgboost'. Choose from: lightgbm, random-forest, svm, mlp, fasttree, logistic, balanced-random-forest, balanced-bagging, easy-ensemble, rusboost, isolation-forest, pca-anomaly.", "--algorithms", "lightgbm,xgboost")]
     [InlineData("error: --algorithms names 'svm' twice; list each algorithm once.", "--algorithms", "svm,svm")]
+    [InlineData("error: --class-weight: 'heavy' is not none, balanced, from-costs or a positive row's weight above 0 and at most 1000.", "--class-weight", "heavy")]
+    [InlineData("error: --class-weight: from-costs needs --cost-fp above 0 and --cost-fn / --cost-fp at most 1000.", "--class-weight", "from-costs", "--cost-fp", "0")]
     [InlineData("error: --algorithms needs at least one algorithm, e.g. lightgbm,random-forest,svm,mlp.", "--algorithms", ",")]
     [InlineData("error: --class-share must be a number between 0 and 1 (exclusive), e.g. 0.3; '-0.2' was given.", "--class-share", "-0.2")]
     [InlineData("error: 'Z' is not a category of 'embarked'.", "--feature", "embarked", "--category", "Z", "--share", "0.3")]

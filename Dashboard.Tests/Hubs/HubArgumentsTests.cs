@@ -21,9 +21,9 @@ public class HubArgumentsTests
     }
 
     [Theory]
-    [InlineData("""{"mode": "Bogus"}""", "The class weight's mode must be one of None, Balanced, Custom; \"Bogus\" was given.")]
-    [InlineData("""{"mode": 7}""", "The class weight's mode must be one of None, Balanced, Custom; 7 was given.")]
-    [InlineData("""{"mode": "1"}""", "The class weight's mode must be one of None, Balanced, Custom; \"1\" was given.")]
+    [InlineData("""{"mode": "Bogus"}""", "The class weight's mode must be one of None, Balanced, Custom, FromCosts; \"Bogus\" was given.")]
+    [InlineData("""{"mode": 7}""", "The class weight's mode must be one of None, Balanced, Custom, FromCosts; 7 was given.")]
+    [InlineData("""{"mode": "1"}""", "The class weight's mode must be one of None, Balanced, Custom, FromCosts; \"1\" was given.")]
     [InlineData("""{"mode": "Custom", "positiveWeight": "heavy"}""", "The class weight's positiveWeight must be a number; \"heavy\" was given.")]
     [InlineData("\"Balanced\"", "The class weight must be an object like {\"mode\": \"Balanced\"} or {\"mode\": \"Custom\", \"positiveWeight\": 5}.")]
     public void ClassWeight_Malformed_Sentence(string json, string expected) =>

@@ -72,7 +72,7 @@ public class HubSecurityTests
         var noCode = (await hub.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), null, null, null)).Error;
         var defaults = await hub.InvokeAsync<string?>(nameof(TrainingHub.SetAlgorithm), code, "lightgbm", null, null);
 
-        Assert.Equal("The class weight's mode must be one of None, Balanced, Custom; \"Bogus\" was given.", badMode);
+        Assert.Equal("The class weight's mode must be one of None, Balanced, Custom, FromCosts; \"Bogus\" was given.", badMode);
         Assert.Equal("This room has no algorithm 'nope'. Its algorithms are: lightgbm, random-forest, svm, mlp.", noAlgorithm);
         Assert.Equal("The positive class weight must be above 0 and at most 1000.", badWeight);
         Assert.StartsWith("Say which data set to use", noDataset);

@@ -22,6 +22,7 @@ internal static class DashboardCli
         root.Add(ResampleVerb.Create(output));
         root.Add(LoopVerb.Create(output));
         root.Add(ImportanceVerb.Create(output));
+        root.Add(ExplainVerb.Create(output));
         root.Add(BenchVerb.Create(output));
         return root;
     }

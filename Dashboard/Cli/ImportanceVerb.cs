@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Core.Data;
+using Dashboard.Core.Explanations;
 using Dashboard.Core.Importance;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
@@ -13,10 +14,14 @@ namespace Dashboard.Cli;
 /// `importance`: a ranking of the original columns. One model is trained on the split's training rows (no
 /// resampling: the baseline run the dashboard ranks its sliders with). By default each column is then shuffled across
 /// the test rows and the drop of the test metric is averaged over the repeats (permutation importance); with
-/// `--method gain` the tree model's split gains are summed per column instead, the quick preview.
+/// `--method gain` the tree model's split gains are summed per column instead, the quick preview; with `--method shap`
+/// the mean |contribution| of each column over the first <see cref="ShapRows"/> test rows (<see cref="RowExplainer"/>).
 /// </summary>
 internal static class ImportanceVerb
 {
+    /// <summary>Test rows explained for `--method shap`: enough for a stable mean, few enough for the sampling estimate to take seconds.</summary>
+    private const int ShapRows = 100;
+
     private static readonly Dictionary<string, ImportanceMetric> MetricNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["roc-auc"] = ImportanceMetric.RocAuc,
@@ -43,7 +48,8 @@ internal static class ImportanceVerb
         };
         var method = new Option<string>("--method")
         {
-            Description = "permutation (test rows, model-agnostic) or gain (the split gains of a lightgbm or fasttree model: instant, training rows).",
+            Description = "permutation (test rows, model-agnostic), gain (the split gains of a tree model: instant, training rows) " +
+                $"or shap (mean |contribution| over the first {ShapRows} test rows, in the model's output unit).",
             DefaultValueFactory = _ => "permutation",
         };
         var json = CliJson.CreateOption();
@@ -70,14 +76,9 @@ internal static class ImportanceVerb
                     Invariant($"--repeats must be between 1 and 100; {repeatCount} was given."), value: repeatCount.ToString(CultureInfo.InvariantCulture));
             }
             var methodName = parse.GetValue(method)!;
-            if (methodName is not ("permutation" or "gain"))
+            if (methodName is not ("permutation" or "gain" or "shap"))
             {
-                throw new DatasetException(DataProblem.InvalidSetting, $"--method '{methodName}' is not offered. Choose permutation or gain.", value: methodName);
-            }
-            if (methodName == "gain" && algorithm.Id is not ("lightgbm" or "fasttree"))
-            {
-                throw new DatasetException(DataProblem.InvalidSetting,
-                    $"--method gain reads split gains off a tree model; '{algorithm.Id}' has none. Use --model lightgbm or fasttree, or --method permutation.", value: algorithm.Id);
+                throw new DatasetException(DataProblem.InvalidSetting, $"--method '{methodName}' is not offered. Choose permutation, gain or shap.", value: methodName);
             }
             var (labeled, split) = data.LoadSplit(parse);
             if ((labeled.Task == TargetTask.Regression) != (chosenMetric == ImportanceMetric.R2) && parse.GetValue(metric) is not null)
@@ -89,10 +90,10 @@ internal static class ImportanceVerb
             var featurized = FeaturizedSplit.Create(labeled, split);
             if (labeled.Task == TargetTask.Regression)
             {
-                if (methodName == "gain")
+                if (methodName != "permutation")
                 {
                     throw new DatasetException(DataProblem.InvalidSetting,
-                        "--method gain is offered for classifiers only; for a numeric target use --method permutation (the drop in R²).", labeled.Data.Name);
+                        $"--method {methodName} is offered for classifiers only; for a numeric target use --method permutation (the drop in R²).", labeled.Data.Name);
                 }
                 var regressor = AlgorithmIds.ForTask([algorithm], labeled.Task, "--model")[0];
                 WriteRegression(output, parse.GetValue(json), SplitDescription.Of(labeled, split), regressor, featurized, repeatCount, split.Seed, cancellationToken);
@@ -105,9 +106,22 @@ internal static class ImportanceVerb
             var fitSeconds = clock.Elapsed.TotalSeconds;
             if (methodName == "gain")
             {
+                var treeModel = trained as ITreeGains ?? throw new DatasetException(DataProblem.InvalidSetting,
+                    $"--method gain reads split gains off a tree model; '{algorithm.Id}' has none. Use a tree model (lightgbm, fasttree, balanced-random-forest, …) or --method permutation.",
+                    value: algorithm.Id);
                 clock.Restart();
-                var gains = TreeGainRanking.Rank((ITreeGains)trained, featurized.Featurizer);
+                var gains = TreeGainRanking.Rank(treeModel, featurized.Featurizer);
                 WriteGains(output, parse.GetValue(json), SplitDescription.Of(labeled, split), algorithm, fitSeconds, clock.Elapsed.TotalSeconds, gains);
+                return Task.FromResult(0);
+            }
+            if (methodName == "shap")
+            {
+                clock.Restart();
+                var rowIds = split.TestRows.Take(ShapRows).ToArray();
+                var explanations = RowExplainer.Explain(algorithm.Id, trained, featurized.AllRows.SelectRows(rowIds), rowIds, featurized.Featurizer.Slots,
+                    featurized.TrainingMatrix(baseline.OriginalRows), new ExplanationOptions(Seed: split.Seed), cancellationToken);
+                WriteContributions(output, parse.GetValue(json), SplitDescription.Of(labeled, split), algorithm, fitSeconds, clock.Elapsed.TotalSeconds,
+                    explanations[0], ContributionRanking.Rank(explanations), rowIds.Length);
                 return Task.FromResult(0);
             }
             clock.Restart();
@@ -188,6 +202,33 @@ internal static class ImportanceVerb
         {
             table.Add(i + 1, ranking[i].Column, ranking[i].Share.ToString("P1", CultureInfo.InvariantCulture), ranking[i].Gain.ToString("G4", CultureInfo.InvariantCulture));
         }
+        output.Write(table);
+    }
+
+    private static void WriteContributions(TextWriter output, bool json, SplitDescription dataset, AlgorithmDescriptor algorithm, double fitSeconds,
+        double rankingSeconds, RowExplanation first, IReadOnlyList<ColumnContributionRank> ranking, int rows)
+    {
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(new
+            {
+                dataset,
+                model = algorithm.Id,
+                method = "shap",
+                explanation = first.Method,
+                output = first.Output,
+                rows,
+                fitSeconds,
+                rankingSeconds,
+                columns = ranking.Select((c, i) => new { rank = i + 1, c.Column, c.MeanAbsoluteContribution }),
+            }));
+            return;
+        }
+        output.WriteLine(Invariant($"{dataset.Headline}; {algorithm.DisplayName} trained on {dataset.TrainingRows:N0} rows in {fitSeconds:F2} s"));
+        output.WriteLine(Invariant($"Mean |contribution| per column to the {first.Output} over {rows} test rows ({first.Method}, {rankingSeconds:F2} s):"));
+        output.WriteLine();
+        var table = new TextTable("rank", "column", "mean |contribution|");
+        for (var i = 0; i < ranking.Count; i++) table.Add(i + 1, ranking[i].Column, ranking[i].MeanAbsoluteContribution.ToString("F4", CultureInfo.InvariantCulture));
         output.Write(table);
     }
 

@@ -23,16 +23,18 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
 
     /// <param name="slots">How many algorithms may train at once; 0 for no limit. The app's default is one per core.</param>
     /// <param name="previous">The run before this one: its fit times decide which algorithm starts first (StartOrder), as in a room.</param>
+    /// <param name="classWeight">The class-weight option every algorithm trains with (none unless given).</param>
     public static async Task<LoopRun> RunAsync(FeaturizedSplit split, IReadOnlyList<DistributionChange> changes,
         IReadOnlyList<AlgorithmDescriptor> algorithms, LoopOptions options, int slots, CancellationToken cancellationToken,
-        LoopRun? previous = null)
+        LoopRun? previous = null, ClassWeighting? classWeight = null)
     {
         var prepared = RunPreparation.Prepare(split, changes, options.Seed, leaky: false, cancellationToken: cancellationToken);
         var loop = new MullerLoop(slots > 0 ? new TrainingSlots(slots) : null);
         var finished = new List<Finished>(algorithms.Count);
         var clock = Stopwatch.StartNew();
         var lastFitSeconds = previous?.Results.ToDictionary(f => f.Result.AlgorithmId, f => f.Result.Timings.FitSeconds) ?? [];
-        var settings = StartOrder.For(algorithms.Select(AlgorithmSettings.Default), lastFitSeconds);
+        var settings = StartOrder.For(algorithms.Select(a => new AlgorithmSettings(a, HyperparameterValues.Defaults, classWeight ?? ClassWeighting.None)),
+            lastFitSeconds);
         await foreach (var result in loop.RunAsync(prepared.Data, settings, options, cancellationToken))
         {
             finished.Add(new Finished(result, finished.Count + 1, clock.Elapsed.TotalSeconds));
@@ -42,8 +44,12 @@ internal sealed record LoopRun(PreparedRun Prepared, IReadOnlyList<LoopRun.Finis
         return new LoopRun(prepared, ordered, finished.Min(f => f.Seconds), all);
     }
 
+    /// <param name="Metric">The metric the threshold maximised on the validation rows; null when it minimised the expected cost.</param>
+    /// <param name="ValidationValue">That metric's value, or the expected cost per row, on the validation rows.</param>
     /// <param name="TestMetrics">Every test metric at the chosen threshold, recomputed from the stored scores.</param>
-    internal sealed record TunedThreshold(ValidationThresholdResult Choice, BinaryMetrics TestMetrics);
+    /// <param name="TestExpectedCost">The expected cost per test row at the chosen threshold (with costs 1 and 1 unless given).</param>
+    internal sealed record TunedThreshold(MetricId? Metric, double Threshold, double ValidationValue, int ValidationRows,
+        BinaryMetrics TestMetrics, double TestExpectedCost);
 
     /// <param name="CompletionOrder">1 for the algorithm that finished first.</param>
     /// <param name="Seconds">From the start of training to this result.</param>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using static System.FormattableString;
 using Dashboard.Core.Data;
+using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
@@ -14,7 +15,9 @@ namespace Dashboard.Cli;
 /// `resample`), trains the algorithms at once, scores each on the untouched test rows and prints every
 /// metric, the confusion matrix, fit and score seconds and the training rows before and after. With
 /// `--best-threshold METRIC` each algorithm also gets the threshold chosen on validation rows held out of the
-/// training rows (<see cref="ValidationThreshold"/>) and its test metrics at that threshold.
+/// training rows (<see cref="ValidationThreshold"/>) and its test metrics at that threshold. With `--cost-fn` and
+/// `--cost-fp` every algorithm also gets its expected cost per test row, and `--best-threshold cost` chooses the
+/// threshold with the lowest expected cost on the validation rows.
 /// Exits with 1 when an algorithm failed (the others are still reported).
 /// </summary>
 internal static class LoopVerb
@@ -32,7 +35,22 @@ internal static class LoopVerb
         var bestThreshold = new Option<string?>("--best-threshold")
         {
             Description = "Also choose each algorithm's threshold for this metric on validation rows held out of the training rows " +
-                "(f1, f2, mcc, balanced-accuracy, g-mean, precision, recall, specificity, accuracy) and report the test metrics at it.",
+                "(f1, f2, mcc, balanced-accuracy, g-mean, precision, recall, specificity, accuracy; or cost: the lowest expected cost " +
+                "for --cost-fn and --cost-fp) and report the test metrics at it.",
+        };
+        var costFn = new Option<double?>("--cost-fn")
+        {
+            Description = "Cost of a false negative (a missed positive row), at or above 0; default 1. Adds the expected cost per test row.",
+        };
+        var costFp = new Option<double?>("--cost-fp")
+        {
+            Description = "Cost of a false positive (a false alarm), at or above 0; default 1. Adds the expected cost per test row.",
+        };
+        var classWeight = new Option<string>("--class-weight")
+        {
+            Description = "Class weights every algorithm trains with: none, balanced, from-costs (positive rows weigh --cost-fn / --cost-fp) " +
+                "or a number (the weight of a positive row; negative rows weigh 1).",
+            DefaultValueFactory = _ => "none",
         };
         var json = CliJson.CreateOption();
         var scoresOut = new Option<string?>("--scores-out")
@@ -45,6 +63,9 @@ internal static class LoopVerb
         command.Add(algorithms);
         command.Add(threshold);
         command.Add(bestThreshold);
+        command.Add(costFn);
+        command.Add(costFp);
+        command.Add(classWeight);
         command.Add(json);
         command.Add(scoresOut);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,7 +77,9 @@ internal static class LoopVerb
                 throw new DatasetException(DataProblem.InvalidSetting,
                     $"--threshold must be between 0 and 1 (scores are probabilities); {cut.ToString(CultureInfo.InvariantCulture)} was given.");
             }
-            var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdMetric(metricName) : (MetricId?)null;
+            var costs = Costs(parse.GetValue(costFn), parse.GetValue(costFp));
+            var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdObjective(metricName) : null;
+            var weighting = Weighting(parse.GetValue(classWeight)!, costs ?? CostMatrix.Equal);
             var (labeled, split) = data.LoadSplit(parse);
             chosen = AlgorithmIds.ForTask(chosen, labeled.Task, "--algorithms");
             if (tuneFor is not null && labeled.Task == TargetTask.Regression)
@@ -66,23 +89,25 @@ internal static class LoopVerb
             }
             var requested = changes.Build(parse, labeled, split.TrainRows);
             var featurized = FeaturizedSplit.Create(labeled, split);
-            var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken);
-            if (tuneFor is { } metric) run = run with { Tuned = Tune(featurized, requested, run, metric, split.Seed, cancellationToken) };
+            var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken,
+                classWeight: weighting);
+            if (tuneFor is { } objective) run = run with { Tuned = Tune(featurized, requested, run, objective, costs ?? CostMatrix.Equal, split.Seed, cancellationToken) };
             if (parse.GetValue(scoresOut) is { } path) WriteScores(path, split, run);
             var summary = ResamplingSummary.Of(labeled, split.TrainRows, run.Prepared.Resampled, run.Prepared.Summary.ResampleSeconds);
             output.Write(parse.GetValue(json)
-                ? CliJson.Serialize(Report(SplitDescription.Of(labeled, split), summary, cut, run)) + Environment.NewLine
-                : FormatTable(labeled, SplitDescription.Of(labeled, split), summary, cut, run));
+                ? CliJson.Serialize(Report(SplitDescription.Of(labeled, split), summary, cut, costs, run)) + Environment.NewLine
+                : FormatTable(labeled, SplitDescription.Of(labeled, split), summary, cut, costs, run));
             return run.Results.All(r => r.Result.Status == AlgorithmStatus.Completed) ? 0 : 1;
         });
         return command;
     }
 
-    private static object Report(SplitDescription dataset, ResamplingSummary resampling, double threshold, LoopRun run) => new
+    private static object Report(SplitDescription dataset, ResamplingSummary resampling, double threshold, CostMatrix? costs, LoopRun run) => new
     {
         dataset,
         resampling,
         threshold,
+        costs = costs is null ? null : new { costs.FalseNegative, costs.FalsePositive, costs.TheoreticalThreshold },
         featurizeSeconds = run.Prepared.Data.FeaturizeSeconds,
         firstResultSeconds = run.FirstResultSeconds,
         allResultsSeconds = run.AllResultsSeconds,
@@ -93,18 +118,22 @@ internal static class LoopVerb
             status = f.Result.Status,
             error = f.Result.Error,
             trainingRows = f.Result.TrainingRows,
+            classWeight = RunText.ClassWeight(f.Result.ClassWeight),
             completionOrder = f.CompletionOrder,
             fitSeconds = f.Result.Timings.FitSeconds,
             scoreSeconds = f.Result.Timings.ScoreSeconds,
             metrics = f.Result.Metrics,
             regression = f.Result.Regression,
+            expectedCost = costs is not null && f.Result.Metrics is { } m ? costs.ExpectedCost(m.Confusion) : (double?)null,
             bestThreshold = run.Tuned?.GetValueOrDefault(f.Result.AlgorithmId) is { } tuned ? new
             {
-                metric = tuned.Choice.Choice.Metric,
-                threshold = tuned.Choice.Choice.Threshold,
-                validationValue = tuned.Choice.Choice.Value,
-                validationRows = tuned.Choice.ValidationRows,
+                metric = tuned.Metric,
+                objective = tuned.Metric is null ? "lowest expected cost" : MetricCatalog.Get(tuned.Metric.Value).DisplayName,
+                threshold = tuned.Threshold,
+                validationValue = tuned.ValidationValue,
+                validationRows = tuned.ValidationRows,
                 testMetrics = tuned.TestMetrics,
+                testExpectedCost = tuned.TestExpectedCost,
             } : null,
         }),
     };
@@ -113,19 +142,72 @@ internal static class LoopVerb
     private static readonly Dictionary<string, MetricId> ThresholdMetrics = MetricCatalog.All.Where(m => m.DependsOnThreshold)
         .ToDictionary(m => JsonNamingPolicy.KebabCaseLower.ConvertName(m.Id.ToString()), m => m.Id, StringComparer.OrdinalIgnoreCase);
 
-    private static MetricId ThresholdMetric(string name) => ThresholdMetrics.TryGetValue(name, out var id) ? id
-        : throw new DatasetException(DataProblem.InvalidSetting,
-            $"--best-threshold '{name}' is not a metric a threshold can be chosen for. Choose one of: {string.Join(", ", ThresholdMetrics.Keys)}.", value: name);
+    /// <summary>What `--best-threshold` chooses for: a threshold metric, or the lowest expected cost (null metric).</summary>
+    private sealed record Objective(MetricId? Metric);
 
-    /// <summary>Per completed algorithm: the threshold chosen on validation rows, and the test metrics at it (from the stored scores).</summary>
+    private const string CostObjective = "cost";
+
+    private static Objective ThresholdObjective(string name) =>
+        string.Equals(name, CostObjective, StringComparison.OrdinalIgnoreCase) ? new Objective(null)
+        : ThresholdMetrics.TryGetValue(name, out var id) ? new Objective(id)
+        : throw new DatasetException(DataProblem.InvalidSetting,
+            $"--best-threshold '{name}' is not a metric a threshold can be chosen for. Choose one of: {string.Join(", ", ThresholdMetrics.Keys)}, {CostObjective}.", value: name);
+
+    /// <summary>The --class-weight option: a mode by name or a positive row's weight.</summary>
+    private static ClassWeighting Weighting(string value, CostMatrix costs)
+    {
+        string? problem;
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "none":
+                return ClassWeighting.None;
+            case "balanced":
+                return new ClassWeighting(ClassWeightMode.Balanced);
+            case "from-costs":
+                if (costs.FalsePositive > 0 && costs.PositiveClassWeight <= 1000) return ClassWeighting.FromCosts(costs);
+                problem = "from-costs needs --cost-fp above 0 and --cost-fn / --cost-fp at most 1000";
+                break;
+            default:
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && weight > 0 && weight <= 1000)
+                {
+                    return new ClassWeighting(ClassWeightMode.Custom, weight);
+                }
+                problem = $"'{value}' is not none, balanced, from-costs or a positive row's weight above 0 and at most 1000";
+                break;
+        }
+        throw new DatasetException(DataProblem.InvalidSetting, $"--class-weight: {problem}.", value: value);
+    }
+
+    /// <summary>The costs when --cost-fn or --cost-fp is given (the other defaults to 1), else null.</summary>
+    private static CostMatrix? Costs(double? falseNegative, double? falsePositive)
+    {
+        if (falseNegative is null && falsePositive is null) return null;
+        var (fn, fp) = (falseNegative ?? 1, falsePositive ?? 1);
+        return CostMatrix.Problem(fn, fp) is { } problem
+            ? throw new DatasetException(DataProblem.InvalidSetting, $"--cost-fn / --cost-fp: {problem}")
+            : new CostMatrix(fn, fp);
+    }
+
+    /// <summary>Per completed algorithm: the threshold chosen on validation rows, and the test metrics (and cost) at it, from the stored scores.</summary>
     private static Dictionary<string, LoopRun.TunedThreshold> Tune(FeaturizedSplit featurized, IReadOnlyList<DistributionChange> changes,
-        LoopRun run, MetricId metric, int seed, CancellationToken cancellationToken) =>
+        LoopRun run, Objective objective, CostMatrix costs, int seed, CancellationToken cancellationToken) =>
         run.Results.Where(f => f.Result.Status == AlgorithmStatus.Completed).ToDictionary(f => f.Result.AlgorithmId, f =>
         {
             var settings = new AlgorithmSettings(AlgorithmCatalog.Get(f.Result.AlgorithmId), f.Result.Hyperparameters, f.Result.ClassWeight);
-            var choice = ValidationThreshold.Find(featurized, changes, settings, metric, seed, cancellationToken);
-            var test = new ScoredPredictions(f.Result.TestLabels.ToArray(), f.Result.TestScores.ToArray()).MetricsAt(choice.Choice.Threshold);
-            return new LoopRun.TunedThreshold(choice, test);
+            double threshold, value;
+            int rows;
+            if (objective.Metric is { } metric)
+            {
+                var found = ValidationThreshold.Find(featurized, changes, settings, metric, seed, cancellationToken);
+                (threshold, value, rows) = (found.Choice.Threshold, found.Choice.Value, found.ValidationRows);
+            }
+            else
+            {
+                var cheapest = ValidationThreshold.FindLowestCost(featurized, changes, settings, costs, seed, cancellationToken);
+                (threshold, value, rows) = (cheapest.Choice.Threshold, cheapest.Choice.ExpectedCost, cheapest.ValidationRows);
+            }
+            var test = new ScoredPredictions(f.Result.TestLabels.ToArray(), f.Result.TestScores.ToArray()).MetricsAt(threshold);
+            return new LoopRun.TunedThreshold(objective.Metric, threshold, value, rows, test, costs.ExpectedCost(test.Confusion));
         });
 
     /// <summary>Per algorithm and test row, the truth and what the model said: its score (classes) or predicted value (regression).</summary>
@@ -152,7 +234,7 @@ internal static class LoopVerb
         }
     }
 
-    private static string FormatTable(LabeledDataset labeled, SplitDescription dataset, ResamplingSummary resampling, double threshold, LoopRun run)
+    private static string FormatTable(LabeledDataset labeled, SplitDescription dataset, ResamplingSummary resampling, double threshold, CostMatrix? costs, LoopRun run)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
         void Line(FormattableString line) => text.WriteLine(Invariant(line));
@@ -167,6 +249,10 @@ internal static class LoopVerb
         foreach (var warning in resampling.Warnings) text.WriteLine($"warning: {warning.Message}");
         var thresholdNote = labeled.Task == TargetTask.Regression ? "" : Invariant($" Threshold {threshold}.");
         Line($"Resampling {resampling.Seconds:F3} s, featurizing {run.Prepared.Data.FeaturizeSeconds:F3} s; first result after {run.FirstResultSeconds:F2} s, all {run.Results.Count} after {run.AllResultsSeconds:F2} s.{thresholdNote}");
+        if (costs is not null)
+        {
+            Line($"Costs: a false negative {costs.FalseNegative}, a false positive {costs.FalsePositive}; a calibrated model's cheapest threshold is C_FP / (C_FP + C_FN) = {costs.TheoreticalThreshold:F4}.");
+        }
         text.WriteLine();
 
         var results = run.Results.Select(f => f.Result).ToArray();
@@ -189,18 +275,24 @@ internal static class LoopVerb
         Count("false negatives", m => m.Confusion.FalseNegatives);
         Count($"support {labeled.PositiveClass}", m => m.SupportPositive);
         Count($"support {labeled.NegativeClass}", m => m.SupportNegative);
+        if (costs is not null)
+        {
+            table.Add(["expected cost per row", .. results.Select(r => r.Metrics is { } m ? costs.ExpectedCost(m.Confusion).ToString("F4", CultureInfo.InvariantCulture) : "")]);
+        }
         table.Add(["training rows", .. results.Select(r => r.TrainingRows.ToString("N0", CultureInfo.InvariantCulture))]);
+        if (results.Any(r => !r.ClassWeight.IsNone)) table.Add(["class weight", .. results.Select(r => RunText.ClassWeight(r.ClassWeight))]);
         table.Add(["fit seconds", .. results.Select(r => r.Timings.FitSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["score seconds", .. results.Select(r => r.Timings.ScoreSeconds.ToString("F3", CultureInfo.InvariantCulture))]);
         table.Add(["finished", .. run.Results.Select(f => Invariant($"#{f.CompletionOrder} ({f.Seconds:F2} s)"))]);
         if (run.Tuned is { } tuned && tuned.Count > 0)
         {
-            var name = MetricCatalog.Get(tuned.Values.First().Choice.Choice.Metric).DisplayName;
+            var metric = tuned.Values.First().Metric;
+            var name = metric is { } id ? MetricCatalog.Get(id).DisplayName : "expected cost";
             string Cell(AlgorithmResult r, Func<LoopRun.TunedThreshold, double> value) =>
                 tuned.TryGetValue(r.AlgorithmId, out var t) ? value(t).ToString("F4", CultureInfo.InvariantCulture) : "";
-            table.Add([$"best threshold ({name}, validation rows)", .. results.Select(r => Cell(r, t => t.Choice.Choice.Threshold))]);
-            table.Add([$"{name} on validation rows", .. results.Select(r => Cell(r, t => t.Choice.Choice.Value))]);
-            table.Add([$"test {name} at that threshold", .. results.Select(r => Cell(r, t => t.TestMetrics.Get(t.Choice.Choice.Metric)))]);
+            table.Add([$"best threshold ({(metric is null ? "lowest cost" : name)}, validation rows)", .. results.Select(r => Cell(r, t => t.Threshold))]);
+            table.Add([$"{name} on validation rows", .. results.Select(r => Cell(r, t => t.ValidationValue))]);
+            table.Add([$"test {name} at that threshold", .. results.Select(r => Cell(r, t => metric is { } m ? t.TestMetrics.Get(m) : t.TestExpectedCost))]);
         }
         text.Write(table);
         if (undefinedSeen) text.WriteLine("* undefined here (the formula divides by zero); the value shown is the convention in the metric's description.");

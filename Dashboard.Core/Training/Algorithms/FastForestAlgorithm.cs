@@ -1,9 +1,10 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace Dashboard.Core.Training.Algorithms;
 
-/// <summary>Random forest: ML.NET's FastForest with Platt calibration (its binary trainer outputs no probability).</summary>
+/// <summary>Random forest: ML.NET's FastForest with Platt calibration (its binary trainer outputs no probability); its trees are read for split gains and exact TreeSHAP.</summary>
 internal static class FastForestAlgorithm
 {
     private static readonly HyperparameterSpec Trees = new("trees", "Trees", HyperparameterKind.Integer, 10, 500, 100,
@@ -29,6 +30,8 @@ internal static class FastForestAlgorithm
             FeatureFraction = hp.Get(FeatureFraction),
             NumberOfThreads = 1,
             Seed = input.Seed,
-        }).Append(ml.BinaryClassification.Calibrators.Platt(labelColumnName: MlNetData.Label)));
+        }).Append(ml.BinaryClassification.Calibrators.Platt(labelColumnName: MlNetData.Label)),
+            // The Platt step is a second transformer here: the forest is the chain's first.
+            trees: model => ((model as IEnumerable<ITransformer>)?.FirstOrDefault() as ISingleFeaturePredictionTransformer<FastForestBinaryModelParameters>)?.Model);
     }
 }

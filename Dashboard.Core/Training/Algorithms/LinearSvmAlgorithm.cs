@@ -1,3 +1,4 @@
+using Dashboard.Core.Explanations;
 using Dashboard.Core.Training.Svm;
 
 namespace Dashboard.Core.Training.Algorithms;
@@ -36,8 +37,14 @@ internal static class LinearSvmAlgorithm
         return new Classifier(model, platt);
     }
 
-    private sealed class Classifier(LinearSvmModel model, PlattScaling platt) : IBinaryClassifier
+    private sealed class Classifier(LinearSvmModel model, PlattScaling platt) : IBinaryClassifier, ILinearExplainable
     {
+        public IReadOnlyList<float> Weights => model.Weights;
+
+        public double Bias => model.Bias;
+
+        public string Output => "margin w·x + b (before Platt scaling)";
+
         public float[] PredictProbabilities(FeatureMatrix features) =>
             model.DecisionValues(features).Select(f => (float)platt.Probability(f)).ToArray();
     }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Explanations;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -52,13 +53,16 @@ internal static class MlNetData
     /// <summary>A fitted ML.NET pipeline whose output has a calibrated "Probability" column.</summary>
     public class Classifier(MLContext ml, ITransformer model) : IBinaryClassifier
     {
-        public float[] PredictProbabilities(FeatureMatrix features)
+        public float[] PredictProbabilities(FeatureMatrix features) => Column(features, "Probability");
+
+        /// <summary>One output column of the fitted pipeline ("Score" is the raw score before calibration).</summary>
+        public float[] Column(FeatureMatrix features, string name)
         {
             // Prediction runs after training finished: one classifier may score on several threads.
             lock (model)
             {
                 var scored = model.Transform(ToDataView(ml, features, null, (1, 1)));
-                return scored.GetColumn<float>("Probability").ToArray();
+                return scored.GetColumn<float>(name).ToArray();
             }
         }
     }
@@ -67,11 +71,55 @@ internal static class MlNetData
     /// A fitted tree ensemble that also reports its split gains per feature slot. Read from the trees only when
     /// asked (the column ranking), so a slider move's fits do no extra work.
     /// </summary>
-    public sealed class TreeClassifier(MLContext ml, ITransformer model, TreeEnsembleModelParameters trees, int slots) : Classifier(ml, model), ITreeGains
+    public sealed class TreeClassifier(MLContext ml, ITransformer model, TreeEnsembleModelParameters trees, int slots)
+        : Classifier(ml, model), ITreeGains, ITreeExplainable
     {
         private readonly Lazy<double[]> _gains = new(() => SlotGains(trees, slots));
+        private readonly Lazy<AdditiveTrees?> _explained = new(() => Explained(trees));
 
         public IReadOnlyList<double> SlotGains => _gains.Value;
+
+        /// <summary>The raw score Bias + Σ weight·leaf value that ML.NET's Platt step turns into the probability; null with categorical splits.</summary>
+        public AdditiveTrees? ExplainedTrees => _explained.Value;
+    }
+
+    /// <summary>
+    /// ML.NET's trees in TreeSHAP's node layout. ML.NET numbers its split nodes from 0 and writes a leaf as the
+    /// complement (~leaf) of its index in a child slot; here leaves follow the split nodes. Null when a tree has a
+    /// categorical split (the featurizer never asks for one) or the model is not a tree ensemble ML.NET lets us read.
+    /// </summary>
+    private static AdditiveTrees? Explained(TreeEnsembleModelParameters parameters) => parameters switch
+    {
+        TreeEnsembleModelParametersBasedOnRegressionTree { TrainedTreeEnsemble: { } boosted } => Explained(boosted),
+        TreeEnsembleModelParametersBasedOnQuantileRegressionTree { TrainedTreeEnsemble: { } forest } => Explained(forest),
+        _ => null,
+    };
+
+    private static AdditiveTrees? Explained<TTree>(TreeEnsemble<TTree> ensemble) where TTree : RegressionTreeBase
+    {
+        var trees = new List<ExplainedTree>();
+        for (var t = 0; t < ensemble.Trees.Count; t++)
+        {
+            var tree = ensemble.Trees[t];
+            if (tree.CategoricalSplitFlags.Any(flag => flag)) return null;
+            var (splits, leaves) = (tree.NumberOfNodes, tree.NumberOfLeaves);
+            var feature = Enumerable.Repeat(-1, splits + leaves).ToArray();
+            var threshold = new float[splits + leaves];
+            var left = Enumerable.Repeat(-1, splits + leaves).ToArray();
+            var right = Enumerable.Repeat(-1, splits + leaves).ToArray();
+            var leafValue = new double[splits + leaves];
+            int Node(int child) => child >= 0 ? child : splits + ~child;
+            for (var n = 0; n < splits; n++)
+            {
+                feature[n] = tree.NumericalSplitFeatureIndexes[n];
+                threshold[n] = tree.NumericalSplitThresholds[n];
+                left[n] = Node(tree.LeftChild[n]);
+                right[n] = Node(tree.RightChild[n]);
+            }
+            for (var l = 0; l < leaves; l++) leafValue[splits + l] = ensemble.TreeWeights[t] * tree.LeafValues[l];
+            trees.Add(new ExplainedTree(feature, threshold, left, right, leafValue));
+        }
+        return new AdditiveTrees(trees, ensemble.Bias, "raw score (before Platt scaling)");
     }
 
     /// <summary>Each slot's total split gain in a tree ensemble, dense over <paramref name="slots"/>.</summary>

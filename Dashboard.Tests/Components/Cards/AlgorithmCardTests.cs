@@ -190,6 +190,19 @@ public class AlgorithmCardTests : ComponentTest
     }
 
     [Fact]
+    public void Caption_ShownUnderTheName_OnlyWhenTheAlgorithmHasOne()
+    {
+        var ensemble = AlgorithmCatalog.Get("balanced-random-forest");
+
+        var withCaption = RenderCard(null, algorithm: ensemble);
+        var without = RenderCard(null, algorithm: AlgorithmCatalog.Get("svm"));
+
+        Assert.Equal(ensemble.Caption, withCaption.Find(".algorithm-caption").TextContent.Trim());
+        Assert.Contains("Balances the classes again inside", withCaption.Markup);
+        Assert.Empty(without.FindAll(".algorithm-caption"));
+    }
+
+    [Fact]
     public void ClassWeight_CustomWeightOutOfRange_MessageAndNothingApplied()
     {
         // An algorithm that applies class weights its own way says so beside the option.

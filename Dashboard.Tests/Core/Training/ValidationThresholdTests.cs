@@ -72,4 +72,22 @@ public sealed class ValidationThresholdTests
 
         Assert.Contains("does not depend on the threshold", error.Message);
     }
+
+    [Fact]
+    public void FindLowestCost_DearerMisses_NeverRaiseTheThreshold_AndTestRowsPlayNoPart()
+    {
+        var split = TrainingFixtures.Prepare("titanic", "survived");
+
+        var dearMisses = ValidationThreshold.FindLowestCost(split, [], Logistic, new CostMatrix(10, 1), 42, CancellationToken.None);
+        var dearAlarms = ValidationThreshold.FindLowestCost(split, [], Logistic, new CostMatrix(1, 10), 42, CancellationToken.None);
+        foreach (var row in split.Split.TestRows) split.Data.Labels[row] ^= 1;
+        var flipped = ValidationThreshold.FindLowestCost(split, [], Logistic, new CostMatrix(10, 1), 42, CancellationToken.None);
+
+        // Cost = C_FN x misses + C_FP x false alarms: misses grow and false alarms shrink with the threshold.
+        Assert.True(dearMisses.Choice.Threshold < dearAlarms.Choice.Threshold,
+            $"{dearMisses.Choice.Threshold} with dear misses, {dearAlarms.Choice.Threshold} with dear false alarms");
+        Assert.Equal(ValidationThreshold.InnerSplit(split, 42).TestRows.Count, dearMisses.ValidationRows);
+        Assert.InRange(dearMisses.Choice.ExpectedCost, 0, 10);
+        Assert.Equal(dearMisses, flipped);
+    }
 }
