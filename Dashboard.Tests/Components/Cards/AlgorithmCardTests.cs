@@ -139,6 +139,28 @@ public class AlgorithmCardTests : ComponentTest
     }
 
     [Fact]
+    public void Threshold_AboveEveryScore_AccuracyParadoxSaidInPlainWords()
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.95));
+
+        // 4 yes rows and 8 no rows, none predicted yes: 8 of 12 right.
+        Assert.Equal("Finds none of the 4 yes rows: it calls every row no. Its 67% accuracy is just the share of no rows.",
+            cut.Find(".one-class-warning").TextContent.Trim());
+        Assert.Equal("0.667", MetricCell(cut, MetricId.Accuracy));
+    }
+
+    [Fact]
+    public void Threshold_BelowEveryScore_EveryRowYesSaid_BothClassesPredicted_NoWarning()
+    {
+        var everyRowYes = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.0));
+        var both = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+
+        Assert.Equal("Calls every row yes: it finds all 4 yes rows but none of the 8 no rows. Its 33% accuracy is just the share of yes rows.",
+            everyRowYes.Find(".one-class-warning").TextContent.Trim());
+        Assert.Empty(both.FindAll(".one-class-warning"));
+    }
+
+    [Fact]
     public void Threshold_AboveEveryScore_UndefinedMetricsFlaggedNotNaN()
     {
         var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.95));
