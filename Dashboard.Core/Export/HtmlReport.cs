@@ -64,7 +64,8 @@ public static class HtmlReport
         var inLatest = BestResult.In(latest, metric);
         html.Append(inLatest.Count == 0
             ? "<p>The latest run has no result with this metric defined.</p>"
-            : $"<p class=\"best-latest\">In the latest run ({E(latest.Reason)}): <strong>{E(Names(inLatest))}</strong> with {E(metricName)} {RunText.Metric(inLatest[0].Result.Metrics!.Get(metric))}.</p>");
+            : $"<p class=\"best-latest\">In the latest run ({E(latest.Reason)}): <strong>{E(Names(inLatest))}</strong> with {E(metricName)} {RunText.Metric(inLatest[0].Result.Metrics!.Get(metric))}" +
+              (latest.Leaky ? " (a LEAKY run: resampled before the split, so its scores are inflated and compare with no honest run)" : "") + ".</p>");
         if (runs.Count > 1)
         {
             var overall = BestResult.Among(RunTable.Rows(runs.Where(r => !r.Leaky)), metric);

@@ -97,6 +97,7 @@ public class HtmlReportTests
 
         Assert.Contains("LEAKY MODE", html);
         Assert.Contains("<p class=\"best-overall\">Over all runs (leaky ones left out): <strong>Random forest</strong> in run 1", html);
+        Assert.Contains("(a LEAKY run: resampled before the split, so its scores are inflated and compare with no honest run).</p>", html);
     }
 
     [Fact]

@@ -30,6 +30,22 @@ public class RunComparisonModelTests
     }
 
     [Fact]
+    public void Metric_LeakyRunScoresHighest_NeverMarkedBest()
+    {
+        var model = new RunComparisonModel(
+        [
+            RunFixtures.Run("honest", RunFixtures.Start, results: [RunFixtures.Result("random-forest", RunFixtures.EagerScores)]),
+            RunFixtures.Run("leaky", RunFixtures.Start.AddMinutes(1), leaky: true,
+                results: [RunFixtures.Result("random-forest", RunFixtures.Labels.Select(l => (double)l).ToArray())]),
+        ]);
+
+        var f1 = model.Metric("random-forest", MetricId.F1);
+
+        Assert.Equal(1.0, f1[1].Value!.Value, 12); // perfect, because it cheated
+        Assert.Equal([false, false], f1.Select(v => v.IsBest)); // one honest run: nothing to be best among
+    }
+
+    [Fact]
     public void Metric_SameValueInEveryRun_NoBestNoDifference()
     {
         var f1 = Model.Metric("svm", MetricId.F1);

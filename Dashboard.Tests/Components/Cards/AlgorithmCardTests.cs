@@ -139,6 +139,16 @@ public class AlgorithmCardTests : ComponentTest
     }
 
     [Fact]
+    public void Leaky_CardCarriesABadge_NotOtherwise()
+    {
+        var leaky = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Leaky, true));
+        var honest = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores));
+
+        Assert.Equal("LEAKY", leaky.Find(".leaky-badge").TextContent.Trim());
+        Assert.Empty(honest.FindAll(".leaky-badge"));
+    }
+
+    [Fact]
     public void Threshold_AboveEveryScore_AccuracyParadoxSaidInPlainWords()
     {
         var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Threshold, 0.95));

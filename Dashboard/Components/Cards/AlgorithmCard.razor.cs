@@ -70,6 +70,10 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>True in leaky mode: the card carries a badge, since its scores are inflated.</summary>
+    [Parameter]
+    public bool Leaky { get; set; }
+
     /// <summary>True when this member may not move the room's threshold for this card (another's seat, or classroom mode).</summary>
     [Parameter]
     public bool ThresholdLocked { get; set; }

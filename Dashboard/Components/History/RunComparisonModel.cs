@@ -50,14 +50,15 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
         return rows.Select(r => (r.Item1, r.Item2, r.Item2.Distinct().Count() > 1)).ToList();
     }
 
-    private static List<ComparedValue> Compare(IReadOnlyList<double?> values, bool higherIsBetter)
+    private List<ComparedValue> Compare(IReadOnlyList<double?> values, bool higherIsBetter)
     {
-        var present = values.OfType<double>().ToList();
+        // A leaky run's scores are inflated by its own mistake: it is never the best run.
+        var present = values.Where((v, i) => v is not null && !Runs[i].Leaky).Select(v => v!.Value).ToList();
         double? best = present.Count < 2 ? null : higherIsBetter ? present.Max() : present.Min();
         // "Best" only means something when the runs differ.
         if (best is not null && present.All(v => Math.Abs(v - best.Value) < 1e-12)) best = null;
         var first = values.Count > 0 ? values[0] : null;
         return values.Select((v, i) => new ComparedValue(v, i > 0 && v is { } value && first is { } f ? value - f : null,
-            best is { } b && v is { } x && Math.Abs(x - b) < 1e-12)).ToList();
+            !Runs[i].Leaky && best is { } b && v is { } x && Math.Abs(x - b) < 1e-12)).ToList();
     }
 }
