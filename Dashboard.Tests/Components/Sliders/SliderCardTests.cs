@@ -44,6 +44,35 @@ public class SliderCardTests : ComponentTest
     }
 
     [Fact]
+    public void KeyboardGesture_FivePresses_OneMoveWithTheLastShare_AfterThePause()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+        var track = cut.Find(".slider-track");
+
+        foreach (var percent in new[] { "36", "36.5", "37", "37.5", "38" })
+        {
+            track.KeyDown("ArrowRight");
+            cut.Find("input[type=range]").Change(percent);
+        }
+
+        Assert.Empty(_moves); // the keys have not rested yet
+        cut.WaitForAssertion(() => Assert.Equal([0.38], _moves), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void KeyboardGesture_FocusLeaves_CommitsAtOnce()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+        var track = cut.Find(".slider-track");
+        track.KeyDown("ArrowRight");
+        cut.Find("input[type=range]").Change("36");
+
+        track.FocusOut();
+
+        Assert.Equal([0.36], _moves);
+    }
+
+    [Fact]
     public void Render_MovedSlider_ShowsReadoutAndWhatHappened()
     {
         var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female"), TargetShare: 0.4));

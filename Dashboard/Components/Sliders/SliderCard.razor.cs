@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Sliders;
 
-public partial class SliderCard
+public partial class SliderCard : IDisposable
 {
     [Parameter, EditorRequired]
     public SliderState Slider { get; set; } = default!;
@@ -40,7 +40,57 @@ public partial class SliderCard
     [Parameter]
     public EventCallback OnRemove { get; set; }
 
-    private double SliderPercent => Math.Round((Slider.TargetShare ?? Readout.CurrentShare) * 100, 1);
+    /// <summary>How long the keys must rest before a keyboard gesture commits: five arrow presses are one move, one run.</summary>
+    public static readonly TimeSpan KeyboardPause = TimeSpan.FromMilliseconds(700);
 
-    private Task OnSliderReleased(double percent) => OnShareChanged.InvokeAsync(Math.Round(percent / 100, 4));
+    private bool _keyboard;
+    private double? _pending;
+    private CancellationTokenSource? _pause;
+
+    private double SliderPercent => Math.Round((_pending ?? Slider.TargetShare ?? Readout.CurrentShare) * 100, 1);
+
+    private void OnKeyDown() => _keyboard = true;
+
+    private void OnPointerDown() => _keyboard = false;
+
+    /// <summary>
+    /// A pointer release commits at once; a key press waits for the keys to rest (or for focus to
+    /// leave), so a gesture of several presses starts one run and stores one result.
+    /// </summary>
+    private async Task OnSliderReleased(double percent)
+    {
+        var share = Math.Round(percent / 100, 4);
+        if (!_keyboard)
+        {
+            await OnShareChanged.InvokeAsync(share);
+            return;
+        }
+        _pending = share;
+        _pause?.Cancel();
+        _pause?.Dispose();
+        _pause = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(KeyboardPause, _pause.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // another press came: it commits instead
+        }
+        await CommitPendingAsync();
+    }
+
+    private async Task CommitPendingAsync()
+    {
+        if (_pending is not { } share) return;
+        _pending = null;
+        _pause?.Cancel();
+        await OnShareChanged.InvokeAsync(share);
+    }
+
+    public void Dispose()
+    {
+        _pause?.Cancel();
+        _pause?.Dispose();
+    }
 }
