@@ -8,9 +8,9 @@ namespace Dashboard.Core.Fairness;
 /// rows only (the rows a model learns from).
 /// <para>
 /// Why not plain Cramér's V on every column: V inflates with sparse tables. A column with a different value in
-/// every row determines the sensitive value row by row, so its V is 1 whatever it holds, and with many rare
-/// categories chance alone gives V ≈ sqrt((c − 1) / n). So a categorical column keeps its
-/// <see cref="MaxCategories"/> most frequent categories that have at least <see cref="MinCategoryRows"/> training
+/// every row determines the sensitive value row by row, so its V is 1 whatever it holds, and with c rare
+/// categories chance alone gives V ≈ sqrt((c − 1) / n) against a two-group sensitive column. So a categorical
+/// column keeps its <see cref="MaxCategories"/> most frequent categories that have at least <see cref="MinCategoryRows"/> training
 /// rows and merges the rest into "(other)": only categories with enough rows to show a pattern count, and a
 /// column of unique identifiers falls into one "(other)" and scores 0. Normalised mutual information has the same
 /// sparse-table bias and three competing normalisations; V over merged categories is the better-known number.

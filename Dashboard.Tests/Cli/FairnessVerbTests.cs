@@ -76,4 +76,10 @@ public class FairnessVerbTests
 
         Assert.Contains(message, error);
     }
+
+    [Fact]
+    public void IsCommandLine_Fairness_True()
+    {
+        Assert.True(Dashboard.Cli.DashboardCli.IsCommandLine(["fairness"]));
+    }
 }
