@@ -18,6 +18,14 @@ internal static class AlgorithmIds
         DefaultValueFactory = _ => DefaultList,
     };
 
+    /// <summary>The --model option of the verbs that train one model: the first default algorithm unless given.</summary>
+    /// <param name="role">What the model is for, e.g. "The algorithm to explain".</param>
+    public static Option<string> CreateModelOption(string role) => new("--model")
+    {
+        Description = $"{role} ({Known}).",
+        DefaultValueFactory = _ => AlgorithmCatalog.Defaults[0].Id,
+    };
+
     public static AlgorithmDescriptor Find(string id, string option) =>
         AlgorithmCatalog.All.FirstOrDefault(a => a.Id == id.Trim())
         ?? throw new DatasetException(DataProblem.InvalidSetting, $"{option}: there is no algorithm '{id.Trim()}'. Choose from: {Known}.", value: id);

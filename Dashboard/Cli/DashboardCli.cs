@@ -23,6 +23,7 @@ internal static class DashboardCli
         root.Add(LoopVerb.Create(output));
         root.Add(ImportanceVerb.Create(output));
         root.Add(ExplainVerb.Create(output));
+        root.Add(FairnessVerb.Create(output));
         root.Add(BenchVerb.Create(output));
         return root;
     }

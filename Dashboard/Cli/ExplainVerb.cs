@@ -18,11 +18,7 @@ internal static class ExplainVerb
     public static Command Create(TextWriter output)
     {
         var data = new DataOptions();
-        var model = new Option<string>("--model")
-        {
-            Description = $"The algorithm to explain ({AlgorithmIds.Known}).",
-            DefaultValueFactory = _ => AlgorithmCatalog.Defaults[0].Id,
-        };
+        var model = AlgorithmIds.CreateModelOption("The algorithm to explain");
         var rows = new Option<string>("--rows")
         {
             Description = "Comma-separated rows to explain: 0-based indices into the data set (test rows or training rows), e.g. 0,5.",

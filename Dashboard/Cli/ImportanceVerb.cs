@@ -32,11 +32,7 @@ internal static class ImportanceVerb
     public static Command Create(TextWriter output)
     {
         var data = new DataOptions();
-        var model = new Option<string>("--model")
-        {
-            Description = $"The algorithm whose model is probed ({AlgorithmIds.Known}).",
-            DefaultValueFactory = _ => AlgorithmCatalog.Defaults[0].Id,
-        };
+        var model = AlgorithmIds.CreateModelOption("The algorithm whose model is probed");
         var metric = new Option<string?>("--metric")
         {
             Description = "The test metric whose drop measures importance: roc-auc (default) or f1 (at threshold 0.5); for a numeric target r2 (the default and only one).",
