@@ -1,3 +1,4 @@
+using Dashboard.Core.Rooms;
 using Dashboard.Hubs;
 using Dashboard.Tests.EndToEnd;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -19,7 +20,7 @@ public class HubMemberTests
         {
             var created = await first.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), "Teacher", Key);
             code = created.Code!;
-            Assert.True(created.View!.State.Member(Key)!.IsHost);
+            Assert.True(created.View!.State.Member(MemberIds.FromKey(Key))!.IsHost);
             Assert.Null(await first.InvokeAsync<string?>(nameof(TrainingHub.ClaimSeat), code, "mlp"));
             Assert.Null(await first.InvokeAsync<string?>(nameof(TrainingHub.SetHostOnlyControls), code, true));
         }
@@ -30,11 +31,21 @@ public class HubMemberTests
         await using var again = await ConnectAsync(server);
         var back = await again.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "Teacher", Key);
 
-        Assert.False(joined.View!.State.Member("student-key-0123456789")!.IsHost);
+        Assert.False(joined.View!.State.Member(MemberIds.FromKey("student-key-0123456789"))!.IsHost);
         Assert.Equal("Only the host (Teacher) can switch classroom mode.", studentRefused);
-        Assert.True(back.View!.State.Member(Key)!.IsHost);
-        Assert.Equal(Key, back.View.State.Seat("mlp").HolderId);
+        Assert.True(back.View!.State.Member(MemberIds.FromKey(Key))!.IsHost);
+        Assert.Equal(MemberIds.FromKey(Key), back.View.State.Seat("mlp").HolderId);
+        // Every member sees the room's state: the keys themselves are never in it.
+        var json = System.Text.Json.JsonSerializer.Serialize(back.View, HubJson.Configure(new System.Text.Json.JsonSerializerOptions()));
+        Assert.DoesNotContain(Key, json);
+        Assert.DoesNotContain("student-key-0123456789", json);
         Assert.Null(await again.InvokeAsync<string?>(nameof(TrainingHub.SetHostOnlyControls), code, false));
+
+        // Someone who copies the host's id out of the state and passes it as a key is someone else.
+        await using var mallory = await ConnectAsync(server);
+        var impostor = await mallory.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "Mallory", MemberIds.FromKey(Key));
+        Assert.False(impostor.View!.State.Member(MemberIds.FromKey(MemberIds.FromKey(Key)))!.IsHost);
+        Assert.Equal("Only the host (Teacher) can switch classroom mode.", await mallory.InvokeAsync<string?>(nameof(TrainingHub.SetHostOnlyControls), code, true));
     }
 
     [Fact]

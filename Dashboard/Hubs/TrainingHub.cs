@@ -154,7 +154,8 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
 
     private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName, string? memberKey, bool asHost)
     {
-        var member = memberKey ?? Context.ConnectionId;
+        // The key stays a secret of this client: the room (and every member) sees only the id made from it.
+        var member = memberKey is null ? Context.ConnectionId : MemberIds.FromKey(memberKey);
         if (Joined.TryGetValue(room.Code, out var already) && already != member)
         {
             return RoomEntry.Refused("This connection has joined that room as another member already. Use a new connection for another member.");

@@ -94,7 +94,8 @@ public partial class DashboardPage
         if (firstRender)
         {
             _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
-            _memberId = await MemberKeyAsync();
+            // The key stays in this browser; the room knows the member by the id made from it.
+            _memberId = MemberIds.FromKey(await MemberKeyAsync());
         }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
         await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
