@@ -75,4 +75,23 @@ public partial class RoomTruthTests(BrowserFixture fixture)
         // The late joiner neither holds the seat nor hosts: the threshold is not theirs to move.
         Assert.True(await late.Locator(".algorithm-card[data-algorithm='svm'] .threshold-slider input").IsDisabledAsync());
     }
+
+    [Fact]
+    public async Task KeyboardGesture_FivePresses_OneRun()
+    {
+        var page = await OpenAsync("/");
+        var rowsBefore = await page.Locator(".run-number").CountAsync();
+        var slider = page.Locator(".slider-card[data-slider='class'] input[type=range]");
+
+        await slider.FocusAsync();
+        for (var i = 0; i < 5; i++) await slider.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('.run-number').length > {rowsBefore}", null,
+            new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await Task.Delay(2000); // time for any further run to show up, if a press had started one
+
+        Assert.Equal(rowsBefore + 1, await page.Locator(".run-number").CountAsync());
+        // Five steps of 0.5 points from where the slider stood: the last press is the one that ran.
+        Assert.Contains("class 'yes' 34.5%", await page.Locator(".run-settings").First.InnerTextAsync());
+    }
 }
