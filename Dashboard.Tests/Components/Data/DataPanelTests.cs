@@ -30,6 +30,23 @@ public class DataPanelTests : ComponentTest
     }
 
     [Fact]
+    public void MissingValuesNote_BlanksInFeatures_SaysHowModelsAndSmoteTreatThem_NoneNoNote()
+    {
+        var profile = TitanicProfile();
+        var blanks = profile.Columns.Where(c => !c.IsTarget).Sum(c => c.MissingCount);
+        var complete = profile.Columns.Select(c => c with { MissingCount = 0 }).ToArray();
+
+        var note = Context.Render<MissingValuesNote>(p => p.Add(c => c.Columns, profile.Columns));
+        var none = Context.Render<MissingValuesNote>(p => p.Add(c => c.Columns, complete));
+
+        Assert.True(blanks > 0);
+        Assert.StartsWith(blanks.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " blank values.", note.Find(".missing-values-note").TextContent.Trim());
+        Assert.Contains("median of the training rows", note.Markup);
+        Assert.Contains("SMOTE", note.Markup);
+        Assert.Empty(none.FindAll(".missing-values-note"));
+    }
+
+    [Fact]
     public void ColumnTable_Titanic_OneRowPerColumnWithItsUse()
     {
         var profile = TitanicProfile();
