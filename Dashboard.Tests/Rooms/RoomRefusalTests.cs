@@ -7,14 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Rooms;
 
 /// <summary>A refused command changes nothing: the run in flight finishes, and a flood of commands is refused, not queued for good.</summary>
-public class RoomRefusalTests : IAsyncLifetime
+public class RoomRefusalTests : RoomHarnessTest
 {
-    private readonly RoomHarness _harness = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Theory]
     [InlineData("/etc/os-release")]
     [InlineData("../../../../etc/passwd")]
@@ -22,18 +16,18 @@ public class RoomRefusalTests : IAsyncLifetime
     [InlineData("no_such_dataset")]
     public async Task SelectDataset_BadSourceDuringARun_RefusedAndTheRunFinishes(string source)
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
-        var started = await _harness.WaitForAsync<RunStarted>(e => e.RoomCode == room.Code && e.Reason.StartsWith("moved class"));
+        var started = await Harness.WaitForAsync<RunStarted>(e => e.RoomCode == room.Code && e.Reason.StartsWith("moved class"));
 
         var refusal = await room.ExecuteAsync(new SelectDataset("ana", new DatasetChoice(source)));
 
         Assert.NotNull(refusal);
         Assert.Contains("does not open file paths", refusal);
-        await _harness.WaitForAsync<RunCompleted>(e => e.RunId == started.RunId);
-        Assert.DoesNotContain(_harness.Events.OfType<RunCancelled>(), e => e.RunId == started.RunId);
-        Assert.Equal(4, _harness.Events.OfType<AlgorithmCompleted>().Count(e => e.RunId == started.RunId));
+        await Harness.WaitForAsync<RunCompleted>(e => e.RunId == started.RunId);
+        Assert.DoesNotContain(Harness.Events.OfType<RunCancelled>(), e => e.RunId == started.RunId);
+        Assert.Equal(4, Harness.Events.OfType<AlgorithmCompleted>().Count(e => e.RunId == started.RunId));
         Assert.Equal("titanic", room.Snapshot.State.Dataset.Source);
         Assert.Equal(0.5, room.Snapshot.State.Sliders.Single(s => s.IsClassSlider).TargetShare);
     }
@@ -42,8 +36,8 @@ public class RoomRefusalTests : IAsyncLifetime
     public async Task ExecuteAsync_MoreCommandsThanTheQueueHolds_RefusesTheRestWithASentence()
     {
         var security = Options.Create(new SecurityOptions { QueuedCommandsPerRoom = 2 });
-        await using var registry = new RoomRegistry(_harness.Notifier, new WorkspaceCache(new Dashboard.Storage.ServerDatasets(_harness.Uploads,
-            Options.Create(Dashboard.Core.Data.DataLimits.Default))), Options.Create(new DashboardOptions { DataFolder = _harness.DataFolder }),
+        await using var registry = new RoomRegistry(Harness.Notifier, new WorkspaceCache(new Dashboard.Storage.ServerDatasets(Harness.Uploads,
+            Options.Create(Dashboard.Core.Data.DataLimits.Default))), Options.Create(new DashboardOptions { DataFolder = Harness.DataFolder }),
             NullLoggerFactory.Instance, security: security);
         var room = registry.Create();
 

@@ -3,20 +3,14 @@ using Dashboard.Core.Training;
 
 namespace Dashboard.Tests.Rooms;
 
-public class RoomRunnerTests : IAsyncLifetime
+public class RoomRunnerTests : RoomHarnessTest
 {
-    private readonly RoomHarness _harness = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task Create_DefaultRoom_BaselineRunsAllFourWithDefaultSliders()
     {
-        var room = _harness.Registry.Create();
+        var room = Harness.Registry.Create();
 
-        var baseline = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var baseline = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
         Assert.Equal(["lightgbm", "mlp", "random-forest", "svm"], baseline.Select(e => e.Result.AlgorithmId).Order());
         var snapshot = room.Snapshot;
@@ -30,10 +24,10 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task FindBestThreshold_UsesTheRoomsSlidersAndSeat_ChangesNothingInTheRoom()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
         var before = room.Snapshot;
 
         var found = await room.FindBestThresholdAsync("svm", Dashboard.Core.Metrics.MetricId.F1, CancellationToken.None);
@@ -49,11 +43,11 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task MoveSlider_ClassShareUp_RetrainsAllOnMoreRowsSameTestRows()
     {
-        var room = _harness.Registry.Create();
-        var baseline = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        var baseline = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
-        var moved = await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
+        var moved = await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
 
         Assert.Equal(4, moved.Count);
         var training = moved[0].Training;
@@ -67,14 +61,14 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task MoveSlider_Again_ReusesTheWorkspacesNeighbours()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.5");
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.5");
         var firstMove = room.Snapshot.Resampled!;
 
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
 
         // The same seed draws the first move's bases again, so their neighbours come from the workspace's cache.
         var secondMove = room.Snapshot.Resampled!;
@@ -86,29 +80,29 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task MoveSlider_TwiceQuickly_LatestWins()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
         _ = room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.45));
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
-        var last = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
+        var last = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
 
         Assert.Equal(4, last.Count);
-        var first = await _harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class balance to 0.45");
-        Assert.DoesNotContain(_harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
-        await _harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
+        var first = await Harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class balance to 0.45");
+        Assert.DoesNotContain(Harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
+        await Harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
         Assert.All(room.Snapshot.Latest.Values, r => Assert.Equal(0.55, room.Snapshot.Training!.PositivesAfter / (double)room.Snapshot.Training.RowsAfter, 2));
     }
 
     [Fact]
     public async Task SetAlgorithm_OneAlgorithm_RetrainsOnlyIt()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         var values = HyperparameterValues.Defaults.With("hiddenUnits", 8);
 
         Assert.Null(await room.ExecuteAsync(new SetAlgorithm("ben", "mlp", values, ClassWeighting.None)));
-        var run = await _harness.CompletedRunAsync(room.Code, e => e.AlgorithmIds.Count == 1);
+        var run = await Harness.CompletedRunAsync(room.Code, e => e.AlgorithmIds.Count == 1);
 
         var only = Assert.Single(run);
         Assert.Equal("mlp", only.Result.AlgorithmId);
@@ -118,8 +112,8 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Commands_Invalid_RefusedWithMessageStateUnchanged()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         var version = room.Snapshot.State.Version;
 
         var share = await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 1.5));
@@ -135,12 +129,12 @@ public class RoomRunnerTests : IAsyncLifetime
     [Fact]
     public async Task SelectDataset_Other_NewBaselineAndSliders()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
         Assert.Null(await room.ExecuteAsync(new SelectDataset("ana", new DatasetChoice("breast_cancer_wisconsin"))));
-        await _harness.WaitForAsync<RoomStateChanged>(e => e.Description.Contains("Breast Cancer"));
-        var runs = await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline", skip: 1);
+        await Harness.WaitForAsync<RoomStateChanged>(e => e.Description.Contains("Breast Cancer"));
+        var runs = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline", skip: 1);
 
         Assert.Equal(53 + 89, runs[0].Result.TestScores.Count); // a quarter of 212 malignant and of 357 benign
         Assert.Equal("diagnosis", room.Snapshot.Workspace!.Split.Data.TargetColumn);

@@ -4,24 +4,18 @@ using Dashboard.Core.Rooms;
 namespace Dashboard.Tests.Rooms;
 
 /// <summary>A card's threshold is the room's: every view of the room (latest, baseline, history, the next run) is at it.</summary>
-public class RoomThresholdTests : IAsyncLifetime
+public class RoomThresholdTests : RoomHarnessTest
 {
-    private readonly RoomHarness _harness = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private static BinaryMetrics Expected(Dashboard.Core.Training.AlgorithmResult result, double threshold) =>
         new ScoredPredictions(result.TestLabels.ToArray(), result.TestScores.ToArray()).MetricsAt(threshold);
 
     [Fact]
     public async Task SetThreshold_OneAlgorithm_ItsResultsAndHistoryRescored_OthersUntouched_NextRunAtIt()
     {
-        var room = _harness.Registry.Create();
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
+        var room = Harness.Registry.Create();
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.45)));
-        await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
+        await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
         var before = room.Snapshot;
 
         Assert.Null(await room.ExecuteAsync(new SetThreshold("ana", "lightgbm", 0.2)));
@@ -36,7 +30,7 @@ public class RoomThresholdTests : IAsyncLifetime
         Assert.Equal(before.History.Count, after.History.Count);
 
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.4)));
-        var next = await _harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class") && e.Reason.EndsWith("0.4"));
+        var next = await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class") && e.Reason.EndsWith("0.4"));
         Assert.Equal(0.2, next.Single(e => e.Result.AlgorithmId == "lightgbm").Result.Metrics!.Threshold);
         Assert.Equal(0.5, next.Single(e => e.Result.AlgorithmId == "mlp").Result.Metrics!.Threshold);
     }

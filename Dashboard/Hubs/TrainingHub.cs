@@ -18,7 +18,6 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public const string Path = "/hubs/training";
     private const string JoinedKey = "joined";
     private const string NoCode = "Give the room's code, like K7Q-2MX.";
-    private const double AlgorithmSeatThreshold = Core.Rooms.AlgorithmSeat.DefaultThreshold;
 
     /// <summary>Creates a room (on the default data set) and joins it as its host.</summary>
     /// <param name="memberKey">The key this client is known by (16-64 letters, digits, '-', '_'); null: this connection only.</param>
@@ -103,7 +102,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         {
             var id = HubArguments.Required(algorithmId, "the algorithm's id");
             var chosen = HubArguments.Metric(metric);
-            if (Core.Rooms.RoomRules.Refusal(room.Snapshot.State, new SetThreshold(member, id, AlgorithmSeatThreshold)) is { } refusal)
+            if (RoomRules.Refusal(room.Snapshot.State, new SetThreshold(member, id, AlgorithmSeat.DefaultThreshold)) is { } refusal)
             {
                 return BestThresholdAnswer.Refused(refusal);
             }
