@@ -24,7 +24,8 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(ClaimSeat), nameof(ClaimSeat))]
 [JsonDerivedType(typeof(ReleaseSeat), nameof(ReleaseSeat))]
 [JsonDerivedType(typeof(SetHostOnlyControls), nameof(SetHostOnlyControls))]
-public abstract record RoomCommand(string MemberId);
+[JsonDerivedType(typeof(ReleaseIdleSeats), nameof(ReleaseIdleSeats))]
+public abstract record RoomCommand(string MemberId) : RoomInput;
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
 public sealed record SelectDataset(string MemberId, DatasetChoice Dataset) : RoomCommand(MemberId);
@@ -66,3 +67,6 @@ public sealed record ReleaseSeat(string MemberId, string AlgorithmId) : RoomComm
 
 /// <summary>Host only: whether only the host may move sliders and change the data set (classroom mode).</summary>
 public sealed record SetHostOnlyControls(string MemberId, bool HostOnly) : RoomCommand(MemberId);
+
+/// <summary>The server's own: seats whose holders have sent nothing for longer than <paramref name="Idle"/> are released.</summary>
+public sealed record ReleaseIdleSeats(TimeSpan Idle) : RoomCommand(RoomRules.SystemMember);

@@ -69,7 +69,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
         while (received.Select(e => e.Result.AlgorithmId).Distinct().Count() < 4 && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal(["lightgbm", "mlp", "random-forest", "svm"], received.Select(e => e.Result.AlgorithmId).Distinct().Order());
         var room = fixture.Server.Services.GetRequiredService<Dashboard.Rooms.RoomRegistry>().Find(code)!;
-        Assert.Contains(received, e => e.Result.TestScores.SequenceEqual(room.Snapshot.Latest[e.Result.AlgorithmId].TestScores));
+        Assert.Contains(received, e => e.Result.TestScores.SequenceEqual(room.View.Latest[e.Result.AlgorithmId].TestScores));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class HubParityTests
 
         Assert.Null(best.Error);
         Assert.Equal(best.Found!.Choice.Threshold, anaView.State.Seat("svm").Threshold);
-        Assert.Equal(best.Found.Choice.Threshold, anaView.Latest.Single(r => r.AlgorithmId == "svm").Metrics!.Threshold);
+        Assert.Equal(best.Found.Choice.Threshold, anaView.Latest["svm"].Metrics!.Threshold);
         var age = anaView.State.Slider("feature:age");
         Assert.Equal((0.2, "age ∈ [0, 12]"), (age.TargetShare!.Value, age.Group is global::Dashboard.Core.Resampling.NumericRangeGroup { Lo: 0, Hi: 12 } ? "age ∈ [0, 12]" : "other"));
         Assert.DoesNotContain(anaView.State.Sliders, s => s.Id == removable);
@@ -92,7 +92,7 @@ public class HubParityTests
         for (var i = 0; i < 1200 && completed.IsEmpty; i++) await Task.Delay(100);
 
         Assert.Null(await hub.InvokeAsync<string?>(nameof(TrainingHub.Sweep), code, RoomDefaults.ClassSliderId));
-        var expected = Dashboard.Rooms.RoomRunner.SweepShares.Select(s => $"moved class balance to {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
+        var expected = Dashboard.Rooms.RoomSweeps.Shares.Select(s => $"moved class balance to {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
         string[] Done() => completed.Select(c => started.GetValueOrDefault(c.RunId)).Where(r => r is not null && r.StartsWith("moved")).ToArray()!;
         for (var i = 0; i < 3000 && Done().Length < expected.Length; i++) await Task.Delay(100);
 

@@ -16,10 +16,10 @@ public class RoomJanitorTests
         var occupied = harness.Registry.Create();
         Assert.Null(await left.ExecuteAsync(new EnterRoom("ana", "Ana", AsHost: true)));
         Assert.Null(await occupied.ExecuteAsync(new EnterRoom("ben", "Ben", AsHost: true)));
-        Assert.Null(left.EmptySince);
+        Assert.Null(left.View.EmptySince);
 
         Assert.Null(await left.ExecuteAsync(new LeaveRoom("ana")));
-        var since = Assert.NotNull(left.EmptySince);
+        var since = Assert.NotNull(left.View.EmptySince);
         await janitor.SweepAsync(since.AddMinutes(5));
         Assert.NotNull(harness.Registry.Find(left.Code));
 

@@ -28,8 +28,8 @@ public class RoomRefusalTests : RoomHarnessTest
         await Harness.WaitForAsync<RunCompleted>(e => e.RunId == started.RunId);
         Assert.DoesNotContain(Harness.Events.OfType<RunCancelled>(), e => e.RunId == started.RunId);
         Assert.Equal(4, Harness.Events.OfType<AlgorithmCompleted>().Count(e => e.RunId == started.RunId));
-        Assert.Equal("titanic", room.Snapshot.State.Dataset.Source);
-        Assert.Equal(0.5, room.Snapshot.State.Sliders.Single(s => s.IsClassSlider).TargetShare);
+        Assert.Equal("titanic", room.View.State.Dataset.Source);
+        Assert.Equal(0.5, room.View.State.Sliders.Single(s => s.IsClassSlider).TargetShare);
     }
 
     [Fact]
@@ -48,6 +48,6 @@ public class RoomRefusalTests : RoomHarnessTest
         var refused = results.Where(r => r is not null).ToArray();
         Assert.NotEmpty(refused);
         Assert.All(refused, r => Assert.Equal("This room has 2 changes waiting to be applied. Wait a moment for them, then try again.", r));
-        Assert.Equal(results.Count(r => r is null), room.Snapshot.State.Members.Count);
+        Assert.Equal(results.Count(r => r is null), room.View.State.Members.Count);
     }
 }

@@ -13,7 +13,7 @@ public class RoomRunnerTests : RoomHarnessTest
         var baseline = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
         Assert.Equal(["lightgbm", "mlp", "random-forest", "svm"], baseline.Select(e => e.Result.AlgorithmId).Order());
-        var snapshot = room.Snapshot;
+        var snapshot = room.View;
         Assert.Equal(4, snapshot.State.Sliders.Count);
         Assert.True(snapshot.State.Sliders[0].IsClassSlider);
         Assert.Contains(snapshot.State.Sliders, s => s.Column == "gender"); // the strongest column on titanic
@@ -28,16 +28,16 @@ public class RoomRunnerTests : RoomHarnessTest
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
         await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
-        var before = room.Snapshot;
+        var before = room.View;
 
-        var found = await room.FindBestThresholdAsync("svm", Dashboard.Core.Metrics.MetricId.F1, CancellationToken.None);
+        var found = await room.Thresholds.FindAsync(room.View, "svm", Dashboard.Core.Metrics.MetricId.F1, CancellationToken.None);
 
         var expected = ValidationThreshold.Find(before.Workspace!.Split, before.State.Changes(), before.State.Seat("svm").ToSettings(),
             Dashboard.Core.Metrics.MetricId.F1, before.State.Dataset.SplitSeed, CancellationToken.None);
         Assert.Equal(expected, found);
         // No command, no run: the room's state and results are the very same objects.
-        Assert.Same(before.State, room.Snapshot.State);
-        Assert.Same(before.Latest, room.Snapshot.Latest);
+        Assert.Same(before.State, room.View.State);
+        Assert.Same(before.Latest, room.View.Latest);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class RoomRunnerTests : RoomHarnessTest
         Assert.Equal(0.5, training.PositivesAfter / (double)training.RowsAfter, 2);
         // Test rows are the same at every slider position.
         Assert.Equal(baseline[0].Result.TestLabels, moved[0].Result.TestLabels);
-        Assert.Equal(4, room.Snapshot.History.Count(p => p.SliderId == RoomDefaults.ClassSliderId));
+        Assert.Equal(4, room.View.History.Count(p => p.SliderId == RoomDefaults.ClassSliderId));
     }
 
     [Fact]
@@ -65,16 +65,16 @@ public class RoomRunnerTests : RoomHarnessTest
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.5");
-        var firstMove = room.Snapshot.Resampled!;
+        var firstMove = room.View.Resampled!;
 
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.55)));
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.55");
 
         // The same seed draws the first move's bases again, so their neighbours come from the workspace's cache.
-        var secondMove = room.Snapshot.Resampled!;
+        var secondMove = room.View.Resampled!;
         Assert.True(firstMove.NeighboursSearched > 0);
         Assert.Equal(firstMove.NeighboursSearched, secondMove.NeighboursReused);
-        Assert.True(room.Snapshot.Workspace!.Neighbours.Hits >= secondMove.NeighboursReused);
+        Assert.True(room.View.Workspace!.Neighbours.Hits >= secondMove.NeighboursReused);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class RoomRunnerTests : RoomHarnessTest
         var first = await Harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class balance to 0.45");
         Assert.DoesNotContain(Harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
         await Harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
-        Assert.All(room.Snapshot.Latest.Values, r => Assert.Equal(0.55, room.Snapshot.Training!.PositivesAfter / (double)room.Snapshot.Training.RowsAfter, 2));
+        Assert.All(room.View.Latest.Values, r => Assert.Equal(0.55, room.View.Training!.PositivesAfter / (double)room.View.Training.RowsAfter, 2));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class RoomRunnerTests : RoomHarnessTest
     {
         var room = Harness.Registry.Create();
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
-        var version = room.Snapshot.State.Version;
+        var version = room.View.State.Version;
 
         var share = await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 1.5));
         var setting = await room.ExecuteAsync(new SetAlgorithm("ana", "lightgbm", HyperparameterValues.Defaults.With("leaves", 9999), ClassWeighting.None));
@@ -123,7 +123,7 @@ public class RoomRunnerTests : RoomHarnessTest
         Assert.Contains("between 1% and 95%", share);
         Assert.Contains("Leaves per tree must be between 2 and 256", setting);
         Assert.Contains("'nope' is not a column", target);
-        Assert.Equal(version, room.Snapshot.State.Version);
+        Assert.Equal(version, room.View.State.Version);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class RoomRunnerTests : RoomHarnessTest
         var runs = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline", skip: 1);
 
         Assert.Equal(53 + 89, runs[0].Result.TestScores.Count); // a quarter of 212 malignant and of 357 benign
-        Assert.Equal("diagnosis", room.Snapshot.Workspace!.Split.Data.TargetColumn);
-        Assert.Equal(0, room.Snapshot.Workspace.Neighbours.Hits); // a new data set starts with a new neighbour cache
+        Assert.Equal("diagnosis", room.View.Workspace!.Split.Data.TargetColumn);
+        Assert.Equal(0, room.View.Workspace.Neighbours.Hits); // a new data set starts with a new neighbour cache
     }
 }

@@ -16,11 +16,11 @@ public class RoomThresholdTests : RoomHarnessTest
         await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.45)));
         await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
-        var before = room.Snapshot;
+        var before = room.View;
 
         Assert.Null(await room.ExecuteAsync(new SetThreshold("ana", "lightgbm", 0.2)));
 
-        var after = room.Snapshot;
+        var after = room.View;
         Assert.Equal(0.2, after.State.Seat("lightgbm").Threshold);
         Assert.Equal(Expected(before.Latest["lightgbm"], 0.2), after.Latest["lightgbm"].Metrics);
         Assert.Equal(Expected(before.Baseline["lightgbm"], 0.2), after.Baseline["lightgbm"].Metrics);

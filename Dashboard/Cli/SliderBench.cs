@@ -54,7 +54,7 @@ internal static class SliderBench
                     firstResultSeconds = Math.Round(Stopwatch.GetElapsedTime(start, first.Ticks).TotalSeconds, 3),
                     firstAlgorithm = ((AlgorithmCompleted)first.Event).Result.AlgorithmId,
                     allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
-                    trainingRows = room.Snapshot.Training?.RowsAfter,
+                    trainingRows = room.View.Training?.RowsAfter,
                 });
             }
             Directory.Delete(folder, recursive: true);

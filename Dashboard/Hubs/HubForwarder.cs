@@ -28,7 +28,8 @@ public sealed class HubForwarder(RoomNotifier notifier, IHubContext<TrainingHub,
             RunCancelled e => group.RunCancelled(e),
             RunFailed e => group.RunFailed(e),
             RunNotStored e => group.RunNotStored(e),
-            _ => Task.CompletedTask,
+            // Never dropped silently: an event type without a client method is a mistake the log must show.
+            _ => throw new NotSupportedException($"{roomEvent.GetType().Name} has no client method: add it to ITrainingClient, here and to docs/hub.md."),
         };
     }
 

@@ -1,3 +1,5 @@
+using Dashboard.Core.Rooms;
+
 namespace Dashboard.Hubs;
 
 /// <summary>

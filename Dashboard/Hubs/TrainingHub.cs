@@ -54,7 +54,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         var room = rooms.Find(code);
         return room is null || !Joined.ContainsKey(room.Code)
             ? RoomEntry.Refused("Join the room before asking for its view.")
-            : new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
+            : new RoomEntry(room.Code, room.View, null);
     }
 
     public Task<string?> MoveSlider(string? code, string? sliderId, double? targetShare) =>
@@ -79,13 +79,13 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     /// before the next: results arrive as events. Runs in the background; a newer sweep stops an older one.
     /// </summary>
     public Task<string?> Sweep(string? code, string? sliderId) =>
-        WithRoomAsync(code, (room, member) => Task.FromResult(room.StartSweep(member, HubArguments.Required(sliderId, "the slider's id"))));
+        WithRoomAsync(code, (room, member) => Task.FromResult(room.Sweeps.Start(member, HubArguments.Required(sliderId, "the slider's id"))));
 
     /// <summary>Stops the room's sweep; the run in flight finishes.</summary>
     public Task<string?> StopSweep(string? code) =>
         WithRoomAsync(code, (room, _) =>
         {
-            room.StopSweep();
+            room.Sweeps.Stop();
             return Task.FromResult<string?>(null);
         });
 
@@ -102,11 +102,11 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         {
             var id = HubArguments.Required(algorithmId, "the algorithm's id");
             var chosen = HubArguments.Metric(metric);
-            if (RoomRules.Refusal(room.Snapshot.State, new SetThreshold(member, id, AlgorithmSeat.DefaultThreshold)) is { } refusal)
+            if (RoomRules.Refusal(room.View.State, new SetThreshold(member, id, AlgorithmSeat.DefaultThreshold)) is { } refusal)
             {
                 return BestThresholdAnswer.Refused(refusal);
             }
-            var found = await room.FindBestThresholdAsync(id, chosen, Context.ConnectionAborted);
+            var found = await room.Thresholds.FindAsync(room.View, id, chosen, Context.ConnectionAborted);
             var set = await room.ExecuteAsync(new SetThreshold(member, id, found.Choice.Threshold));
             return new BestThresholdAnswer(found, set);
         }
@@ -162,7 +162,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Code);
         Joined[room.Code] = member;
         if (await room.ExecuteAsync(new EnterRoom(member, displayName ?? "API client", asHost)) is { } refusal) return RoomEntry.Refused(refusal);
-        return new RoomEntry(room.Code, RoomView.Of(room.Snapshot), null);
+        return new RoomEntry(room.Code, room.View, null);
     }
 
     /// <summary>Builds the command from the client's arguments and queues it; a bad argument is refused with its sentence.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Core.Rooms;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Rooms;
@@ -35,9 +36,9 @@ public sealed class RoomJanitor(RoomRegistry rooms, IOptions<DashboardOptions> o
         var settings = options.Value;
         foreach (var room in rooms.Open)
         {
-            await room.ExpireAwayMembersAsync(TimeSpan.FromMinutes(settings.HostGraceMinutes));
-            await room.ReleaseIdleSeatsAsync(TimeSpan.FromMinutes(settings.SeatIdleMinutes));
-            if (room.EmptySince is { } since && now - since > TimeSpan.FromMinutes(settings.RoomIdleMinutes))
+            await room.ExecuteAsync(new ExpireAwayMembers(TimeSpan.FromMinutes(settings.HostGraceMinutes)));
+            await room.ExecuteAsync(new ReleaseIdleSeats(TimeSpan.FromMinutes(settings.SeatIdleMinutes)));
+            if (room.View.EmptySince is { } since && now - since > TimeSpan.FromMinutes(settings.RoomIdleMinutes))
             {
                 logger.LogInformation("Closing room {Room}: empty since {Since}", room.Code, since);
                 await rooms.CloseAsync(room.Code);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Data;
-using Dashboard.Core.Importance;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 using Dashboard.Storage;
@@ -54,15 +53,6 @@ public sealed class WorkspaceCache(ServerDatasets datasets)
                 $"'{target}' is a numeric target (regression), which the page does not show yet. Pick a class target here, or run `loop --data {choice.Source}` on the command line.",
                 dataset.Name, column: target);
         }
-        var split = FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, choice.TestShare, choice.SplitSeed));
-
-        // Rank columns with the gradient-boosting seat's baseline model: fast, and it uses every column.
-        var ranker = AlgorithmCatalog.Defaults[0];
-        var model = ranker.Train(new TrainingInput(split.TrainingMatrix(split.Split.TrainRows), TrainingRows.Baseline(labeled, split.Split).Labels,
-            HyperparameterValues.Defaults, ClassWeighting.None, choice.SplitSeed), CancellationToken.None);
-        var importance = PermutationImportance.Compute(model, split, seed: choice.SplitSeed);
-        var gains = model is ITreeGains trees ? TreeGainRanking.Rank(trees, split.Featurizer) : [];
-        return new DatasetWorkspace(bundled?.Title ?? dataset.Name, bundled?.Credit, split, DatasetProfiler.Profile(dataset, labeled), importance,
-            ranker.DisplayName, gains);
+        return DatasetWorkspace.Prepare(labeled, choice.TestShare, choice.SplitSeed, bundled?.Title ?? dataset.Name, bundled?.Credit);
     }
 }

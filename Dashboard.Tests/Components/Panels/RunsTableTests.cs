@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Components.Panels;
 /// <summary>The runs table keeps every run under its own number, a page at a time, each row with the sliders it was made with.</summary>
 public class RunsTableTests : ComponentTest
 {
-    private static RoomSnapshot WithRuns(int runs)
+    private static RoomView WithRuns(int runs)
     {
         var metrics = TestResults.MetricsAt(TestResults.GoodScores, 0.5);
         var history = Enumerable.Range(1, runs).SelectMany(n => RoomDefaults.Algorithms().Select(a =>
@@ -19,8 +19,7 @@ public class RunsTableTests : ComponentTest
                 Settings = $"class 'yes' {30 + n}.0%",
             })).ToArray();
         var state = new RoomState("ABC-DEF", new DatasetChoice("titanic"), [], RoomDefaults.Algorithms());
-        return new RoomSnapshot(state, null, new Dictionary<string, AlgorithmResult>(), new Dictionary<string, AlgorithmResult>(),
-            new Dictionary<string, AlgorithmStatusView>(), history, null, null, [], null, null);
+        return new RoomView { State = state, History = history };
     }
 
     private static string[] Numbers(IRenderedComponent<RunsTable> cut) => cut.FindAll(".run-number").Select(c => c.TextContent).ToArray();

@@ -1,4 +1,5 @@
 using Dashboard.Components.Cards;
+using Dashboard.Components.Charts;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
 using Dashboard.Security;
@@ -30,7 +31,10 @@ public partial class DashboardPage
     private RoomRunner? _room;
     private IDisposable? _subscription;
     private string? _notFound;
-    private RedrawGate? _redraw;
+    private RedrawThrottle? _redraw;
+
+    /// <summary>The page's one redraw throttle: a burst of room events (four results) costs one render, the first at once.</summary>
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(150);
 
     [Parameter]
     public string? Code { get; set; }
@@ -74,13 +78,14 @@ public partial class DashboardPage
         _created = Code is null;
         _room = _created ? await CreateRoomAsync() : await FindRoomAsync(Code!);
         if (_room is null) return;
-        _redraw = new RedrawGate(() => InvokeAsync(StateHasChanged), TimeSpan.FromMilliseconds(150));
-        // Never await the redraw inside the notifier: it would hold up every other listener.
-        var redraw = _redraw;
+        _redraw?.Dispose();
+        var redraw = _redraw = new RedrawThrottle(RedrawInterval, TimeProvider.System, () => InvokeAsync(StateHasChanged));
+        // Never await the redraw inside the notifier: it would hold up every other listener. The throttle
+        // is asked on this circuit's dispatcher (it is not locked against concurrent callers).
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
             if (roomEvent is RunNotStored notStored) _ = InvokeAsync(() => Snackbar.Add(notStored.Warning, Severity.Error));
-            _ = redraw.RequestAsync();
+            _ = InvokeAsync(redraw.RequestAsync);
             return Task.CompletedTask;
         });
         // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).
@@ -189,6 +194,7 @@ public partial class DashboardPage
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        _redraw?.Dispose();
         // Leaving frees this tab's seat; an empty room is closed later by the janitor.
         if (_room is not null && _entered) await _room.ExecuteAsync(new LeaveRoom(_memberId));
     }

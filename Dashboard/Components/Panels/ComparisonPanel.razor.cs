@@ -17,16 +17,13 @@ public partial class ComparisonPanel : IDisposable
     private double _sweepPercent;
 
     [Parameter, EditorRequired]
-    public RoomSnapshot Snapshot { get; set; } = default!;
+    public RoomView Snapshot { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public RoomRunner Room { get; set; } = default!;
 
     [Parameter]
     public string MemberId { get; set; } = "you";
-
-    [Parameter]
-    public IReadOnlyDictionary<string, double>? Thresholds { get; set; }
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -82,7 +79,7 @@ public partial class ComparisonPanel : IDisposable
                 _sweepPercent = 100 * done;
                 StateHasChanged();
             });
-            if (await Room.SweepAsync(MemberId, ActiveSlider, progress, _sweep.Token) is { } refusal) Snackbar.Add(refusal, Severity.Warning);
+            if (await Room.Sweeps.RunAsync(MemberId, ActiveSlider, progress, _sweep.Token) is { } refusal) Snackbar.Add(refusal, Severity.Warning);
         }
         catch (OperationCanceledException)
         {

@@ -31,7 +31,7 @@ public partial class DataBar
     private DatasetChoice? _shownChoice;
 
     [Parameter, EditorRequired]
-    public RoomSnapshot Snapshot { get; set; } = default!;
+    public RoomView Snapshot { get; set; } = default!;
 
     [Parameter]
     public EventCallback<DatasetChoice> OnSelect { get; set; }

@@ -1,4 +1,4 @@
-namespace Dashboard.Rooms;
+namespace Dashboard.Core.Rooms;
 
 /// <summary>What an algorithm card shows while its model trains.</summary>
 /// <param name="IsTraining">True from the start of a run until its result (or cancellation) arrives.</param>

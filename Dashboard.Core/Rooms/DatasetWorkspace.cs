@@ -1,0 +1,43 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Importance;
+using Dashboard.Core.Resampling;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>A data set made ready for runs: loaded, labeled, split and featurized once, with its profile and column rankings.</summary>
+/// <param name="Importance">Permutation importance on the test rows: the ranking the default sliders come from.</param>
+/// <param name="ImportanceModel">The algorithm both rankings come from.</param>
+/// <param name="TreeGains">The same model's split gains per column (training rows): the quick preview; empty if it has none.</param>
+public sealed record DatasetWorkspace(
+    string Title,
+    string? Credit,
+    FeaturizedSplit Split,
+    DatasetProfile Profile,
+    IReadOnlyList<ColumnImportance> Importance,
+    string ImportanceModel,
+    IReadOnlyList<ColumnGain> TreeGains)
+{
+    /// <summary>
+    /// Neighbour lists for this data set and split, shared by every slider move of the rooms on it, so a move
+    /// searches only rows no earlier move has searched. A room that picks another data set or split gets another
+    /// workspace, and this one goes with the workspace when the server's workspace cache drops it.
+    /// </summary>
+    public NeighbourCache Neighbours { get; } = new();
+
+    /// <summary>
+    /// Splits (stratified, by seed), featurizes and ranks a labeled data set: what a room needs before its
+    /// first run. The columns are ranked with the gradient-boosting seat's baseline model: fast, and it uses every column.
+    /// </summary>
+    public static DatasetWorkspace Prepare(LabeledDataset labeled, double testShare, int seed, string title, string? credit,
+        CancellationToken cancellationToken = default)
+    {
+        var split = FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, testShare, seed));
+        var ranker = AlgorithmCatalog.Defaults[0];
+        var model = ranker.Train(new TrainingInput(split.TrainingMatrix(split.Split.TrainRows), TrainingRows.Baseline(labeled, split.Split).Labels,
+            HyperparameterValues.Defaults, ClassWeighting.None, seed), cancellationToken);
+        var importance = PermutationImportance.Compute(model, split, seed: seed, cancellationToken: cancellationToken);
+        var gains = model is ITreeGains trees ? TreeGainRanking.Rank(trees, split.Featurizer) : [];
+        return new DatasetWorkspace(title, credit, split, DatasetProfiler.Profile(labeled.Data, labeled), importance, ranker.DisplayName, gains);
+    }
+}

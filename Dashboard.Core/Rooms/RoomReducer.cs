@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Core.Data;
+using Dashboard.Core.Export;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Rooms;
+
+/// <summary>
+/// The room, as one pure function: <see cref="Apply"/> takes the room's view and any input (a member's
+/// command, or a report of a run or a data-set load) and answers the next view and the work to do
+/// (load, start or cancel runs, publish events). Nothing here waits, reads a clock or draws a random
+/// number, so every rule is testable as a plain function and the runner is plumbing. What each command
+/// does to the shared settings, and who may send it, is <see cref="RoomRules"/>.
+/// </summary>
+public static class RoomReducer
+{
+    public static RoomStep Apply(RoomView view, RoomInput input, DateTimeOffset now)
+    {
+        try
+        {
+            return input switch
+            {
+                SelectDataset c => Select(view, c, now),
+                // The janitor asks every 30 seconds: nothing to do changes nothing (no new version, no event).
+                ExpireAwayMembers c when !view.State.Members.Any(m => !m.IsPresent && m.AwaySince <= now - c.Grace) => new RoomStep(view, []),
+                ReleaseIdleSeats c => ReleaseIdle(view, c, now),
+                RoomCommand c => Command(view, c, now),
+                DatasetReady r => Loaded(view, r, now),
+                RunPrepared r => Prepared(view, r),
+                RunResult r => Result(view, r),
+                RunEnded r => Ended(view, r, now),
+                RunStopped r => Stopped(view, r),
+                RunBroken r => Broken(view, r),
+                _ => throw new ArgumentException($"Unknown input {input.GetType().Name}."),
+            };
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or DatasetException)
+        {
+            return RoomStep.Refused(view, exception.Message);
+        }
+    }
+
+    private static RoomStep Select(RoomView view, SelectDataset command, DateTimeOffset now)
+    {
+        RoomRules.CheckAllowed(view.State, command);
+        // Loading first: a data set that cannot be loaded is refused and the room stays as it is.
+        return new RoomStep(Touched(view, command.MemberId, now), [new LoadDataset(command.MemberId, command.Dataset)]);
+    }
+
+    private static RoomStep Command(RoomView view, RoomCommand command, DateTimeOffset now)
+    {
+        var outcome = RoomRules.Apply(view.State, command, view.Workspace?.Split, now);
+        // Named as they were before the command ("Guest is now called Ben"); the server's own commands by no one.
+        var who = command.MemberId == RoomRules.SystemMember ? "" : view.State.Member(command.MemberId)?.DisplayName ?? outcome.State.NameOf(command.MemberId);
+        var next = Touched(view, command.MemberId, now) with
+        {
+            State = outcome.State,
+            LastMovedSliderId = command switch
+            {
+                MoveSlider m => m.SliderId,
+                ConfigureSlider c => c.SliderId,
+                _ => view.LastMovedSliderId,
+            },
+            Activity = Append(view.Activity, now, who, outcome.Description),
+            // The room is empty from the moment its last member leaves.
+            EmptySince = outcome.State.Members.Any(m => m.IsPresent) ? null : view.EmptySince ?? now,
+        };
+        // A new threshold re-scores that algorithm's results from their stored scores: every view follows it.
+        if (command is SetThreshold t) next = Rescored(next, t.AlgorithmId, t.Threshold);
+        List<RoomEffect> effects = [new Publish(new RoomStateChanged(view.State.Code, outcome.State, command.MemberId, outcome.Description) { PublishedAt = now })];
+        return outcome.Scope switch
+        {
+            RunScope.AllAlgorithms => StartFull(next, effects, outcome.Description, who, isBaseline: false, now),
+            RunScope.OneAlgorithm => StartOne(next, effects, outcome.AlgorithmId!, outcome.Description, who, now),
+            _ => new RoomStep(next, effects),
+        };
+    }
+
+    private static RoomStep ReleaseIdle(RoomView view, ReleaseIdleSeats command, DateTimeOffset now)
+    {
+        var quiet = view.State.Algorithms
+            .Where(a => a.HolderId is { } holder && now - view.LastActive.GetValueOrDefault(holder, now) > command.Idle)
+            .Select(a => a.AlgorithmId).ToArray();
+        var step = new RoomStep(view, []);
+        foreach (var algorithmId in quiet)
+        {
+            var released = Command(step.View, new ReleaseSeat(RoomRules.SystemMember, algorithmId), now);
+            step = new RoomStep(released.View, [.. step.Effects, .. released.Effects]);
+        }
+        return step;
+    }
+
+    private static RoomStep Loaded(RoomView view, DatasetReady ready, DateTimeOffset now)
+    {
+        var workspace = ready.Workspace;
+        var state = view.State with
+        {
+            Dataset = ready.Dataset,
+            Sliders = RoomDefaults.Sliders(workspace.Split, workspace.Importance),
+            Version = view.State.Version + 1,
+        };
+        var description = $"loaded {workspace.Title}";
+        if (view.Restoring is { } restored)
+        {
+            // Reopened from storage: the room comes back as it was left (members and seat holders do not).
+            state = state with
+            {
+                Sliders = restored.Sliders,
+                Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
+                Leaky = restored.Leaky,
+                HostOnlyControls = restored.HostOnlyControls,
+                Version = restored.Version + 1,
+            };
+            description = $"reopened with {workspace.Title}";
+        }
+        var next = view with
+        {
+            State = state,
+            Restoring = null,
+            Workspace = workspace,
+            DatasetTitle = workspace.Title,
+            DatasetCredit = workspace.Credit,
+            Columns = workspace.Split.Data.Data.Columns.Select(c => c.Name).ToArray(),
+            Profile = workspace.Profile,
+            Importance = workspace.Importance,
+            TreeGains = workspace.TreeGains,
+            ImportanceModel = workspace.ImportanceModel,
+            Latest = new Dictionary<string, AlgorithmResult>(),
+            Baseline = new Dictionary<string, AlgorithmResult>(),
+            History = [],
+            Training = null,
+            Resampled = null,
+            PreparedRunId = null,
+            Error = null,
+            LastMovedSliderId = null,
+            Activity = Append(view.Activity, now, state.NameOf(ready.MemberId), description),
+        };
+        List<RoomEffect> effects = [new Publish(new RoomStateChanged(state.Code, state, ready.MemberId, description) { PublishedAt = now })];
+        return StartFull(next, effects, "baseline", ready.MemberId == RoomRules.SystemMember ? "" : state.NameOf(ready.MemberId), isBaseline: true, now);
+    }
+
+    /// <summary>Retrains every algorithm on freshly resampled rows; every run in flight is cancelled (latest wins).</summary>
+    private static RoomStep StartFull(RoomView view, List<RoomEffect> effects, string reason, string who, bool isBaseline, DateTimeOffset now)
+    {
+        var ids = view.State.Algorithms.Select(a => a.AlgorithmId).ToArray();
+        var plan = new RunPlan(NewRunId(view, now), reason, ids, isBaseline, view.State, isBaseline ? null : view.LastMovedSliderId, PreparedFrom: null);
+        effects.AddRange(view.Runs.Keys.Select(id => new CancelRun(id)));
+        var next = view with
+        {
+            Runs = new Dictionary<string, RunPlan> { [plan.RunId] = plan },
+            ResultFrom = ids.ToDictionary(id => id, _ => plan.RunId),
+            PreparedRunId = null,
+            Status = ids.ToDictionary(id => id, _ => new AlgorithmStatusView(true, "resampling")),
+        };
+        return Started(next, effects, plan, who, now);
+    }
+
+    /// <summary>Retrains one algorithm on the current resampled rows; its run in flight (if it trains nothing else) is cancelled.</summary>
+    private static RoomStep StartOne(RoomView view, List<RoomEffect> effects, string algorithmId, string reason, string who, DateTimeOffset now)
+    {
+        // Still resampling for a newer slider position (or never resampled): retrain everything with the new settings.
+        if (view.PreparedRunId is not { } prepared) return StartFull(view, effects, reason, who, isBaseline: false, now);
+        var plan = new RunPlan(NewRunId(view, now), reason, [algorithmId], IsBaseline: false, view.State, view.LastMovedSliderId, prepared);
+        var resultFrom = new Dictionary<string, string>(view.ResultFrom) { [algorithmId] = plan.RunId };
+        var runs = new Dictionary<string, RunPlan>(view.Runs) { [plan.RunId] = plan };
+        // A run none of whose results is wanted any more is cancelled; a full run goes on for the other algorithms.
+        foreach (var orphan in view.Runs.Keys.Where(id => !resultFrom.ContainsValue(id)))
+        {
+            effects.Add(new CancelRun(orphan));
+            runs.Remove(orphan);
+        }
+        var next = view with { Runs = runs, ResultFrom = resultFrom, Status = With(view.Status, algorithmId, new AlgorithmStatusView(true, "training")) };
+        return Started(next, effects, plan, who, now);
+    }
+
+    private static RoomStep Started(RoomView view, List<RoomEffect> effects, RunPlan plan, string who, DateTimeOffset now)
+    {
+        var next = view with { RunsStarted = view.RunsStarted + 1 };
+        effects.Add(new Publish(new RunStarted(view.State.Code, plan.RunId, plan.AlgorithmIds, plan.Reason, ContextOf(next, who)) { PublishedAt = now }));
+        effects.Add(new StartRun(plan, next));
+        return new RoomStep(next, effects);
+    }
+
+    private static RoomStep Prepared(RoomView view, RunPrepared report)
+    {
+        if (!view.Runs.TryGetValue(report.RunId, out var plan) || plan.PreparedFrom is not null) return new RoomStep(view, []);
+        var owned = Owned(view, report.RunId);
+        var next = view with
+        {
+            Training = report.Training,
+            Resampled = report.Resampled,
+            PreparedRunId = report.RunId,
+            Status = owned.Aggregate(view.Status, (all, id) => With(all, id, new AlgorithmStatusView(true, "training"))),
+        };
+        return new RoomStep(next, owned.Select(id => (RoomEffect)new Publish(new AlgorithmProgress(view.State.Code, report.RunId, id, "training", report.Training))).ToArray());
+    }
+
+    private static RoomStep Result(RoomView view, RunResult report)
+    {
+        var id = report.Result.AlgorithmId;
+        // A result of a superseded run never overwrites a newer one.
+        if (view.ResultFrom.GetValueOrDefault(id) != report.RunId || !view.Runs.TryGetValue(report.RunId, out var plan))
+        {
+            return new RoomStep(view, []);
+        }
+        // Scored at the card's room-wide threshold as it is now (it may have moved during the run); the trained
+        // model is not kept in the view (it would stay alive in every one).
+        var training = report.Training;
+        var result = report.Result.AtThreshold(view.State.Seat(id).Threshold) with { Model = null };
+        var numbers = view.RunNumbers.ContainsKey(report.RunId) ? view.RunNumbers : With(view.RunNumbers, report.RunId, view.RunNumbers.Count + 1);
+        var point = result.Metrics is null ? null : RoomHistory.PointFor(plan, view, result, training) with { RunNumber = numbers[report.RunId] };
+        var next = view with
+        {
+            Latest = With(view.Latest, id, result),
+            Baseline = plan.IsBaseline ? With(view.Baseline, id, result) : view.Baseline,
+            Status = With(view.Status, id, new AlgorithmStatusView(false, result.Status == AlgorithmStatus.Completed ? "done" : result.Error ?? "failed")),
+            History = point is null ? view.History : [.. view.History, point],
+            RunNumbers = numbers,
+            Training = plan.PreparedFrom is null ? training : view.Training,
+            Error = null,
+        };
+        return new RoomStep(next, [new Publish(new AlgorithmCompleted(view.State.Code, report.RunId, result, training))]);
+    }
+
+    private static RoomStep Ended(RoomView view, RunEnded report, DateTimeOffset now)
+    {
+        if (!view.Runs.TryGetValue(report.RunId, out var plan)) return new RoomStep(view, []);
+        var next = Finished(view, report.RunId);
+        List<RoomEffect> effects = [new Publish(new RunCompleted(view.State.Code, report.RunId, report.Seconds) { PublishedAt = now })];
+        // A reopened room (or a replayed run) trains its sliders' positions once its baseline is in.
+        return plan.IsBaseline && next.State.Changes().Count > 0
+            ? StartFull(next, effects, "the sliders' positions", "", isBaseline: false, now)
+            : new RoomStep(next, effects);
+    }
+
+    private static RoomStep Stopped(RoomView view, RunStopped report) =>
+        new(Finished(view, report.RunId), [new Publish(new RunCancelled(view.State.Code, report.RunId, report.Reason))]);
+
+    private static RoomStep Broken(RoomView view, RunBroken report)
+    {
+        var failed = new AlgorithmStatusView(false, report.Message);
+        var next = Finished(view, report.RunId) with
+        {
+            Status = Owned(view, report.RunId).Aggregate(view.Status, (all, id) => With(all, id, failed)),
+            Error = report.Message,
+        };
+        return new RoomStep(next, [new Publish(new RunFailed(view.State.Code, report.RunId, report.Message))]);
+    }
+
+    /// <summary>The view without a run that has ended one way or another.</summary>
+    private static RoomView Finished(RoomView view, string runId)
+    {
+        if (!view.Runs.ContainsKey(runId)) return view;
+        var runs = new Dictionary<string, RunPlan>(view.Runs);
+        runs.Remove(runId);
+        return view with { Runs = runs, ResultFrom = view.ResultFrom.Where(r => r.Value != runId).ToDictionary() };
+    }
+
+    private static string[] Owned(RoomView view, string runId) => view.ResultFrom.Where(r => r.Value == runId).Select(r => r.Key).ToArray();
+
+    /// <summary>The view with one algorithm's latest, baseline and history metrics at a new threshold.</summary>
+    private static RoomView Rescored(RoomView view, string algorithmId, double threshold)
+    {
+        IReadOnlyDictionary<string, AlgorithmResult> At(IReadOnlyDictionary<string, AlgorithmResult> results) =>
+            results.TryGetValue(algorithmId, out var result) ? With(results, algorithmId, result.AtThreshold(threshold)) : results;
+        return view with
+        {
+            Latest = At(view.Latest),
+            Baseline = At(view.Baseline),
+            History = view.History.Select(p => p.AlgorithmId == algorithmId ? p.AtThreshold(threshold) : p).ToArray(),
+        };
+    }
+
+    /// <summary>What a run starts with, carried by its <see cref="RunStarted"/> so that listeners (storage) never read the room back.</summary>
+    private static RunContext ContextOf(RoomView view, string who)
+    {
+        var workspace = view.Workspace!;
+        var data = workspace.Split.Data;
+        var dataset = new RunDataset(view.State.Dataset.Source, workspace.Title, data.TargetColumn, data.PositiveClass, data.NegativeClass,
+            workspace.Split.Split.TrainRows.Count, workspace.Split.Split.TestRows.Count, workspace.Credit);
+        return new RunContext(view.State, dataset, string.IsNullOrEmpty(who) ? RoomRules.SystemMember : who, view.LastMovedSliderId);
+    }
+
+    /// <summary>A new run's id, made from the room, the time and the room's run count (the reducer draws no random numbers).</summary>
+    private static string NewRunId(RoomView view, DateTimeOffset now)
+    {
+        var key = string.Join('|', view.State.Code, now.UtcTicks.ToString(CultureInfo.InvariantCulture), view.RunsStarted.ToString(CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+    }
+
+    private static RoomView Touched(RoomView view, string memberId, DateTimeOffset now) =>
+        memberId == RoomRules.SystemMember ? view : view with { LastActive = With(view.LastActive, memberId, now) };
+
+    private static IReadOnlyDictionary<string, T> With<T>(IReadOnlyDictionary<string, T> values, string key, T value) =>
+        new Dictionary<string, T>(values) { [key] = value };
+
+    private static IReadOnlyList<ActivityEntry> Append(IReadOnlyList<ActivityEntry> activity, DateTimeOffset now, string who, string what) =>
+        [.. activity.TakeLast(RoomView.ActivityLength - 1), new ActivityEntry(now, who, what)];
+}

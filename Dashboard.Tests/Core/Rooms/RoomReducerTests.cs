@@ -1,0 +1,311 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+using Dashboard.Tests.Components;
+using Dashboard.Tests.Core.Training;
+
+namespace Dashboard.Tests.Core.Rooms;
+
+/// <summary>
+/// The room as a plain function: every command and every run report goes through
+/// <see cref="RoomReducer.Apply"/>, and what the room must do next comes back as effects.
+/// </summary>
+public class RoomReducerTests
+{
+    private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
+    private static readonly DatasetChoice Choice = new("titanic");
+    private static readonly DateTimeOffset T0 = new(2026, 12, 6, 14, 0, 0, TimeSpan.Zero);
+    private static readonly Lazy<PreparedRun> Neutral = new(() => RunPreparation.Prepare(Titanic, [], 42));
+
+    private static DatasetWorkspace Workspace() =>
+        new("Titanic", "credit", Titanic, DatasetProfiler.Profile(Titanic.Data.Data, Titanic.Data), [], "LightGBM", []);
+
+    /// <summary>A room whose data set has loaded (its baseline run started), with Ana as host and Ben as a member.</summary>
+    private static RoomStep Loaded()
+    {
+        var view = RoomView.Opening("K7Q-2MX", Choice, restoring: null, T0);
+        view = Apply(view, new EnterRoom("ana", "Ana", AsHost: true)).View;
+        view = Apply(view, new EnterRoom("ben", "Ben")).View;
+        return Apply(view, new DatasetReady(RoomRules.SystemMember, Workspace(), Choice));
+    }
+
+    private static RoomStep Apply(RoomView view, RoomInput input, int seconds = 0) => RoomReducer.Apply(view, input, T0.AddSeconds(seconds));
+
+    private static RunPlan Started(RoomStep step) => step.Effects.OfType<StartRun>().Single().Plan;
+
+    private static T Published<T>(RoomStep step) where T : RoomEvent => step.Effects.OfType<Publish>().Select(p => p.Event).OfType<T>().Single();
+
+    /// <summary>Runs a plan to its end: resampled, one result per algorithm (scores as given), ended.</summary>
+    private static RoomView Finish(RoomView view, RunPlan plan, double[]? scores = null)
+    {
+        view = Apply(view, new RunPrepared(plan.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+        foreach (var id in plan.AlgorithmIds)
+        {
+            view = Apply(view, new RunResult(plan.RunId, TestResults.Completed(id, scores ?? TestResults.GoodScores), Neutral.Value.Summary)).View;
+        }
+        return Apply(view, new RunEnded(plan.RunId, 1.0)).View;
+    }
+
+    [Fact]
+    public void SelectDataset_AsksForTheLoadFirst_RoomUnchangedUntilItIsReady()
+    {
+        var view = RoomView.Opening("K7Q-2MX", Choice, null, T0);
+
+        var step = Apply(view, new SelectDataset(RoomRules.SystemMember, Choice));
+
+        Assert.Equal(Choice, Assert.IsType<LoadDataset>(Assert.Single(step.Effects)).Dataset);
+        Assert.Same(view.State, step.View.State);
+        Assert.Null(step.View.Workspace);
+    }
+
+    [Fact]
+    public void DatasetReady_DefaultSlidersNamesAndABaselineRunOfEveryAlgorithm()
+    {
+        var step = Loaded();
+
+        var plan = Started(step);
+        Assert.True(plan.IsBaseline);
+        Assert.Equal(["lightgbm", "random-forest", "svm", "mlp"], plan.AlgorithmIds);
+        Assert.Equal("Titanic", step.View.DatasetTitle);
+        Assert.Contains("survived", step.View.Columns);
+        Assert.NotNull(step.View.Profile);
+        Assert.Equal("class", step.View.State.Sliders[0].Id);
+        Assert.Equal("loaded Titanic", Published<RoomStateChanged>(step).Description);
+        Assert.Equal(plan.RunId, Published<RunStarted>(step).RunId);
+        Assert.All(step.View.Status.Values, s => Assert.Equal(new AlgorithmStatusView(true, "resampling"), s));
+    }
+
+    [Fact]
+    public void DatasetReady_ReopenedRoom_SlidersAndSeatsComeBack_SliderRunFollowsTheBaseline()
+    {
+        var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []).Select(s => s.IsClassSlider ? s with { TargetShare = 0.45 } : s).ToArray(),
+            RoomDefaults.Algorithms().Select(a => a.AlgorithmId == "svm" ? a with { Threshold = 0.3, HolderId = "gone" } : a).ToArray(), Version: 7);
+        var view = RoomView.Opening("K7Q-2MX", Choice, stored, T0);
+
+        var step = Apply(view, new DatasetReady(RoomRules.SystemMember, Workspace(), Choice));
+
+        Assert.Equal(0.45, step.View.State.Slider("class").TargetShare);
+        Assert.Null(step.View.State.Seat("svm").HolderId);
+        Assert.Equal(0.3, step.View.State.Seat("svm").Threshold);
+        Assert.Equal(8, step.View.State.Version);
+        Assert.Null(step.View.Restoring);
+        var baseline = Started(step);
+        Assert.True(baseline.IsBaseline);
+
+        var ended = Apply(Finish(step.View, baseline) with { }, new RunEnded(baseline.RunId, 1)); // a second end changes nothing
+        Assert.Empty(ended.Effects);
+        var afterBaseline = Apply(step.View, new RunPrepared(baseline.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+        var next = Apply(afterBaseline, new RunEnded(baseline.RunId, 1));
+        Assert.Equal("the sliders' positions", Started(next).Reason);
+        Assert.False(Started(next).IsBaseline);
+    }
+
+    [Fact]
+    public void MoveSlider_CancelsTheRunInFlight_StartsAFullRun_LatestWins()
+    {
+        var loaded = Loaded();
+        var baseline = Started(loaded);
+
+        var step = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+
+        Assert.Equal(baseline.RunId, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
+        var move = Started(step);
+        Assert.Equal("moved class balance to 0.4", move.Reason);
+        Assert.Equal("class", move.MovedSliderId);
+        Assert.Equal(move.RunId, Assert.Single(step.View.Runs.Keys));
+        // A late result of the cancelled baseline is dropped: it never overwrites the newer run's card.
+        var late = Apply(step.View, new RunResult(baseline.RunId, TestResults.Completed("svm", TestResults.GoodScores), Neutral.Value.Summary));
+        Assert.Empty(late.Effects);
+        Assert.Empty(late.View.Latest);
+    }
+
+    [Fact]
+    public void SetAlgorithm_AfterResampling_RetrainsOnlyThatAlgorithmOnTheSameRows()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+
+        var step = Apply(view, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
+
+        var plan = Started(step);
+        Assert.Equal(["mlp"], plan.AlgorithmIds);
+        Assert.Equal(Started(loaded).RunId, plan.PreparedFrom);
+        Assert.Empty(step.Effects.OfType<CancelRun>());
+        Assert.True(step.View.Status["mlp"].IsTraining);
+        Assert.False(step.View.Status["svm"].IsTraining);
+    }
+
+    [Fact]
+    public void SetAlgorithm_WhileStillResampling_RetrainsEverything()
+    {
+        var loaded = Loaded();
+
+        var step = Apply(loaded.View, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
+
+        Assert.Equal(4, Started(step).AlgorithmIds.Count);
+        Assert.Single(step.Effects.OfType<CancelRun>());
+    }
+
+    [Fact]
+    public void SetAlgorithm_DuringAFullRunsTraining_TheFullRunGoesOnForTheOthers_ItsResultForThatAlgorithmIsDropped()
+    {
+        var loaded = Loaded();
+        var full = Started(loaded);
+        var view = Apply(loaded.View, new RunPrepared(full.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+
+        var step = Apply(view, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
+        view = step.View;
+
+        Assert.Empty(step.Effects.OfType<CancelRun>());
+        var old = Apply(view, new RunResult(full.RunId, TestResults.Completed("mlp", TestResults.GoodScores), Neutral.Value.Summary));
+        Assert.False(old.View.Latest.ContainsKey("mlp"));
+        var other = Apply(view, new RunResult(full.RunId, TestResults.Completed("svm", TestResults.GoodScores), Neutral.Value.Summary));
+        Assert.True(other.View.Latest.ContainsKey("svm"));
+        Assert.Equal(full.RunId, Published<AlgorithmCompleted>(other).RunId);
+    }
+
+    [Fact]
+    public void RunResult_ScoredAtTheSeatsThreshold_BaselineKept_HistoryPointNumbered()
+    {
+        var loaded = Loaded();
+        var view = Apply(loaded.View, new SetThreshold("ana", "svm", 0.35)).View;
+
+        view = Finish(view, Started(loaded));
+
+        Assert.Equal(0.35, view.Latest["svm"].Metrics!.Threshold);
+        Assert.Equal(0.35, view.Baseline["svm"].Metrics!.Threshold);
+        Assert.All(view.Latest.Values, r => Assert.Null(r.Model));
+        Assert.Equal(4, view.History.Count);
+        Assert.All(view.History, p => Assert.Equal((1, "baseline", "every slider at neutral"), (p.RunNumber, p.SliderLabel, p.Settings)));
+        Assert.Empty(view.Runs);
+        Assert.All(view.Status.Values, s => Assert.Equal("done", s.Message));
+    }
+
+    [Fact]
+    public void SetThreshold_RescoresLatestBaselineAndHistory_NothingRetrains()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+
+        var step = Apply(view, new SetThreshold("ben", "svm", 0.2));
+
+        Assert.Empty(step.Effects.OfType<StartRun>());
+        Assert.Equal(0.2, step.View.Latest["svm"].Metrics!.Threshold);
+        Assert.Equal(0.2, step.View.Baseline["svm"].Metrics!.Threshold);
+        Assert.Equal(0.2, step.View.History.Single(p => p.AlgorithmId == "svm").Metrics.Threshold);
+        Assert.Equal(0.5, step.View.Latest["mlp"].Metrics!.Threshold);
+        Assert.Equal(TestResults.MetricsAt(TestResults.GoodScores, 0.2).F1, step.View.Latest["svm"].Metrics!.F1);
+    }
+
+    [Fact]
+    public void RunNumbers_StableAcrossRuns_HistorySeriesPerSliderAndFocusGroup()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+        var first = Apply(view, new MoveSlider("ben", "class", 0.4));
+        view = Finish(first.View, Started(first));
+        var second = Apply(view, new MoveSlider("ben", "class", 0.5));
+        view = Finish(second.View, Started(second));
+
+        Assert.Equal([1, 2, 3], view.History.Select(p => p.RunNumber).Distinct().ToArray());
+        var moved = view.History.Where(p => p.SliderId == "class").ToArray();
+        Assert.All(moved, p => Assert.Equal("class 'yes'", p.SliderLabel));
+        Assert.Contains("class 'yes' ", moved.First(p => p.RunNumber == 2).Settings);
+    }
+
+    [Fact]
+    public void Commands_Refused_ViewAndEffectsUnchanged_MessageNamesWhoMay()
+    {
+        var loaded = Loaded();
+        var view = Apply(loaded.View, new SetHostOnlyControls("ana", true)).View;
+
+        var step = Apply(view, new MoveSlider("ben", "class", 0.4));
+
+        Assert.Same(view, step.View);
+        Assert.Empty(step.Effects);
+        Assert.Equal("This room is in classroom mode: only the host (Ana) moves the sliders and changes the data set and free algorithms.", step.Refusal);
+        Assert.Equal("This room has no slider 'nope'. Its sliders are: class. (Parameter 'id')", Apply(loaded.View, new MoveSlider("ana", "nope", 0.4)).Refusal);
+    }
+
+    [Fact]
+    public void Members_KeyedReentryKeepsTheHost_GracePeriodThenTheRolePassesOn()
+    {
+        var view = Loaded().View;
+        view = Apply(view, new ClaimSeat("ana", "svm")).View;
+        view = Apply(view, new LeaveRoom("ana"), seconds: 10).View; // e.g. Ana opens History in the same tab
+
+        Assert.True(view.State.Member("ana")!.IsHost);
+        Assert.Equal(T0.AddSeconds(10), view.State.Member("ana")!.AwaySince);
+        var back = Apply(view, new EnterRoom("ana", "Ana"), seconds: 20).View;
+        Assert.True(back.State.Member("ana")!.IsHost);
+        Assert.Equal("ana", back.State.Seat("svm").HolderId);
+
+        Assert.Empty(Apply(view, new ExpireAwayMembers(TimeSpan.FromMinutes(5)), seconds: 60).Effects); // still within the grace period
+        var expired = Apply(view, new ExpireAwayMembers(TimeSpan.FromMinutes(5)), seconds: 400).View;
+        Assert.Null(expired.State.Member("ana"));
+        Assert.True(expired.State.Member("ben")!.IsHost);
+        Assert.Null(expired.State.Seat("svm").HolderId);
+    }
+
+    [Fact]
+    public void Activity_UsesNames_EmptySinceFollowsPresence()
+    {
+        var view = Loaded().View;
+        view = Apply(view, new EnterRoom("ben", "Benjamin")).View;
+        Assert.Equal(("Ben", "is now called Benjamin"), (view.Activity[^1].Who, view.Activity[^1].What));
+        Assert.Null(view.EmptySince);
+
+        view = Apply(view, new LeaveRoom("ana"), seconds: 5).View;
+        view = Apply(view, new LeaveRoom("ben"), seconds: 6).View;
+        view = Apply(view, new LeaveRoom("ben"), seconds: 7).View; // Ben had two tabs
+
+        Assert.Equal(T0.AddSeconds(7), view.EmptySince);
+    }
+
+    [Fact]
+    public void ReleaseIdleSeats_OnlyHoldersQuietLongerThanTheLimit()
+    {
+        var view = Loaded().View;
+        view = Apply(view, new ClaimSeat("ana", "svm")).View;
+        view = Apply(view, new ClaimSeat("ben", "mlp"), seconds: 100).View;
+
+        var step = Apply(view, new ReleaseIdleSeats(TimeSpan.FromSeconds(60)), seconds: 120);
+
+        Assert.Null(step.View.State.Seat("svm").HolderId);
+        Assert.Equal("ben", step.View.State.Seat("mlp").HolderId);
+        Assert.Equal("released Linear SVM", Published<RoomStateChanged>(step).Description);
+        Assert.Empty(Apply(step.View, new ReleaseIdleSeats(TimeSpan.FromSeconds(60)), seconds: 121).Effects);
+    }
+
+    [Fact]
+    public void RunBroken_StatusAndErrorForItsAlgorithms_RunStoppedPublishesCancelled()
+    {
+        var loaded = Loaded();
+        var plan = Started(loaded);
+
+        var broken = Apply(loaded.View, new RunBroken(plan.RunId, "No row left."));
+        Assert.Equal("No row left.", broken.View.Error);
+        Assert.All(broken.View.Status.Values, s => Assert.Equal(new AlgorithmStatusView(false, "No row left."), s));
+        Assert.Equal("No row left.", Published<RunFailed>(broken).Error);
+        Assert.Empty(broken.View.Runs);
+
+        var stopped = Apply(loaded.View, new RunStopped(plan.RunId, "a newer change"));
+        Assert.Equal(plan.RunId, Published<RunCancelled>(stopped).RunId);
+        Assert.Empty(stopped.View.Runs);
+    }
+
+    [Fact]
+    public void RunStarted_CarriesTheSettingsItStartedWith_AndWhoStartedIt()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+
+        var step = Apply(view, new MoveSlider("ben", "class", 0.4));
+        var started = Published<RunStarted>(step);
+
+        Assert.Equal(0.4, started.Context!.State.Slider("class").TargetShare);
+        Assert.Equal("Ben", started.Context.StartedBy);
+        Assert.Equal("class", started.Context.MovedSliderId);
+        Assert.Equal("Titanic", started.Context.Dataset.DisplayName);
+    }
+}

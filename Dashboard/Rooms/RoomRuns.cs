@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Dashboard.Components.Shared;
+using Dashboard.Core.Data;
+using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
+
+namespace Dashboard.Rooms;
+
+/// <summary>
+/// Carries out a room's runs in the background: resample (unless the run reuses the latest resampled rows),
+/// train in fair slots, and report each stage back to the room as a <see cref="RunReport"/>. Holds each
+/// run's cancellation and the latest resampled rows; decides nothing about the room.
+/// </summary>
+public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, Action<RunReport> report, ILogger logger, CancellationToken closing)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CancellationTokenSource> _running = [];
+    private (string RunId, PreparedRun Run)? _prepared;
+
+    public void Start(StartRun start)
+    {
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(closing);
+        var token = cancel.Token; // taken now: a cancel may dispose the source before the run starts
+        lock (_gate) _running[start.Plan.RunId] = cancel;
+        _ = Task.Run(async () =>
+        {
+            await RunAsync(start.Plan, start.At, token);
+            Forget(start.Plan.RunId, cancel);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Cancels a run and lets go of its token source (its token still reads as cancelled in the run's code).</summary>
+    public void Cancel(string runId)
+    {
+        lock (_gate)
+        {
+            if (!_running.Remove(runId, out var cancel)) return;
+            cancel.Cancel();
+            cancel.Dispose();
+        }
+    }
+
+    public void CancelAll()
+    {
+        lock (_gate)
+        {
+            foreach (var runId in _running.Keys.ToArray()) Cancel(runId);
+        }
+    }
+
+    private async Task RunAsync(RunPlan plan, RoomView at, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var prepared = Reused(plan) ?? await PrepareAsync(plan, at, cancellationToken);
+            var options = new LoopOptions(AlgorithmSeat.DefaultThreshold, at.State.Dataset.SplitSeed, code);
+            var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings());
+            // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
+            var startOrder = StartOrder.For(seats, at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
+            await foreach (var result in loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
+            {
+                report(new RunResult(plan.RunId, result, prepared.Summary));
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            report(new RunEnded(plan.RunId, clock.Elapsed.TotalSeconds));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            report(new RunStopped(plan.RunId, closing.IsCancellationRequested ? "the room closed" : "a newer change"));
+        }
+        catch (Exception exception)
+        {
+            var forUser = exception is DatasetException or ArgumentException;
+            if (!forUser) logger.LogError(exception, "Room {Room}: run {Run} failed", code, plan.RunId);
+            report(new RunBroken(plan.RunId, forUser ? UserMessage.From(exception) : $"Training failed: {UserMessage.From(exception)}"));
+        }
+    }
+
+    /// <summary>Lets go of a finished run's token source.</summary>
+    private void Forget(string runId, CancellationTokenSource cancel)
+    {
+        lock (_gate)
+        {
+            if (_running.TryGetValue(runId, out var current) && current == cancel) _running.Remove(runId);
+        }
+        cancel.Dispose();
+    }
+
+    private PreparedRun? Reused(RunPlan plan)
+    {
+        lock (_gate) return _prepared is { } latest && latest.RunId == plan.PreparedFrom ? latest.Run : null;
+    }
+
+    private async Task<PreparedRun> PrepareAsync(RunPlan plan, RoomView at, CancellationToken cancellationToken)
+    {
+        var workspace = at.Workspace!;
+        // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
+        var changes = plan.IsBaseline ? [] : plan.State.Changes();
+        PreparedRun prepared;
+        using (await slots.AcquireAsync(code, cancellationToken))
+        {
+            // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
+            prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, changes, plan.State.Dataset.SplitSeed,
+                plan.State.Leaky && !plan.IsBaseline, workspace.Neighbours, cancellationToken), cancellationToken);
+        }
+        lock (_gate) _prepared = (plan.RunId, prepared);
+        report(new RunPrepared(plan.RunId, prepared.Summary, prepared.Resampled));
+        return prepared;
+    }
+}

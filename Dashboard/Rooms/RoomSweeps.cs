@@ -1,0 +1,80 @@
+using Dashboard.Core.Rooms;
+
+namespace Dashboard.Rooms;
+
+/// <summary>
+/// Sweeps of one room: a slider moved across its range, one run per position, each run finished before
+/// the next move, so the history chart fills with a curve. A sweep is commands like a member's moves.
+/// </summary>
+public sealed class RoomSweeps(RoomRunner room, CancellationToken closing)
+{
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _background;
+
+    /// <summary>Positions a sweep visits: 5 % to 80 % of the training rows in equal steps.</summary>
+    public static IReadOnlyList<double> Shares { get; } =
+        Enumerable.Range(0, 8).Select(step => Math.Round(0.05 + (0.80 - 0.05) * step / 7, 3)).ToArray();
+
+    /// <summary>Sweeps and waits for it; answers null when done, or why a move was refused.</summary>
+    public async Task<string?> RunAsync(string memberId, string sliderId, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        for (var step = 0; step < Shares.Count; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await room.ExecuteAsync(new MoveSlider(memberId, sliderId, Shares[step])) is { } refusal) return refusal;
+            await IdleAsync(cancellationToken);
+            progress?.Report((step + 1) / (double)Shares.Count);
+        }
+        return null;
+    }
+
+    /// <summary>Starts a sweep in the background for a client that does not wait on it (the hub); a newer one stops the older.</summary>
+    public string? Start(string memberId, string sliderId)
+    {
+        var state = room.View.State;
+        if (RoomRules.Refusal(state, new MoveSlider(memberId, sliderId, null)) is { } refusal) return refusal;
+        if (state.Sliders.All(s => s.Id != sliderId)) return $"This room has no slider '{sliderId}'. Its sliders are: {string.Join(", ", state.Sliders.Select(s => s.Id))}.";
+        CancellationToken token;
+        lock (_gate)
+        {
+            StopLocked();
+            _background = CancellationTokenSource.CreateLinkedTokenSource(closing);
+            token = _background.Token;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(memberId, sliderId, progress: null, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+        return null;
+    }
+
+    /// <summary>Stops a sweep started with <see cref="Start"/>; the run in flight finishes.</summary>
+    public void Stop()
+    {
+        lock (_gate) StopLocked();
+    }
+
+    private void StopLocked()
+    {
+        _background?.Cancel();
+        _background?.Dispose();
+        _background = null;
+    }
+
+    /// <summary>Waits until the room has no run in flight (the move's run, and a reopened room's follow-up).</summary>
+    private async Task IdleAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = room.NextChange; // taken before looking, so a change in between is not missed
+            if (!room.View.IsBusy) return;
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+}
