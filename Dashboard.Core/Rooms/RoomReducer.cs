@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Dashboard.Core.Data;
 using Dashboard.Core.Export;
 using Dashboard.Core.Training;
@@ -115,6 +116,9 @@ public static class RoomReducer
             };
             description = $"reopened with {workspace.Title}";
         }
+        // The baseline about to run is linked to the room (its stored copy may be another room's).
+        var baselineId = BaselineRunId(state);
+        state = state with { BaselineRunIds = [.. view.State.BaselineRunIds.Where(id => id != baselineId).TakeLast(MaxBaselines - 1), baselineId] };
         var next = view with
         {
             State = state,
@@ -145,7 +149,10 @@ public static class RoomReducer
     private static RoomStep StartFull(RoomView view, List<RoomEffect> effects, string reason, string who, bool isBaseline, DateTimeOffset now)
     {
         var ids = view.State.Algorithms.Select(a => a.AlgorithmId).ToArray();
-        var plan = new RunPlan(NewRunId(view, now), reason, ids, isBaseline, view.State, isBaseline ? null : view.LastMovedSliderId, PreparedFrom: null);
+        var runId = isBaseline ? BaselineRunId(view.State) : NewRunId(view, now);
+        var plan = new RunPlan(runId, reason, ids, isBaseline, view.State, isBaseline ? null : view.LastMovedSliderId, PreparedFrom: null);
+        // The same baseline already in flight (the data set chosen again) goes on: it trains the very same models.
+        if (view.Runs.ContainsKey(runId)) return new RoomStep(view, effects);
         effects.AddRange(view.Runs.Keys.Select(id => new CancelRun(id)));
         var next = view with
         {
@@ -283,12 +290,21 @@ public static class RoomReducer
         return new RunContext(view.State, dataset, string.IsNullOrEmpty(who) ? RoomRules.SystemMember : who, view.LastMovedSliderId);
     }
 
+    /// <summary>How many baseline links a room keeps (one per data set it opened).</summary>
+    private const int MaxBaselines = 20;
+
+    /// <summary>
+    /// A baseline's id: made from everything its results depend on (data set, target, split, every seat's
+    /// settings and threshold), so the same baseline opened again, in any room, has the same id and is stored once.
+    /// </summary>
+    public static string BaselineRunId(RoomState state) =>
+        Hash("baseline|" + JsonSerializer.Serialize(new { state.Dataset, Seats = state.Algorithms.Select(a => a with { HolderId = null }) }));
+
     /// <summary>A new run's id, made from the room, the time and the room's run count (the reducer draws no random numbers).</summary>
-    private static string NewRunId(RoomView view, DateTimeOffset now)
-    {
-        var key = string.Join('|', view.State.Code, now.UtcTicks.ToString(CultureInfo.InvariantCulture), view.RunsStarted.ToString(CultureInfo.InvariantCulture));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
-    }
+    private static string NewRunId(RoomView view, DateTimeOffset now) =>
+        Hash(string.Join('|', view.State.Code, now.UtcTicks.ToString(CultureInfo.InvariantCulture), view.RunsStarted.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
 
     private static RoomView Touched(RoomView view, string memberId, DateTimeOffset now) =>
         memberId == RoomRules.SystemMember ? view : view with { LastActive = With(view.LastActive, memberId, now) };

@@ -19,6 +19,12 @@ public sealed record RoomState(
 {
     public IReadOnlyList<RoomMember> Members { get; init; } = Members ?? [];
 
+    /// <summary>
+    /// The baseline runs this room has shown, newest last. A baseline's id comes from everything its results
+    /// depend on, so rooms opening the same data set share one stored baseline; this list links it to the room.
+    /// </summary>
+    public IReadOnlyList<string> BaselineRunIds { get; init; } = [];
+
     public RoomMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
 
     /// <summary>The name to show for a member id (the id itself for someone who is not a member, e.g. "system").</summary>

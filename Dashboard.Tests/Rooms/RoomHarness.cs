@@ -53,8 +53,8 @@ internal sealed class RoomHarness : IAsyncDisposable
     public async Task<IReadOnlyList<AlgorithmCompleted>> CompletedRunAsync(string roomCode, Func<RunStarted, bool>? which = null, int skip = 0)
     {
         var started = await WaitForAsync<RunStarted>(e => e.RoomCode == roomCode && (which?.Invoke(e) ?? true), skip: skip);
-        await WaitForAsync<RunCompleted>(e => e.RunId == started.RunId);
-        return Events.OfType<AlgorithmCompleted>().Where(e => e.RunId == started.RunId).ToArray();
+        await WaitForAsync<RunCompleted>(e => e.RoomCode == roomCode && e.RunId == started.RunId);
+        return Events.OfType<AlgorithmCompleted>().Where(e => e.RoomCode == roomCode && e.RunId == started.RunId).ToArray();
     }
 
     public async ValueTask DisposeAsync()

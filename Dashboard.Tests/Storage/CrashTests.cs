@@ -44,7 +44,7 @@ public class CrashTests : IDisposable
             app.Kill();
             interrupted = started.RunId;
             finished = hub.CompletedRuns(room);
-            foreach (var id in finished) results[id] = hub.AlgorithmResults(id);
+            foreach (var id in finished) results[id] = hub.AlgorithmResults(room, id);
             Assert.DoesNotContain(interrupted, finished); // the kill really came before the run finished
         }
         Assert.Equal(3, finished.Count);

@@ -58,7 +58,7 @@ internal sealed class HubDriver : IAsyncDisposable
     public async Task<string> CompletedRunAsync(string room, string reason)
     {
         var started = await WaitForAsync<RunStarted>(e => e.RoomCode == room && e.Reason == reason);
-        await WaitForAsync<RunCompleted>(e => e.RunId == started.RunId);
+        await WaitForAsync<RunCompleted>(e => e.RoomCode == room && e.RunId == started.RunId);
         return started.RunId;
     }
 
@@ -66,7 +66,7 @@ internal sealed class HubDriver : IAsyncDisposable
     public IReadOnlyList<string> CompletedRuns(string room) =>
         Events.OfType<RunCompleted>().Where(e => e.RoomCode == room).Select(e => e.RunId).ToList();
 
-    public int AlgorithmResults(string runId) => Events.OfType<AlgorithmCompleted>().Count(e => e.RunId == runId);
+    public int AlgorithmResults(string room, string runId) => Events.OfType<AlgorithmCompleted>().Count(e => e.RoomCode == room && e.RunId == runId);
 
     public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
 }

@@ -39,15 +39,19 @@ public partial class ServerStorageTests(ServerFixture server) : IClassFixture<Se
         }
         await Task.WhenAll(rooms.Select(r => Task.Run(() => DriveAsync(r))));
 
+        // Both rooms opened titanic with the default seats: one baseline, stored once, linked to both.
+        var baselines = rooms.Select(r => hub.CompletedRuns(r)[0]).Distinct().ToArray();
+        var baseline = Assert.Single(baselines);
+        Assert.Equal(1L, StorageAssert.Scalar(server.Database, $"SELECT COUNT(*) FROM Runs WHERE Id = '{baseline}';"));
         foreach (var room in rooms)
         {
             var finished = hub.CompletedRuns(room);
-            var stored = await StoredRunsAsync(room, finished.Count);
-            Assert.Equal(finished.Order(), stored);
+            var stored = await StoredRunsAsync(room, finished.Count - 1);
+            Assert.Equal(finished.Where(id => id != baseline).Order(), stored.Where(id => id != baseline));
             Assert.Equal(stored.Count, stored.Distinct().Count());
             foreach (var id in finished)
             {
-                Assert.Equal((long)hub.AlgorithmResults(id), StorageAssert.Scalar(server.Database, $"SELECT COUNT(*) FROM RunResults WHERE RunId = '{id}';"));
+                Assert.Equal((long)hub.AlgorithmResults(room, id), StorageAssert.Scalar(server.Database, $"SELECT COUNT(*) FROM RunResults WHERE RunId = '{id}';"));
             }
             var cancelled = hub.Events.OfType<RunCancelled>().Where(e => e.RoomCode == room).Select(e => e.RunId).ToList();
             Assert.All(cancelled, id => Assert.DoesNotContain(id, stored));
@@ -144,6 +148,25 @@ public partial class ServerStorageTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badMetric.StatusCode);
         Assert.StartsWith("'Bogus' is not a metric.", await ErrorAsync(badMetric));
+    }
+
+    [Fact]
+    public async Task SameBaselineInTwoRooms_StoredOnce_EachRoomsExportHasIt()
+    {
+        await using var hub = await HubDriver.ConnectAsync(server.App.BaseUrl);
+        var first = await hub.CreateRoomAsync();
+        var baseline = await hub.CompletedRunAsync(first, "baseline");
+        var second = await hub.CreateRoomAsync();
+        Assert.Equal(baseline, await hub.CompletedRunAsync(second, "baseline"));
+        await StoredRunsAsync(first, 1);
+        using var http = new HttpClient();
+
+        foreach (var room in new[] { first, second })
+        {
+            var csv = await http.GetStringAsync($"{server.App.BaseUrl}{ExportEndpoints.CsvPath}?room={room}");
+            Assert.Equal(4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Count(line => line.Contains(baseline)));
+        }
+        Assert.Equal(1L, StorageAssert.Scalar(server.Database, $"SELECT COUNT(*) FROM Runs WHERE Id = '{baseline}';"));
     }
 
     [Fact]

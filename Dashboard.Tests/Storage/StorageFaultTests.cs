@@ -52,7 +52,7 @@ public class StorageFaultTests
         var runId = await hub.CompletedRunAsync(room, "baseline");
         var warning = await hub.WaitForAsync<Dashboard.Core.Rooms.RunNotStored>(e => e.RunId == runId, timeoutSeconds: 60);
 
-        Assert.Equal(4, hub.AlgorithmResults(runId)); // the class still saw every result
+        Assert.Equal(4, hub.AlgorithmResults(room, runId)); // the class still saw every result
         Assert.Equal("This run's results were not stored: the server's disk is full. Tell whoever runs the server; nothing stored before was lost.", warning.Warning);
         Assert.Contains($"Could not store run {runId}", app.Log);
         Assert.DoesNotContain("   at ", app.Log);

@@ -88,7 +88,7 @@ internal static class HubLoad
         // Count what the server publishes in these rooms from the moment everyone is in.
         var rooms = codes.OfType<string>().ToHashSet();
         var published = new ConcurrentBag<(string Room, string RunId, string AlgorithmId)>();
-        var runs = new ConcurrentDictionary<string, bool>(); // run id -> ended
+        var runs = new ConcurrentDictionary<string, bool>(); // room/run id -> ended (rooms on one data set share a baseline's id)
         using (notifier.Subscribe(null, e =>
                {
                    if (!rooms.Contains(e.RoomCode)) return Task.CompletedTask;
@@ -98,10 +98,10 @@ internal static class HubLoad
                            published.Add((e.RoomCode, completed.RunId, completed.Result.AlgorithmId));
                            break;
                        case RunStarted started:
-                           runs.TryAdd(started.RunId, false);
+                           runs.TryAdd($"{e.RoomCode}/{started.RunId}", false);
                            break;
                        case RunCompleted or RunCancelled or RunFailed:
-                           runs[RunIdOf(e)] = true;
+                           runs[$"{e.RoomCode}/{RunIdOf(e)}"] = true;
                            break;
                    }
                    return Task.CompletedTask;
@@ -137,8 +137,8 @@ internal static class HubLoad
                 missed += final.Count(p => p.Room == roomOf[i] && !got.Contains((p.RunId, p.AlgorithmId)));
             }
             // Results published before the measured window (a room's first baseline) are left out.
-            var window = final.Select(p => (p.RunId, p.AlgorithmId)).ToHashSet();
-            var all = received.SelectMany(r => r).Where(r => window.Contains((r.RunId, r.AlgorithmId))).ToArray();
+            var window = final.Select(p => (p.Room, p.RunId, p.AlgorithmId)).ToHashSet();
+            var all = received.SelectMany(r => r).Where(r => window.Contains((r.EventRoom, r.RunId, r.AlgorithmId))).ToArray();
             var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
             foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,

@@ -62,10 +62,7 @@ public sealed class RoomRunner : IAsyncDisposable
     public ThresholdSearches Thresholds { get; }
 
     /// <summary>Completes at the room's next change (a command applied or a run's report).</summary>
-    public Task NextChange
-    {
-        get { lock (_gate) return _changed.Task; }
-    }
+    public Task NextChange => Volatile.Read(ref _changed).Task;
 
     /// <summary>Queues a command; completes when it was applied, with null, or with the message saying why it was refused.</summary>
     public Task<string?> ExecuteAsync(RoomCommand command)
@@ -123,26 +120,16 @@ public sealed class RoomRunner : IAsyncDisposable
             Volatile.Write(ref _view, step.View);
             foreach (var effect in step.Effects)
             {
-                switch (effect)
-                {
-                    case Publish publish:
-                        var previous = _publishing;
-                        _publishing = PublishAfterAsync(previous, publish.Event);
-                        break;
-                    case StartRun start:
-                        _runs.Start(start);
-                        break;
-                    case CancelRun cancel:
-                        _runs.Cancel(cancel.RunId);
-                        break;
-                }
+                if (effect is Publish publish) _publishing = PublishAfterAsync(_publishing, publish.Event);
+                else if (effect is StartRun start) _runs.Start(start);
+                else if (effect is CancelRun cancel) _runs.Cancel(cancel.RunId);
             }
-            _changed.TrySetResult();
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return step;
         }
     }
 
+    // Events go out in the order they were made, each after the one before (storage's write included).
     private async Task PublishAfterAsync(Task previous, RoomEvent roomEvent)
     {
         await previous;

@@ -44,22 +44,25 @@ public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore
                 break;
             case RunStarted started:
                 // The event carries what the run was started with: the room is never read back (it may have moved on).
-                if (started.Context is { } context) _pending[started.RunId] = new PendingRun(started, context);
+                if (started.Context is { } context) _pending[Key(started.RoomCode, started.RunId)] = new PendingRun(started, context);
                 break;
-            case AlgorithmCompleted completed when _pending.TryGetValue(completed.RunId, out var pending):
+            case AlgorithmCompleted completed when _pending.TryGetValue(Key(completed.RoomCode, completed.RunId), out var pending):
                 pending.Add(completed);
                 break;
-            case RunCompleted done when _pending.TryRemove(done.RunId, out var finished):
+            case RunCompleted done when _pending.TryRemove(Key(done.RoomCode, done.RunId), out var finished):
                 await StoreAsync(finished, done);
                 break;
             case RunCancelled cancelled:
-                _pending.TryRemove(cancelled.RunId, out _);
+                _pending.TryRemove(Key(cancelled.RoomCode, cancelled.RunId), out _);
                 break;
             case RunFailed failed:
-                _pending.TryRemove(failed.RunId, out _);
+                _pending.TryRemove(Key(failed.RoomCode, failed.RunId), out _);
                 break;
         }
     }
+
+    /// <summary>Runs are collected per room: two rooms opening the same data set run the same baseline id at once.</summary>
+    private static string Key(string roomCode, string runId) => roomCode + "/" + runId;
 
     private async Task StoreAsync(PendingRun pending, RunCompleted done)
     {
@@ -67,7 +70,8 @@ public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore
         if (run is null) return; // every result was superseded by a newer run: nothing finished here
         try
         {
-            if (!await runs.SaveAsync(run, _stopping.Token)) logger.LogWarning("Run {Run} of room {Room} was already stored", run.RunId, run.RoomCode);
+            // An identical baseline is stored once, by the first room that ran it; later rooms link to it.
+            if (!await runs.SaveAsync(run, _stopping.Token)) logger.LogInformation("Run {Run} of room {Room} is stored already", run.RunId, run.RoomCode);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -51,7 +51,11 @@ public sealed class RunStore(DashboardDatabase database)
         await using var db = database.CreateContext();
         var query = db.RunResults.AsNoTracking().AsQueryable();
         if (filter.DatasetName is { } dataset) query = query.Where(r => r.Run!.DatasetName == dataset);
-        if (filter.RoomCode is { } room) query = query.Where(r => r.Run!.RoomCode == room);
+        if (filter.RoomCode is { } room)
+        {
+            var linked = await LinkedBaselinesAsync(db, room, cancellationToken);
+            query = query.Where(r => r.Run!.RoomCode == room || linked.Contains(r.RunId));
+        }
         if (filter.AlgorithmId is { } algorithm) query = query.Where(r => r.AlgorithmId == algorithm);
         // Every column but the scores and curves: the grid never needs them, and they are most of a row.
         var rows = await query
@@ -98,12 +102,24 @@ public sealed class RunStore(DashboardDatabase database)
         return Ordered(runs);
     }
 
-    /// <summary>Every stored run of a room, oldest first.</summary>
+    /// <summary>Every stored run of a room, oldest first, with the baselines it shares with other rooms.</summary>
     public async Task<IReadOnlyList<RecordedRun>> GetRoomAsync(string roomCode, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var runs = await db.Runs.AsNoTracking().Include(r => r.Results).Where(r => r.RoomCode == roomCode).AsSplitQuery().ToListAsync(cancellationToken);
+        var linked = await LinkedBaselinesAsync(db, roomCode, cancellationToken);
+        var runs = await db.Runs.AsNoTracking().Include(r => r.Results).Where(r => r.RoomCode == roomCode || linked.Contains(r.Id))
+            .AsSplitQuery().ToListAsync(cancellationToken);
         return Ordered(runs);
+    }
+
+    /// <summary>
+    /// The baselines a room showed (its stored state lists them): an identical baseline is stored once, under
+    /// the room that ran it first, and every other room that opened the same data set links to it.
+    /// </summary>
+    private static async Task<List<string>> LinkedBaselinesAsync(DashboardDbContext db, string roomCode, CancellationToken cancellationToken)
+    {
+        var json = await db.Rooms.AsNoTracking().Where(r => r.Code == roomCode).Select(r => r.StateJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? [] : [.. StoredRoomState.Read(json).BaselineRunIds];
     }
 
     public async Task<RecordedRun?> GetAsync(string runId, CancellationToken cancellationToken) =>

@@ -308,4 +308,32 @@ public class RoomReducerTests
         Assert.Equal("class", started.Context.MovedSliderId);
         Assert.Equal("Titanic", started.Context.Dataset.DisplayName);
     }
+
+    [Fact]
+    public void Baseline_IdFromWhatItsResultsDependOn_SameInAnyRoom_LinkedToTheRoom()
+    {
+        var first = Loaded();
+        var other = Apply(RoomView.Opening("ZZZ-999", Choice, null, T0.AddHours(1)), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 3600);
+
+        Assert.Equal(Started(first).RunId, Started(other).RunId);
+        Assert.Equal([Started(first).RunId], other.View.State.BaselineRunIds);
+        Assert.Equal(Started(first).RunId, Published<RoomStateChanged>(other).State.BaselineRunIds[^1]);
+        var tuned = first.View.State with { Algorithms = first.View.State.Algorithms.Select(a => a.AlgorithmId == "svm" ? a with { Threshold = 0.3 } : a).ToArray() };
+        Assert.NotEqual(RoomReducer.BaselineRunId(first.View.State), RoomReducer.BaselineRunId(tuned));
+        Assert.Equal(RoomReducer.BaselineRunId(first.View.State), RoomReducer.BaselineRunId(first.View.State with { Algorithms = first.View.State.Algorithms.Select(a => a with { HolderId = "ana" }).ToArray() }));
+    }
+
+    [Fact]
+    public void DatasetReady_SameBaselineStillInFlight_ItGoesOn_NotStartedTwice()
+    {
+        var loaded = Loaded();
+
+        var again = Apply(loaded.View, new DatasetReady("ana", Workspace(), Choice));
+
+        Assert.Empty(again.Effects.OfType<CancelRun>());
+        Assert.Empty(again.Effects.OfType<StartRun>());
+        Assert.Equal(Started(loaded).RunId, Assert.Single(again.View.Runs.Keys));
+        var finished = Finish(again.View, Started(loaded));
+        Assert.Equal(4, finished.Latest.Count);
+    }
 }
