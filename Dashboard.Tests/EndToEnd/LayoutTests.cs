@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.EndToEnd;
 
-/// <summary>The page's shape in a real browser: no sideways scrolling at common widths, and the precision-recall chart drawn with data.</summary>
+/// <summary>
+/// The page's shape in a real browser: no sideways scrolling at common widths, the Columns panel whole, chart text
+/// readable in dark mode, and the precision-recall chart drawn with data.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public class LayoutTests(BrowserFixture fixture)
 {
@@ -92,5 +95,45 @@ public class LayoutTests(BrowserFixture fixture)
         Assert.Equal(4, markers.Count);
         Assert.All(markers, m => Assert.EndsWith("at threshold 0.500", m.GetProperty("name").GetString()));
         Assert.True(await page.Locator(".pr-panel .js-plotly-plot .scatterlayer path.js-line").CountAsync() >= 5, "lines drawn in the SVG");
+    }
+
+    [Fact]
+    public async Task ColumnsPanelAt1440_TableInsideThePanel()
+    {
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+
+        await page.Locator(".columns-panel").GetByText("Columns (").ClickAsync();
+        await page.Locator(".column-table td").First.WaitForAsync();
+
+        // The table's last column ends inside the panel (it was cut off at a third of the page).
+        await page.WaitForFunctionAsync("""
+            () => { const table = document.querySelector('.column-table table'), panel = document.querySelector('.columns-panel');
+                    return table.getBoundingClientRect().width > 0 && table.getBoundingClientRect().right <= panel.getBoundingClientRect().right; }
+            """, null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task DarkMode_EveryTickLabelInEveryChart_InTheThemesTextColour()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(fixture.Server.BaseUrl + "/");
+        await WaitForBaselineAsync(page);
+        await page.Locator(".slider-card .js-plotly-plot .x2tick text").First.WaitForAsync();
+
+        await page.Locator("button[aria-label='Toggle dark mode']").ClickAsync();
+
+        // Plotly names tick groups by axis (xtick, x2tick, y2tick…): every one of them, whatever CSS the page has.
+        const string Unreadable = """
+            () => { const probe = document.createElement('div'); probe.style.color = 'var(--mud-palette-text-primary)'; document.body.appendChild(probe);
+                    const text = getComputedStyle(probe).color; probe.remove();
+                    const ticks = [...document.querySelectorAll('.js-plotly-plot g[class$="tick"] > text')];
+                    return ticks.length === 0 ? ['no tick labels'] : ticks.filter(t => getComputedStyle(t).fill !== text)
+                        .slice(0, 5).map(t => `${t.parentElement.getAttribute('class')} "${t.textContent}" ${getComputedStyle(t).fill} (text ${text})`); }
+            """;
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-theme-dark, .mud-dark') !== null || getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'");
+        Assert.Empty(await page.EvaluateAsync<string[]>(Unreadable));
     }
 }
