@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
 using Microsoft.AspNetCore.Components;
@@ -43,13 +44,40 @@ public partial class SliderCard : IDisposable
     /// <summary>How long the keys must rest before a keyboard gesture commits: five arrow presses are one move, one run.</summary>
     public static readonly TimeSpan KeyboardPause = TimeSpan.FromMilliseconds(700);
 
+    // The track's ends, in percent.
+    private const double Min = 1;
+    private const double Max = 95;
+
     private bool _keyboard;
     private double? _pending;
+    private double? _dragging;
     private CancellationTokenSource? _pause;
 
     private double SliderPercent => Math.Round((_pending ?? Slider.TargetShare ?? Readout.CurrentShare) * 100, 1);
 
+    /// <summary>Where the thumb is while a move is under way (dragged, or keys not yet rested); null when nothing moves.</summary>
+    private double? MovingTo => _dragging ?? _pending;
+
+    /// <summary>The share the thumb shows: the move under way, else the one asked for, else the data's own.</summary>
+    private double ShownShare => MovingTo ?? Slider.TargetShare ?? Readout.CurrentShare;
+
+    /// <summary>
+    /// The neutral tick under the thumb's centre at the data's own share. Medium MudSlider thumbs take 4 px of the
+    /// track's width (drawn scaled up), so the centre runs from 2 px to the width less 2 px.
+    /// </summary>
+    private string NeutralTickStyle => string.Create(CultureInfo.InvariantCulture,
+        $"left: calc(2px + (100% - 4px) * {Math.Clamp((Readout.NeutralShare * 100 - Min) / (Max - Min), 0, 1):0.####})");
+
     private void OnKeyDown() => _keyboard = true;
+
+    /// <summary>The thumb moved (a drag, or a key): the readout follows; nothing is sent to the room.</summary>
+    private void OnDragging(ChangeEventArgs args)
+    {
+        if (double.TryParse(args.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent))
+        {
+            _dragging = Math.Round(percent / 100, 4);
+        }
+    }
 
     private void OnPointerDown() => _keyboard = false;
 
@@ -60,6 +88,7 @@ public partial class SliderCard : IDisposable
     private async Task OnSliderReleased(double percent)
     {
         var share = Math.Round(percent / 100, 4);
+        _dragging = null;
         if (!_keyboard)
         {
             await OnShareChanged.InvokeAsync(share);
@@ -82,6 +111,7 @@ public partial class SliderCard : IDisposable
 
     private async Task CommitPendingAsync()
     {
+        _dragging = null; // a drag that ended where it began sends no change
         if (_pending is not { } share) return;
         _pending = null;
         _pause?.Cancel();
