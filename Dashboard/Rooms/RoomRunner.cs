@@ -14,9 +14,6 @@ namespace Dashboard.Rooms;
 /// </summary>
 public sealed class RoomRunner : IAsyncDisposable
 {
-    /// <summary>What a client is told when a command failed for a reason of the server's own.</summary>
-    public const string UnexpectedError = "The server could not do that because of an error of its own (now in its log). Try again; if it happens again, tell whoever runs the server.";
-
     private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands;
     private readonly int _queueLimit;
     private readonly RoomNotifier _notifier;
@@ -102,7 +99,7 @@ public sealed class RoomRunner : IAsyncDisposable
                 {
                     // An unexpected failure: its details go to the log, never to a client.
                     _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
-                    done.TrySetResult(UnexpectedError);
+                    done.TrySetResult(UserMessage.ServerFault);
                 }
             }
         }
