@@ -30,7 +30,7 @@ public sealed class RoomRunner : IAsyncDisposable
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
     /// <param name="limits">How many commands may wait and how many threshold searches may run; defaults when null.</param>
     public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
-        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null)
+        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null, Speculation? speculation = null)
     {
         limits ??= new Security.SecurityOptions();
         // Bounded: a client flooding a room with commands is refused, not queued without end.
@@ -42,7 +42,9 @@ public sealed class RoomRunner : IAsyncDisposable
         _workspaces = workspaces;
         _logger = logger;
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
-        _runs = new RoomRuns(code, loop, slots, cache ?? new ResultCache(), report => Dispatch(report), logger, _stopping.Token);
+        cache ??= new ResultCache();
+        _runs = new RoomRuns(code, loop, slots, cache, report => Dispatch(report), logger, _stopping.Token);
+        Speculation = new RoomSpeculation(code, loop, slots, cache, speculation?.Idle ?? TimeSpan.Zero, speculation?.Stats ?? new SpeculationStats(), logger, _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
         Thresholds = new ThresholdSearches(code, slots, limits.ThresholdSearchesPerRoom);
         _processing = Task.Run(ProcessAsync);
@@ -55,6 +57,9 @@ public sealed class RoomRunner : IAsyncDisposable
     public RoomView View => Volatile.Read(ref _view);
 
     public RoomSweeps Sweeps { get; }
+
+    /// <summary>Trains likely next positions while the room is idle; a real run pre-empts it.</summary>
+    public RoomSpeculation Speculation { get; }
 
     public ThresholdSearches Thresholds { get; }
 
@@ -118,9 +123,14 @@ public sealed class RoomRunner : IAsyncDisposable
             foreach (var effect in step.Effects)
             {
                 if (effect is Publish publish) _publishing = PublishAfterAsync(_publishing, publish.Event);
-                else if (effect is StartRun start) _runs.Start(start);
+                else if (effect is StartRun start)
+                {
+                    Speculation.Preempt(); // a real move never waits behind a guess
+                    _runs.Start(start);
+                }
                 else if (effect is CancelRun cancel) _runs.Cancel(cancel.RunId);
             }
+            if (!step.View.IsBusy) Speculation.Schedule(step.View);
             Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return step;
         }
