@@ -7,7 +7,7 @@ public static class AlgorithmCatalog
 {
     /// <summary>Gradient boosting, random forest, SVM, MLP: the four seats of the course.</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Defaults { get; } =
-        [LightGbmAlgorithm.Descriptor, FastForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
+        [LightGbmAlgorithm.Descriptor, RandomForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
 
     /// <summary>
     /// The same four seats for a numeric target (regression), with the same ids: LightGBM regression, random-forest

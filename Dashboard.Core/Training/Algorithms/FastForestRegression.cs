@@ -11,9 +11,9 @@ namespace Dashboard.Core.Training.Algorithms;
 /// </summary>
 internal static class FastForestRegression
 {
-    private static readonly HyperparameterSpec Trees = FastForestAlgorithm.Descriptor.Spec("trees");
-    private static readonly HyperparameterSpec Leaves = FastForestAlgorithm.Descriptor.Spec("leaves") with { Default = 128 };
-    private static readonly HyperparameterSpec FeatureFraction = FastForestAlgorithm.Descriptor.Spec("featureFraction") with { Default = 1 };
+    private static readonly HyperparameterSpec Trees = RandomForestAlgorithm.Descriptor.Spec("trees");
+    private static readonly HyperparameterSpec Leaves = RandomForestAlgorithm.Descriptor.Spec("leaves") with { Default = 128 };
+    private static readonly HyperparameterSpec FeatureFraction = RandomForestAlgorithm.Descriptor.Spec("featureFraction") with { Default = 1 };
 
     public static AlgorithmDescriptor Descriptor { get; } = AlgorithmDescriptor.Regressor(
         "random-forest", "Random forest regression", "random forest", [Trees, Leaves, FeatureFraction], Train);
