@@ -56,19 +56,12 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
         LeafwiseTreeGrower owner)
     {
         private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per leaf
-        private readonly List<int> _feature = [];
-        private readonly List<byte> _splitBin = [];
-        private readonly List<float> _threshold = [];
-        private readonly List<int> _left = [];
-        private readonly List<int> _right = [];
-        private readonly List<double> _value = [];
-        private readonly List<double> _cover = [];
-        private readonly List<double> _gain = [];
+        private readonly GrowingTree _tree = new(data.Binned);
 
         public void Grow(int maxLeaves)
         {
             var (positive, negative) = Totals(0, _order.Length);
-            var root = new Leaf(AddNode(positive, negative), 0, _order.Length, positive, negative);
+            var root = new Leaf(_tree.AddLeaf(positive, negative), 0, _order.Length, positive, negative);
             var leaves = new List<Leaf> { root };
             if (CanSplit(root))
             {
@@ -87,8 +80,7 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             foreach (var leaf in leaves) owner.Return(leaf.Histogram);
         }
 
-        public DecisionTree ToTree() =>
-            new([.. _feature], [.. _splitBin], [.. _threshold], [.. _left], [.. _right], [.. _value], [.. _cover], [.. _gain]);
+        public DecisionTree ToTree() => _tree.ToTree();
 
         /// <summary>The leaf whose best split gains most (the first on a tie), or null when no leaf can be split.</summary>
         private static int? Next(List<Leaf> leaves)
@@ -109,13 +101,9 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             var middle = Partition(parent.Start, parent.End, cut.Feature, cut.Bin);
             var (leftPositive, leftNegative) = Totals(parent.Start, middle);
             var (rightPositive, rightNegative) = Totals(middle, parent.End);
-            var node = parent.Node;
-            _feature[node] = cut.Feature;
-            _splitBin[node] = (byte)cut.Bin;
-            _threshold[node] = data.Binned.Edge(cut.Feature, cut.Bin);
-            _gain[node] = cut.Gain;
-            var left = new Leaf(_left[node] = AddNode(leftPositive, leftNegative), parent.Start, middle, leftPositive, leftNegative);
-            var right = new Leaf(_right[node] = AddNode(rightPositive, rightNegative), middle, parent.End, rightPositive, rightNegative);
+            var (leftNode, rightNode) = _tree.Split(parent.Node, cut.Feature, cut.Bin, cut.Gain, (leftPositive, leftNegative), (rightPositive, rightNegative));
+            var left = new Leaf(leftNode, parent.Start, middle, leftPositive, leftNegative);
+            var right = new Leaf(rightNode, middle, parent.End, rightPositive, rightNegative);
 
             // Only a child that may split needs a histogram; the smaller one is filled from its rows and the
             // parent's becomes the larger one's by subtraction.
@@ -187,30 +175,7 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             leaf.Best = best;
         }
 
-        private int AddNode(double positive, double negative)
-        {
-            _feature.Add(-1);
-            _splitBin.Add(0);
-            _threshold.Add(0);
-            _left.Add(-1);
-            _right.Add(-1);
-            _value.Add(positive + negative > 0 ? positive / (positive + negative) : 0);
-            _cover.Add(positive + negative);
-            _gain.Add(0);
-            return _feature.Count - 1;
-        }
-
-        private (double Positive, double Negative) Totals(int start, int end)
-        {
-            double positive = 0, negative = 0;
-            for (var i = start; i < end; i++)
-            {
-                var at = _order[i];
-                if (labelAt[at] == 1) positive += weights[at];
-                else negative += weights[at];
-            }
-            return (positive, negative);
-        }
+        private (double Positive, double Negative) Totals(int start, int end) => GrowingTree.Totals(_order, start, end, labelAt, weights);
 
         /// <summary>Moves the leaf's rows with bin at or below <paramref name="bin"/> to the front; returns where the right side starts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
