@@ -23,7 +23,7 @@ internal static class RandomForestAlgorithm
     public const int MinRowsPerLeaf = 10;
 
     private static readonly HyperparameterSpec Trees = new("trees", "Trees", HyperparameterKind.Integer, 10, 500, 100,
-        "How many independent trees vote, each on its own bootstrap sample of the rows: more trees give steadier scores and take longer.");
+        "How many independent trees vote, each on its own random sample of the rows: more trees give steadier scores and take longer.");
     private static readonly HyperparameterSpec Leaves = new("leaves", "Leaves per tree", HyperparameterKind.Integer, 2, 256, 31,
         "How many end nodes each tree may have: the split that helps most is made next until a tree has this many.");
     private static readonly HyperparameterSpec FeatureFraction = new("featureFraction", "Feature fraction", HyperparameterKind.Real, 0.1, 1, 0.7,
@@ -38,7 +38,6 @@ internal static class RandomForestAlgorithm
         var (rowCount, columns) = (input.Features.Rows, input.Features.Columns);
         var perTree = Math.Clamp((int)Math.Round(hp.Get(FeatureFraction) * columns), 1, columns);
         var grower = new LeafwiseTreeGrower(SparseRowBins.Create(BinnedFeatures.Create(input.Features)));
-        var all = Enumerable.Range(0, rowCount).ToArray();
         var classWeights = input.ClassWeight.WeightsFor(input.Labels);
         var trees = new DecisionTree[hp.GetInt(Trees)];
         for (var t = 0; t < trees.Length; t++)
@@ -46,7 +45,7 @@ internal static class RandomForestAlgorithm
             cancellationToken.ThrowIfCancellationRequested();
             // Tree t draws from its own stream, so its sample and features never depend on another tree's.
             var random = SeededRandom.For(input.Seed, $"random-forest.{t}");
-            var (rows, copies) = BalancedSample.Distinct(BalancedSample.Bootstrap(all, rowCount, random));
+            var (rows, copies) = BalancedSample.DistinctBootstrap(rowCount, random);
             var weights = BalancedSample.ClassWeights(rows, input.Labels, classWeights);
             for (var i = 0; i < weights.Length; i++) weights[i] *= copies[i];
             var features = random.SampleWithoutReplacement(columns, perTree);

@@ -44,6 +44,7 @@ internal sealed class BinHistogram(int bins)
     }
 
     /// <summary>Each column's common bin holds what the node's totals leave after its listed bins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillCommonBins(SparseRowBins data, double positive, double negative, int rows)
     {
         for (var column = 0; column < data.Columns; column++)

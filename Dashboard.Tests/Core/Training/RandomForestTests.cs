@@ -157,6 +157,17 @@ public sealed class RandomForestTests
         Assert.Equal([0.5, 1.0, 0.0], new[] { tree.Predict([0f, 1f, 1f]), tree.Predict([1f, 1f, 0f]), tree.Predict([1f, 0f, 1f]) });
     }
 
+    [Fact]
+    public void DistinctBootstrap_CountsTheSameDrawsAsBootstrapThenDistinct()
+    {
+        var counted = BalancedSample.DistinctBootstrap(500, new SeededRandom(9));
+        var sorted = BalancedSample.Distinct(BalancedSample.Bootstrap(Enumerable.Range(0, 500).ToArray(), 500, new SeededRandom(9)));
+
+        Assert.Equal(sorted.Rows, counted.Rows);
+        Assert.Equal(sorted.Copies, counted.Copies);
+        Assert.Equal(500, counted.Copies.Sum());
+    }
+
     private static TrainingInput Input(FeaturizedSplit split, int seed)
     {
         var rows = TrainingFixtures.Baseline(split);
