@@ -14,7 +14,7 @@ public static class AlgorithmCatalog
     /// regression, a linear support vector regressor, and the MLP with a linear output.
     /// </summary>
     public static IReadOnlyList<AlgorithmDescriptor> RegressionDefaults { get; } =
-        [LightGbmRegression.Descriptor, FastForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
+        [LightGbmRegression.Descriptor, RandomForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
 
     /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles and the one-class detectors (issue 15).</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } =

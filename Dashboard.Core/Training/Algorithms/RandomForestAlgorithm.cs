@@ -1,4 +1,3 @@
-using Dashboard.Core.Common;
 using Dashboard.Core.Training.Ensembles;
 
 namespace Dashboard.Core.Training.Algorithms;
@@ -32,26 +31,18 @@ internal static class RandomForestAlgorithm
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "random-forest", "Random forest", "random forest", [Trees, Leaves, FeatureFraction], Train);
 
+    /// <summary>The forest's settings from the seat's values (the regressor passes its own specs, with other defaults).</summary>
+    public static ForestOptions Options(HyperparameterValues values, HyperparameterSpec trees, HyperparameterSpec leaves, HyperparameterSpec featureFraction) =>
+        new(values.GetInt(trees), values.GetInt(leaves), values.Get(featureFraction), MinRowsPerLeaf);
+
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {
-        var hp = input.Hyperparameters;
-        var (rowCount, columns) = (input.Features.Rows, input.Features.Columns);
-        var perTree = Math.Clamp((int)Math.Round(hp.Get(FeatureFraction) * columns), 1, columns);
-        var grower = new LeafwiseTreeGrower(SparseRowBins.Create(BinnedFeatures.Create(input.Features)));
-        var classWeights = input.ClassWeight.WeightsFor(input.Labels);
-        var trees = new DecisionTree[hp.GetInt(Trees)];
-        for (var t = 0; t < trees.Length; t++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Tree t draws from its own stream, so its sample and features never depend on another tree's.
-            var random = SeededRandom.For(input.Seed, $"random-forest.{t}");
-            var (rows, copies) = BalancedSample.DistinctBootstrap(rowCount, random);
-            var weights = BalancedSample.ClassWeights(rows, input.Labels, classWeights);
-            for (var i = 0; i < weights.Length; i++) weights[i] *= copies[i];
-            var features = random.SampleWithoutReplacement(columns, perTree);
-            Array.Sort(features);
-            trees[t] = grower.Grow(input.Labels, rows, weights, features, hp.GetInt(Leaves), MinRowsPerLeaf);
-        }
-        return new TreeEnsembleClassifier(trees, columns);
+        var labels = input.Labels;
+        var classWeights = input.ClassWeight.WeightsFor(labels);
+        var targets = labels.Select(l => l == 1 ? 1.0 : 0.0).ToArray();
+        var rowWeights = labels.Select(l => l == 1 ? classWeights.Positive : classWeights.Negative).ToArray();
+        var trees = LeafwiseForest.Grow(input.Features, targets, rowWeights, Options(input.Hyperparameters, Trees, Leaves, FeatureFraction),
+            input.Seed, "random-forest", cancellationToken);
+        return new TreeEnsembleClassifier(trees, input.Features.Columns);
     }
 }

@@ -17,31 +17,33 @@ internal sealed class GrowingTree(BinnedFeatures features)
     private readonly List<double> _cover = [];
     private readonly List<double> _gain = [];
 
-    /// <summary>Adds a leaf holding these weights of positive and negative rows; returns its node number.</summary>
-    public int AddLeaf(double positive, double negative)
+    /// <summary>
+    /// Adds a leaf over rows of total weight <paramref name="weight"/> whose weighted targets sum to <paramref name="sum"/>
+    /// (for a classifier: the weight of its positive rows); returns its node number.
+    /// </summary>
+    public int AddLeaf(double sum, double weight)
     {
         _feature.Add(-1);
         _splitBin.Add(0);
         _threshold.Add(0);
         _left.Add(-1);
         _right.Add(-1);
-        _value.Add(positive + negative > 0 ? positive / (positive + negative) : 0);
-        _cover.Add(positive + negative);
+        _value.Add(weight > 0 ? sum / weight : 0);
+        _cover.Add(weight);
         _gain.Add(0);
         return _feature.Count - 1;
     }
 
     /// <summary>Turns a leaf into a split on "bin &lt;= <paramref name="bin"/>" of <paramref name="feature"/> with two new leaves.</summary>
     /// <returns>The node numbers of the left (bin at or below) and right children.</returns>
-    public (int Left, int Right) Split(int node, int feature, int bin, double gain,
-        (double Positive, double Negative) left, (double Positive, double Negative) right)
+    public (int Left, int Right) Split(int node, int feature, int bin, double gain, (double Sum, double Weight) left, (double Sum, double Weight) right)
     {
         _feature[node] = feature;
         _splitBin[node] = (byte)bin;
         _threshold[node] = features.Edge(feature, bin);
         _gain[node] = gain;
-        _left[node] = AddLeaf(left.Positive, left.Negative);
-        _right[node] = AddLeaf(right.Positive, right.Negative);
+        _left[node] = AddLeaf(left.Sum, left.Weight);
+        _right[node] = AddLeaf(right.Sum, right.Weight);
         return (_left[node], _right[node]);
     }
 

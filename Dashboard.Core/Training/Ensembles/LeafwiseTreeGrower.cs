@@ -3,12 +3,14 @@ using System.Runtime.CompilerServices;
 namespace Dashboard.Core.Training.Ensembles;
 
 /// <summary>
-/// Grows the classification trees of a random forest leaf by leaf up to a number of leaves (scikit-learn's best-first
-/// growth under max_leaf_nodes, and ML.NET FastForest's "leaves per tree"): of all the current leaves, the one whose
-/// best split lowers the weighted Gini impurity most is split next. Split search reads histograms of binned features
-/// (<see cref="BinHistogram"/>), filled from the rows of the smaller child only; <see cref="TreeGrower"/> instead
-/// grows depth-first and counts a node's rows anew for every feature, which suits its small balanced samples.
-/// One grower serves the trees of one fit in turn and reuses its histograms.
+/// Grows the trees of a random forest leaf by leaf up to a number of leaves (scikit-learn's best-first growth under
+/// max_leaf_nodes, and ML.NET FastForest's "leaves per tree"): of all the current leaves, the one whose best split
+/// lowers the weighted squared error most is split next, and a leaf predicts its rows' weighted mean target. On 0/1
+/// targets that is the Gini criterion (the Gini decrease is exactly twice the squared-error decrease) and the mean is
+/// the share of positive rows, so one grower serves the classifier and the regressor. Split search reads histograms
+/// of binned features (<see cref="BinHistogram"/>), filled from the rows of the smaller child only;
+/// <see cref="TreeGrower"/> instead grows depth-first and counts a node's rows anew for every feature, which suits
+/// its small balanced samples. One grower serves the trees of one fit in turn and reuses its histograms.
 /// </summary>
 internal sealed class LeafwiseTreeGrower(SparseRowBins data)
 {
@@ -16,16 +18,18 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
 
     private readonly Stack<BinHistogram> _spare = new();
 
-    /// <param name="labels">1 or 0 for every row of the matrix.</param>
+    /// <param name="targets">The target of every row of the matrix: 1 or 0 for a classifier.</param>
     /// <param name="rows">The distinct rows this tree learns from.</param>
     /// <param name="weights">One weight per entry of <paramref name="rows"/> (times drawn, times its class weight).</param>
     /// <param name="features">The columns this tree may split on.</param>
     /// <param name="maxLeaves">The tree stops growing at this many leaves, or earlier when no leaf can be split.</param>
     /// <param name="minRowsPerLeaf">Each side of a split keeps at least this many distinct rows.</param>
-    public DecisionTree Grow(IReadOnlyList<int> labels, int[] rows, double[] weights, int[] features, int maxLeaves, int minRowsPerLeaf)
+    /// <returns>A tree whose gains are twice the decrease of the weighted squared error: on 0/1 targets, the Gini decrease.</returns>
+    public DecisionTree Grow(IReadOnlyList<double> targets, int[] rows, double[] weights, int[] features, int maxLeaves, int minRowsPerLeaf)
     {
         if (rows.Length == 0) throw new ArgumentException("A tree needs at least one training row.", nameof(rows));
-        var tree = new Growth(data, Array.ConvertAll(rows, r => labels[r] == 1 ? 1 : 0), rows, weights, features, minRowsPerLeaf, this);
+        var targetAt = Array.ConvertAll(rows, r => targets[r]);
+        var tree = new Growth(data, targetAt, rows, weights, features, minRowsPerLeaf, this);
         tree.Grow(maxLeaves);
         return tree.ToTree();
     }
@@ -38,13 +42,12 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
     }
 
     /// <summary>A leaf that may still be split: its rows are <c>order[Start..End)</c>.</summary>
-    private sealed class Leaf(int node, int start, int end, double positive, double negative)
+    private sealed class Leaf(int node, int start, int end, Totals totals)
     {
         public int Node { get; } = node;
         public int Start { get; } = start;
         public int End { get; } = end;
-        public double Positive { get; } = positive;
-        public double Negative { get; } = negative;
+        public Totals Totals { get; } = totals;
         public BinHistogram? Histogram { get; set; }
         public Cut? Best { get; set; }
     }
@@ -52,21 +55,25 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
     /// <summary>Rows whose bin of <paramref name="Feature"/> is at or below <paramref name="Bin"/> (the column's own numbering) go left.</summary>
     private readonly record struct Cut(int Feature, int Bin, double Gain);
 
-    private sealed class Growth(SparseRowBins data, int[] labelAt, int[] rows, double[] weights, int[] features, int minRowsPerLeaf,
+    /// <summary>A leaf's rows: their weight, weighted target sum, and whether their targets differ (else no split helps).</summary>
+    private readonly record struct Totals(double Weight, double Sum, bool Mixed);
+
+    private sealed class Growth(SparseRowBins data, double[] targetAt, int[] rows, double[] weights, int[] features, int minRowsPerLeaf,
         LeafwiseTreeGrower owner)
     {
         private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per leaf
+        private readonly double[] _weighted = weights.Select((w, at) => w * targetAt[at]).ToArray();
         private readonly GrowingTree _tree = new(data.Binned);
 
         public void Grow(int maxLeaves)
         {
-            var (positive, negative) = Totals(0, _order.Length);
-            var root = new Leaf(_tree.AddLeaf(positive, negative), 0, _order.Length, positive, negative);
+            var totals = TotalsOf(0, _order.Length);
+            var root = new Leaf(_tree.AddLeaf(totals.Sum, totals.Weight), 0, _order.Length, totals);
             var leaves = new List<Leaf> { root };
             if (CanSplit(root))
             {
                 root.Histogram = owner.Rent();
-                root.Histogram.Fill(data, _order, 0, _order.Length, rows, weights, labelAt, positive, negative);
+                Fill(root.Histogram, root);
                 Evaluate(root);
             }
             while (leaves.Count < maxLeaves && Next(leaves) is { } index)
@@ -93,17 +100,20 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             return best;
         }
 
-        private bool CanSplit(Leaf leaf) => leaf.End - leaf.Start >= 2 * minRowsPerLeaf && leaf.Positive > 0 && leaf.Negative > 0;
+        private bool CanSplit(Leaf leaf) => leaf.End - leaf.Start >= 2 * minRowsPerLeaf && leaf.Totals.Mixed;
+
+        private void Fill(BinHistogram histogram, Leaf leaf) =>
+            histogram.Fill(data, _order, leaf.Start, leaf.End, rows, weights, _weighted, leaf.Totals.Weight, leaf.Totals.Sum);
 
         private (Leaf Left, Leaf Right) Split(Leaf parent)
         {
             var cut = parent.Best!.Value;
             var middle = Partition(parent.Start, parent.End, cut.Feature, cut.Bin);
-            var (leftPositive, leftNegative) = Totals(parent.Start, middle);
-            var (rightPositive, rightNegative) = Totals(middle, parent.End);
-            var (leftNode, rightNode) = _tree.Split(parent.Node, cut.Feature, cut.Bin, cut.Gain, (leftPositive, leftNegative), (rightPositive, rightNegative));
-            var left = new Leaf(leftNode, parent.Start, middle, leftPositive, leftNegative);
-            var right = new Leaf(rightNode, middle, parent.End, rightPositive, rightNegative);
+            var (leftTotals, rightTotals) = (TotalsOf(parent.Start, middle), TotalsOf(middle, parent.End));
+            var (leftNode, rightNode) = _tree.Split(parent.Node, cut.Feature, cut.Bin, cut.Gain,
+                (leftTotals.Sum, leftTotals.Weight), (rightTotals.Sum, rightTotals.Weight));
+            var left = new Leaf(leftNode, parent.Start, middle, leftTotals);
+            var right = new Leaf(rightNode, middle, parent.End, rightTotals);
 
             // Only a child that may split needs a histogram; the smaller one is filled from its rows and the
             // parent's becomes the larger one's by subtraction.
@@ -113,13 +123,13 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             if (CanSplit(large))
             {
                 var filled = owner.Rent();
-                filled.Fill(data, _order, small.Start, small.End, rows, weights, labelAt, small.Positive, small.Negative);
+                Fill(filled, small);
                 histogram.Subtract(filled);
                 (large.Histogram, small.Histogram) = (histogram, filled);
             }
             else if (CanSplit(small))
             {
-                histogram.Fill(data, _order, small.Start, small.End, rows, weights, labelAt, small.Positive, small.Negative);
+                Fill(histogram, small);
                 small.Histogram = histogram;
             }
             else
@@ -137,45 +147,62 @@ internal sealed class LeafwiseTreeGrower(SparseRowBins data)
             return (left, right);
         }
 
-        /// <summary>The cut with the largest Gini decrease over this tree's features, leaving at least the minimum rows each side.</summary>
+        /// <summary>
+        /// The cut with the largest decrease of weighted squared error over this tree's features, leaving at least the
+        /// minimum rows each side. The error of a set of rows is Σ w·y² − (Σ w·y)² / Σ w, so the cut that maximizes
+        /// Σ over both sides of (Σ w·y)² / Σ w is the best, and the Σ w·y² part never needs counting.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Evaluate(Leaf leaf)
         {
-            var (positive, negative, rowCount) = (leaf.Positive, leaf.Negative, leaf.End - leaf.Start);
-            var (weight, count) = (leaf.Histogram!.Weight, leaf.Histogram.Count);
-            var parentProxy = (positive * positive + negative * negative) / (positive + negative);
+            var (weight, sum, rowCount) = (leaf.Totals.Weight, leaf.Totals.Sum, leaf.End - leaf.Start);
+            var (sums, count) = (leaf.Histogram!.Sums, leaf.Histogram.Count);
+            var parentProxy = sum * sum / weight;
             var bestProxy = double.NegativeInfinity;
             Cut? best = null;
             foreach (var feature in features)
             {
                 var (first, end) = (data.Offset[feature], data.Offset[feature + 1]);
-                double leftPositive = 0, leftNegative = 0;
+                double leftWeight = 0, leftSum = 0;
                 var leftCount = 0;
                 for (var bin = first; bin + 1 < end; bin++)
                 {
                     if (count[bin] == 0) continue; // the same cut as the last occupied bin's
                     leftCount += count[bin];
-                    leftNegative += weight[2 * bin];
-                    leftPositive += weight[2 * bin + 1];
+                    leftWeight += sums[2 * bin];
+                    leftSum += sums[2 * bin + 1];
                     if (leftCount < minRowsPerLeaf) continue;
                     if (rowCount - leftCount < minRowsPerLeaf) break;
-                    var (rightPositive, rightNegative) = (positive - leftPositive, negative - leftNegative);
-                    var (leftWeight, rightWeight) = (leftPositive + leftNegative, rightPositive + rightNegative);
+                    var rightWeight = weight - leftWeight;
                     if (leftWeight <= 0 || rightWeight <= 0) continue;
-                    // Maximising this minimises the children's weighted Gini impurity.
-                    var proxy = (leftPositive * leftPositive + leftNegative * leftNegative) / leftWeight
-                        + (rightPositive * rightPositive + rightNegative * rightNegative) / rightWeight;
+                    var rightSum = sum - leftSum;
+                    var proxy = leftSum * leftSum / leftWeight + rightSum * rightSum / rightWeight;
                     if (proxy > bestProxy + Tolerance)
                     {
                         bestProxy = proxy;
-                        best = new Cut(feature, bin - first, proxy - parentProxy);
+                        best = new Cut(feature, bin - first, 2 * (proxy - parentProxy));
                     }
                 }
             }
             leaf.Best = best;
         }
 
-        private (double Positive, double Negative) Totals(int start, int end) => GrowingTree.Totals(_order, start, end, labelAt, weights);
+        /// <summary>The totals of the rows at order[start..end).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Totals TotalsOf(int start, int end)
+        {
+            double weight = 0, sum = 0;
+            var mixed = false;
+            var firstTarget = end > start ? targetAt[_order[start]] : 0;
+            for (var i = start; i < end; i++)
+            {
+                var at = _order[i];
+                weight += weights[at];
+                sum += _weighted[at];
+                mixed |= targetAt[at] != firstTarget;
+            }
+            return new Totals(weight, sum, mixed);
+        }
 
         /// <summary>Moves the leaf's rows with bin at or below <paramref name="bin"/> to the front; returns where the right side starts.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -51,7 +51,7 @@ internal static class TreeGrower
         {
             var (positive, negative) = Totals(0, _order.Length);
             var pending = new Stack<(int Node, int Start, int End, int Depth, double Positive, double Negative, ulong[] Constant)>();
-            pending.Push((_tree.AddLeaf(positive, negative), 0, _order.Length, 0, positive, negative, new ulong[(features.Columns + 63) / 64]));
+            pending.Push((_tree.AddLeaf(positive, positive + negative), 0, _order.Length, 0, positive, negative, new ulong[(features.Columns + 63) / 64]));
             while (pending.Count > 0)
             {
                 var (node, start, end, depth, p, n, inherited) = pending.Pop();
@@ -63,7 +63,8 @@ internal static class TreeGrower
                 var middle = Partition(start, end, split.Feature, split.Bin);
                 var (leftPositive, leftNegative) = Totals(start, middle);
                 var (rightPositive, rightNegative) = (p - leftPositive, n - leftNegative);
-                var (left, right) = _tree.Split(node, split.Feature, split.Bin, split.Gain, (leftPositive, leftNegative), (rightPositive, rightNegative));
+                var (left, right) = _tree.Split(node, split.Feature, split.Bin, split.Gain,
+                    (leftPositive, leftPositive + leftNegative), (rightPositive, rightPositive + rightNegative));
                 // Right pushed first so the left subtree is grown first, as depth-first scikit-learn numbers its nodes.
                 pending.Push((right, middle, end, depth + 1, rightPositive, rightNegative, constant));
                 pending.Push((left, start, middle, depth + 1, leftPositive, leftNegative, constant));
