@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the benchmark behind docs/benchmarks.md's "Random forest seat (issue 16)": the forest seat's fit time and
 # test ROC AUC before (ML.NET FastForest, commit 251872a) and after, on the three bundled classification sets,
-# each build in turn per data set so both see the same load. Release builds; the old one is built from git into
+# each build in turn per data set so both see the same load; then the regression seat on ames. Release builds; the old one is built from git into
 # a temporary folder.
 #   tools/bench/run_issue16_forest.sh [RESULTS_FOLDER]      (default: /tmp/dashboard-bench)
 set -eu
@@ -25,5 +25,11 @@ for DATA in titanic lending_club breast_cancer_wisconsin; do
     run forest-old-seed$SEED-$DATA $OLD_BIN bench loop --data $DATA --seed $SEED --repetitions 1 --algorithms random-forest --slots 1
     run forest-new-seed$SEED-$DATA $BIN bench loop --data $DATA --seed $SEED --repetitions 1 --algorithms random-forest --slots 1
   done
+done
+# The regression seat on ames (R² instead of ROC AUC).
+for BUILD in old new; do
+  if [ $BUILD = old ]; then EXE=$OLD_BIN; else EXE=$BIN; fi
+  run forest-$BUILD-four-ames_housing $EXE bench loop --data ames_housing --repetitions 5
+  run forest-$BUILD-alone-ames_housing $EXE bench loop --data ames_housing --repetitions 5 --algorithms random-forest,lightgbm --slots 1
 done
 rm -rf "$OLD"
