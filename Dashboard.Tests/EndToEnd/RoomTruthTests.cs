@@ -80,6 +80,10 @@ public partial class RoomTruthTests(BrowserFixture fixture)
     public async Task KeyboardGesture_FivePresses_OneRun()
     {
         var page = await OpenAsync("/");
+        // Entered as the host (the controls are live): cards from the cache can be in before that, and the page's
+        // last redraws of the opening burst of events must be over before the gesture starts.
+        await page.GetByText("Only I move sliders").WaitForAsync();
+        await Task.Delay(1000);
         var rowsBefore = await page.Locator(".run-number").CountAsync();
         var slider = page.Locator(".slider-card[data-slider='class'] input[type=range]");
 

@@ -123,11 +123,7 @@ public sealed class RoomRunner : IAsyncDisposable
             foreach (var effect in step.Effects)
             {
                 if (effect is Publish publish) _publishing = PublishAfterAsync(_publishing, publish.Event);
-                else if (effect is StartRun start)
-                {
-                    Speculation.Preempt(); // a real move never waits behind a guess
-                    _runs.Start(start);
-                }
+                else if (effect is StartRun start) _runs.Start(start, preempting: Speculation);
                 else if (effect is CancelRun cancel) _runs.Cancel(cancel.RunId);
             }
             if (!step.View.IsBusy) Speculation.Schedule(step.View);

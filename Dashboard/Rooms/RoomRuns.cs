@@ -19,8 +19,10 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
     private readonly Dictionary<string, CancellationTokenSource> _running = [];
     private (string RunId, PreparedRun Run)? _prepared;
 
-    public void Start(StartRun start)
+    /// <param name="preempting">Speculation to stop first: a real run never waits behind a guess.</param>
+    public void Start(StartRun start, RoomSpeculation? preempting = null)
     {
+        preempting?.Preempt();
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(closing);
         var token = cancel.Token; // taken now: a cancel may dispose the source before the run starts
         lock (_gate) _running[start.Plan.RunId] = cancel;

@@ -2,16 +2,19 @@ using Bunit;
 using Dashboard.Components.Charts;
 using Dashboard.Components.Shared;
 using Dashboard.Core.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Components.Charts;
 
-/// <summary>What the figure host asks of Plotly: one newPlot, then react only for real changes (the page throttles its re-renders).</summary>
+/// <summary>What the figure host asks of Plotly: one newPlot, then react only for real changes, throttled.</summary>
 public class PlotlyFigureTests : ComponentTest
 {
+    private readonly FakeTimeProvider _clock = new();
     private readonly BunitJSModuleInterop _plotly;
 
     public PlotlyFigureTests()
     {
+        Context.Services.AddSingleton<TimeProvider>(_clock);
         _plotly = Context.JSInterop.SetupModule("./_content/Plotly.Blazor/plotly-interop-7.2.0.js");
         _plotly.Mode = JSRuntimeMode.Loose;
     }
@@ -45,15 +48,20 @@ public class PlotlyFigureTests : ComponentTest
     }
 
     [Fact]
-    public void Render_ChangedFigures_ReactAtOnceForEachRealChange()
+    public void Render_ChangedFigures_ReactAtOnceThenAtMostOncePerInterval()
     {
         var cut = RenderFigure(Figure(3));
 
         cut.Render(p => p.Add(f => f.Figure, Figure(4)));
         cut.WaitForAssertion(() => Assert.Equal(1, Calls("react")));
-        cut.Render(p => p.Add(f => f.Figure, Figure(4)));
-        cut.Render(p => p.Add(f => f.Figure, Figure(5)));
 
+        _clock.Advance(TimeSpan.FromMilliseconds(20));
+        cut.Render(p => p.Add(f => f.Figure, Figure(5)));
+        cut.Render(p => p.Add(f => f.Figure, Figure(6)));
+        cut.Render(p => p.Add(f => f.Figure, Figure(7)));
+        Assert.Equal(1, Calls("react"));
+
+        _clock.Advance(PlotlyFigure.MinRedrawInterval);
         cut.WaitForAssertion(() => Assert.Equal(2, Calls("react")));
         Assert.Equal(2, cut.Instance.RedrawCount);
     }

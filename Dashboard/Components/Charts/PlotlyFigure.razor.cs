@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Plotly.Blazor;
 
@@ -8,11 +9,16 @@ namespace Dashboard.Components.Charts;
 /// <summary>
 /// Draws a <see cref="ChartFigure"/> with Plotly, the one place that talks to PlotlyChart: a
 /// skeleton until the first plot is on screen, then Plotly.react when the figure really changed
-/// (same traces and layout draw nothing). How often the page re-renders is bounded once, where room
-/// events arrive (the live page's redraw throttle), not again per chart.
+/// (same traces and layout draw nothing), at most once per <see cref="MinRedrawInterval"/>. This guards
+/// the Plotly calls of a chart whose parent re-renders for its own reasons (a slider card re-renders on every
+/// key press); how often the live page re-renders for room events is its one redraw throttle. The react
+/// goes out in a render of its own: reacting in the parent's render took the keyboard focus off a slider.
 /// </summary>
 public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
 {
+    /// <summary>Redraws closer together than this fold into one.</summary>
+    public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
+
     private static readonly JsonSerializerOptions FingerprintOptions = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -21,6 +27,7 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
 
     private readonly CancellationTokenSource _disposed = new();
     private PlotlyChart? _chart;
+    private RedrawThrottle? _throttle;
     private IList<ITrace> _data = [];
     private Plotly.Blazor.Layout _layout = new();
     private Config _config = new();
@@ -40,8 +47,18 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     [Parameter]
     public string FileName { get; set; } = "chart";
 
+    // The clock of the throttle: the registered TimeProvider when there is one (tests register a
+    // fake), else the system clock.
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
     /// <summary>How many times this figure has asked Plotly to redraw (after the first plot); for tests and diagnostics.</summary>
     internal int RedrawCount { get; private set; }
+
+    protected override void OnInitialized()
+    {
+        _throttle = new RedrawThrottle(MinRedrawInterval, Services.GetService<TimeProvider>() ?? TimeProvider.System, () => InvokeAsync(ShowLatest));
+    }
 
     protected override void OnParametersSet()
     {
@@ -53,11 +70,8 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
             Show(Figure, Fingerprint(Figure));
             return;
         }
-        var fingerprint = Fingerprint(Figure);
-        if (fingerprint == _shownFingerprint) return;
-        Show(Figure, fingerprint);
-        _reactDue = true;
-        RedrawCount++;
+        if (_throttle!.IsScheduled || Fingerprint(Figure) == _shownFingerprint) return;
+        _ = _throttle.RequestAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -74,6 +88,15 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
         }
     }
 
+    private void ShowLatest()
+    {
+        var fingerprint = Fingerprint(Figure);
+        if (fingerprint == _shownFingerprint) return;
+        Show(Figure, fingerprint);
+        _reactDue = true;
+        RedrawCount++;
+        StateHasChanged();
+    }
 
     private void Show(ChartFigure figure, string fingerprint)
     {
@@ -99,6 +122,7 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _throttle?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
         return ValueTask.CompletedTask;
