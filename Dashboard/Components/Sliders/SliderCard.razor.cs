@@ -47,7 +47,10 @@ public partial class SliderCard : IDisposable
     private double? _pending;
     private CancellationTokenSource? _pause;
 
-    private double SliderPercent => Math.Round((_pending ?? Slider.TargetShare ?? Readout.CurrentShare) * 100, 1);
+    /// <summary>The track's scale: a share in percent, or the class-balance position from −100 % to +100 %.</summary>
+    private SliderTrack Track => SliderTrack.For(Slider, Readout);
+
+    private double SliderPercent => Math.Round((_pending ?? Track.Value) * 100, 1);
 
     private void OnKeyDown() => _keyboard = true;
 

@@ -22,6 +22,7 @@ public sealed record SliderReadout(
 {
     public static SliderReadout For(SliderState slider, RoomState state, FeaturizedSplit split, TrainingSummary? training)
     {
+        if (slider.IsBalanceTrack) return ClassBalanceReadout.For(slider, state, split, training);
         var data = split.Data;
         var name = GroupLabel(slider.Group, data);
         var neutral = FocusGroupShare.Of(slider.Group, data, split.Split.TrainRows);
