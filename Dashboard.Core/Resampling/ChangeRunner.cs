@@ -23,7 +23,7 @@ internal static class ChangeRunner
         }
         var before = work.CountClasses();
         var resolved = ClassBalance.Resolve(change, minority, before);
-        if (resolved is null)
+        if (resolved is null && position != 0)
         {
             context.Warn(ResamplingWarningKind.MethodNotApplicable,
                 $"{minority.Describe(work.Space.Data)} is not the smaller class here ({ChangeContext.Share((double)before.Of(minority.Label) / Math.Max(1, before.Total))} of the training rows), so there is nothing to balance.");
