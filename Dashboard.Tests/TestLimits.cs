@@ -11,5 +11,7 @@ internal static class TestLimits
         ["Security:RoomsPerAddressPerMinute"] = "10000",
         ["Security:WrongRoomCodesPerAddress"] = "10000",
         ["Security:ConcurrentUploadsPerAddress"] = "100",
+        // Test servers start many times over: no background baseline at start-up unless a test asks (WarmStartTests does).
+        ["Dashboard:WarmStart"] = "false",
     };
 }

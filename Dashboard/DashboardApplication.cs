@@ -32,12 +32,18 @@ public static class DashboardApplication
         builder.Services.AddSingleton<ServerDatasets>();
         builder.Services.AddSingleton<WorkspaceCache>();
         builder.Services.AddSingleton<RoomNotifier>();
+        builder.Services.AddSingleton(services =>
+        {
+            var settings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value;
+            return new Core.Rooms.ResultCache(settings.ResultCacheEntries, settings.PreparedRunCacheEntries);
+        });
         builder.Services.AddSingleton<RoomRegistry>();
         // Storage first: its start-up check runs before any other service starts, so a data folder the
         // server cannot use stops the start cleanly.
         builder.AddStorage();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddHostedService<RoomJanitor>();
+        builder.Services.AddHostedService<WarmStart>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSignalR(o =>
             {

@@ -33,4 +33,15 @@ public sealed class DashboardOptions
     /// <summary>How many algorithm fits may run at once on this server, across all rooms (0: one per core).</summary>
     [Range(0, 256)]
     public int TrainingSlots { get; set; }
+
+    /// <summary>How many finished results the server keeps for slider positions visited again (least recently used dropped).</summary>
+    [Range(1, 1_000_000)]
+    public int ResultCacheEntries { get; set; } = Core.Rooms.ResultCache.DefaultResults;
+
+    /// <summary>How many resampled training sets the server keeps (each holds a run's featurized rows: the memory-heavy part).</summary>
+    [Range(1, 10_000)]
+    public int PreparedRunCacheEntries { get; set; } = Core.Rooms.ResultCache.DefaultPreparedRuns;
+
+    /// <summary>Train the default data set's baseline at start-up, so the first visitor's cards answer at once.</summary>
+    public bool WarmStart { get; set; } = true;
 }

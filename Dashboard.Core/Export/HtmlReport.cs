@@ -10,7 +10,7 @@ namespace Dashboard.Core.Export;
 /// <summary>
 /// A team's write-up as one self-contained HTML file: the data set and its credit, the methodology
 /// (split, what was resampled and how), the slider history, every run's per-algorithm results with
-/// confusion matrices and ROC curves (inline SVG, no script, nothing fetched), and which algorithm
+/// confusion matrices, ROC and precision-recall curves (inline SVG, no script, nothing fetched), and which algorithm
 /// did best by the chosen metric. Every text that comes from users or data is HTML-encoded.
 /// </summary>
 public static class HtmlReport
@@ -23,6 +23,7 @@ public static class HtmlReport
         .warn{color:#8a5300}.cm td{width:7.5rem;text-align:center}.cms{display:flex;flex-wrap:wrap;gap:1rem}.cms figure{margin:0}
         figcaption{font-weight:bold;margin-bottom:.25rem}details{margin:.75rem 0;border:1px solid #ddd;border-radius:4px;padding:.5rem .75rem}
         summary{cursor:pointer;font-weight:bold}.chart-title{font-size:14px;font-weight:bold}.tick,.legend{font-size:11px}.axis{font-size:12px}
+        .curves{display:flex;flex-wrap:wrap;gap:1rem 2rem;margin-top:1rem}
         dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0}
         """;
 
@@ -187,15 +188,34 @@ public static class HtmlReport
             AppendConfusion(html, result, run.Dataset);
         }
         html.Append("</div>");
+        html.Append("<div class=\"curves\">");
+        AppendRoc(html, results);
+        AppendPrecisionRecall(html, results);
+        html.Append("</div></details>");
+    }
+
+    private static void AppendRoc(StringBuilder html, IReadOnlyList<AlgorithmResult> results)
+    {
         var curves = results.Where(r => r.Metrics is not null && r.RocCurve.Count > 0)
             .Select(r => new SvgChart.Series($"{r.DisplayName} (AUC {RunText.Metric(r.Metrics!.RocAuc)})", SvgChart.ColorOf(r.AlgorithmId),
                 r.RocCurve.Select(p => (p.FalsePositiveRate, p.TruePositiveRate)).ToList()))
             .ToList();
-        if (curves.Count > 0)
-        {
-            html.Append(SvgChart.Lines("ROC curves", "1 − specificity (false positive rate)", "sensitivity (recall)", curves, (0, 1), (0, 1), diagonal: true));
-        }
-        html.Append("</details>");
+        if (curves.Count == 0) return;
+        html.Append(SvgChart.Lines("ROC curves", "1 − specificity (false positive rate)", "sensitivity (recall)", curves, (0, 1), (0, 1), diagonal: true));
+    }
+
+    /// <summary>Precision against recall, with the line of a model that guesses: precision at the test rows' positive rate, whatever the recall.</summary>
+    private static void AppendPrecisionRecall(StringBuilder html, IReadOnlyList<AlgorithmResult> results)
+    {
+        var drawn = results.Where(r => r.Metrics is not null && r.PrecisionRecallCurve.Count > 0).ToList();
+        if (drawn.Count == 0) return;
+        // Every result of a run is scored on the same test rows.
+        var confusion = drawn[0].Metrics!.Confusion;
+        var rate = confusion.Total == 0 ? 0 : (double)confusion.Positives / confusion.Total;
+        var curves = new List<SvgChart.Series> { new($"no skill ({RunText.Metric(rate)} positive)", "#9E9E9E", [(0, rate), (1, rate)], Dashed: true) };
+        curves.AddRange(drawn.Select(r => new SvgChart.Series($"{r.DisplayName} (PR AUC {RunText.Metric(r.Metrics!.PrAuc)})", SvgChart.ColorOf(r.AlgorithmId),
+            r.PrecisionRecallCurve.Select(p => (p.Recall, p.Precision)).ToList(), Steps: true)));
+        html.Append(SvgChart.Lines("Precision-recall curves", "recall (sensitivity)", "precision", curves, (0, 1), (0, 1)));
     }
 
     private static void AppendConfusion(StringBuilder html, AlgorithmResult result, RunDataset dataset)

@@ -17,11 +17,21 @@ public static class SvgChart
     private const int Top = 28;
     private const int Bottom = 44;
 
+    // The legend: one entry a row (a long name never runs into its neighbour), its first row a clear gap
+    // below the x axis title (which sits at the bottom of the Bottom margin).
+    private const int LegendGap = 10;
+    private const int LegendRow = 18;
+    private const int LegendFont = 11;
+
     // The dashboard's algorithm colours (Tableau 10 without the class colours), in catalog order.
     private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
 
     /// <summary>One line of a chart.</summary>
-    public sealed record Series(string Name, string Color, IReadOnlyList<(double X, double Y)> Points, bool Markers = false);
+    /// <param name="Markers">A dot on every point.</param>
+    /// <param name="Dashed">A reference line (what a guess would do), not a result.</param>
+    /// <param name="Steps">Across then up or down from each point to the next: a curve that holds its value between points (precision-recall).</param>
+    public sealed record Series(string Name, string Color, IReadOnlyList<(double X, double Y)> Points, bool Markers = false,
+        bool Dashed = false, bool Steps = false);
 
     /// <summary>The same colour for an algorithm as on the dashboard.</summary>
     public static string ColorOf(string algorithmId)
@@ -35,8 +45,7 @@ public static class SvgChart
     public static string Lines(string title, string xTitle, string yTitle, IReadOnlyList<Series> series,
         (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false, IReadOnlyList<double>? xTicks = null)
     {
-        var legendRows = (series.Count + 1) / 2;
-        var height = Height + legendRows * 18;
+        var height = Height + LegendGap + series.Count * LegendRow;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\" class=\"chart\">");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"18\" class=\"chart-title\">{E(title)}</text>");
@@ -65,8 +74,9 @@ public static class SvgChart
         }
         foreach (var line in series)
         {
-            var points = string.Join(" ", line.Points.Select(p => $"{Px(p.X)},{Py(p.Y)}"));
-            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{E(line.Color)}\" stroke-width=\"2\" points=\"{points}\"><title>{E(line.Name)}</title></polyline>");
+            var points = string.Join(" ", (line.Steps ? StepCorners(line.Points) : line.Points).Select(p => $"{Px(p.X)},{Py(p.Y)}"));
+            var stroke = line.Dashed ? "stroke-width=\"1\" stroke-dasharray=\"4 4\"" : "stroke-width=\"2\"";
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{E(line.Color)}\" {stroke} points=\"{points}\"><title>{E(line.Name)}</title></polyline>");
             if (!line.Markers) continue;
             foreach (var p in line.Points)
             {
@@ -75,13 +85,23 @@ public static class SvgChart
         }
         for (var i = 0; i < series.Count; i++)
         {
-            var lx = Left + i % 2 * (plotW / 2);
-            var ly = Height + i / 2 * 18;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"14\" height=\"4\" fill=\"{E(series[i].Color)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 20}\" y=\"{ly - 4}\" class=\"legend\">{E(series[i].Name)}</text>");
+            // The row's text baseline: a full font height below the row's top, so no letter reaches into the row above.
+            var ly = Height + LegendGap + i * LegendRow + LegendFont;
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Left}\" y=\"{ly - 6}\" width=\"14\" height=\"4\" fill=\"{E(series[i].Color)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left + 20}\" y=\"{ly}\" class=\"legend\">{E(series[i].Name)}</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>Each point, then the corner where the line turns to reach the next one: across at this point's value, then up or down.</summary>
+    private static IEnumerable<(double X, double Y)> StepCorners(IReadOnlyList<(double X, double Y)> points)
+    {
+        for (var i = 0; i < points.Count; i++)
+        {
+            yield return points[i];
+            if (i + 1 < points.Count) yield return (points[i + 1].X, points[i].Y);
+        }
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

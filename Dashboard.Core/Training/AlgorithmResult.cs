@@ -34,6 +34,9 @@ public sealed record AlgorithmResult(
             ? this
             : this with { Metrics = new ScoredPredictions(TestLabels.ToArray(), TestScores.ToArray()).MetricsAt(threshold) };
 
+    /// <summary>Trained for this run, or taken from the server's cache of earlier identical fits (the card says so).</summary>
+    public ResultOrigin Origin { get; init; } = ResultOrigin.Trained;
+
     /// <summary>The trained model, for permutation importance in-process; never serialized or pushed.</summary>
     [JsonIgnore]
     public IBinaryClassifier? Model { get; init; }

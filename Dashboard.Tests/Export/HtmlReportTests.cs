@@ -1,11 +1,29 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 
 namespace Dashboard.Tests.Export;
 
-public class HtmlReportTests
+public partial class HtmlReportTests
 {
+    // The report's own font sizes (its style sheet): legend and tick text 11 px, axis titles 12 px.
+    private const int LegendFontPx = 11;
+    private const int AxisFontPx = 12;
+
+    [GeneratedRegex("<svg [^>]*aria-label=\"(?<title>[^\"]*)\".*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex Svg();
+
+    [GeneratedRegex("<text x=\"[^\"]*\" y=\"(?<y>[\\d.]+)\" text-anchor=\"middle\" class=\"axis\">")]
+    private static partial Regex XAxisTitle();
+
+    [GeneratedRegex("<text x=\"[^\"]*\" y=\"(?<y>[\\d.]+)\" class=\"legend\">")]
+    private static partial Regex LegendText();
+
+    private static string Chart(string html, string title) =>
+        Svg().Matches(html).Single(m => m.Groups["title"].Value == title).Value;
+
     private static string Report(MetricId metric = MetricId.F1, params RecordedRun[] runs) =>
         HtmlReport.Build(runs.Length > 0 ? runs : [RunFixtures.Run("run1", RunFixtures.Start)], metric, RunFixtures.Start.AddHours(1));
 
@@ -112,5 +130,47 @@ public class HtmlReportTests
         Assert.Contains("FP 1<br>14.3%", lightgbm);
         Assert.Contains("FN 1<br>33.3%", lightgbm);
         Assert.Contains("TP 2<br>66.7%", lightgbm);
+    }
+
+    [Fact]
+    public void Build_RunDetails_PrecisionRecallBesideRoc_StepCurvesAndNoSkillLineAtThePositiveRate()
+    {
+        var html = Report();
+
+        var curves = html[html.IndexOf("<div class=\"curves\">", StringComparison.Ordinal)..];
+        curves = curves[..curves.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("aria-label=\"ROC curves\"", curves);
+        var pr = Chart(curves, "Precision-recall curves");
+        // 3 of the 10 test rows are positive: a guess is right 30 % of the time at any recall.
+        Assert.Contains("class=\"legend\">no skill (0.300 positive)</text>", pr);
+        Assert.Contains("stroke-dasharray=\"4 4\"", pr);
+        Assert.Contains("(PR AUC ", pr);
+        Assert.Equal(1 + 3, Regex.Matches(pr, "<polyline").Count); // the no-skill line and the three algorithms with metrics (the MLP failed)
+    }
+
+    [Fact]
+    public void Build_EveryChart_LegendBelowTheXAxisTitle_OneEntryARow()
+    {
+        var runs = Enumerable.Range(0, 3).Select(i => RunFixtures.Run($"run{i}", RunFixtures.Start.AddMinutes(i))).ToArray();
+
+        var html = Report(MetricId.F1, runs);
+
+        var charts = Svg().Matches(html).Select(m => m.Groups["title"].Value).ToList();
+        Assert.Contains("F1 score by run", charts);
+        Assert.Contains("ROC curves", charts);
+        Assert.Contains("Precision-recall curves", charts);
+        foreach (var match in Svg().Matches(html).Cast<Match>())
+        {
+            var svg = match.Value;
+            var axisBaseline = double.Parse(XAxisTitle().Match(svg).Groups["y"].Value, CultureInfo.InvariantCulture);
+            var legend = LegendText().Matches(svg).Select(m => double.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).ToList();
+            Assert.NotEmpty(legend);
+            // The axis title's descenders ("p", "y") reach a quarter of its size below the baseline; the legend's capitals a full size above.
+            Assert.True(legend.Min() - LegendFontPx > axisBaseline + AxisFontPx / 4.0,
+                $"{match.Groups["title"].Value}: legend at {legend.Min()} runs into the x axis title at {axisBaseline}");
+            Assert.Equal(legend.Count, legend.Distinct().Count()); // one a row: a long name never runs into the next
+            var height = double.Parse(Regex.Match(svg, "height=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.True(legend.Max() < height, "the last legend row is inside the picture");
+        }
     }
 }

@@ -11,8 +11,9 @@ namespace Dashboard.Cli;
 
 /// <summary>
 /// `bench slider`: what a user waits for after releasing a slider. Runs a real room in process
-/// (the same runner, notifier and training the page uses) and times, for several slider
-/// positions, release → first algorithm result and release → all four.
+/// (the same runner, notifier, cache and training the page uses) and times, for several slider
+/// positions, release → first algorithm result and release → all four: new positions, the same
+/// positions again (answered by the result cache), and in a second room on the same data set.
 /// </summary>
 internal static class SliderBench
 {
@@ -36,27 +37,37 @@ internal static class SliderBench
                 events.Enqueue((e, Stopwatch.GetTimestamp()));
                 return Task.CompletedTask;
             });
-            var room = registry.Create(new DatasetChoice(parse.GetValue(data)!));
+            var choice = new DatasetChoice(parse.GetValue(data)!);
+            var room = registry.Create(choice);
             await WaitAsync(events, e => e is RunCompleted, cancellationToken);
 
+            var shares = new[] { 0.30, 0.40, 0.50, 0.15, 0.60, 0.25 };
             var rows = new List<object>();
-            foreach (var share in new[] { 0.30, 0.40, 0.50, 0.15, 0.60, 0.25 })
+            async Task MeasureAsync(RoomRunner at, double share, string kind)
             {
                 events.Clear();
                 var start = Stopwatch.GetTimestamp();
-                var refusal = await room.ExecuteAsync(new MoveSlider("bench", parse.GetValue(slider)!, share));
+                var refusal = await at.ExecuteAsync(new MoveSlider("bench", parse.GetValue(slider)!, share));
                 if (refusal is not null) throw new DatasetException(DataProblem.InvalidSetting, refusal);
                 var completed = await WaitAsync(events, e => e is RunCompleted, cancellationToken);
                 var first = events.First(e => e.Event is AlgorithmCompleted);
                 rows.Add(new
                 {
+                    kind,
                     share,
                     firstResultSeconds = Math.Round(Stopwatch.GetElapsedTime(start, first.Ticks).TotalSeconds, 3),
                     firstAlgorithm = ((AlgorithmCompleted)first.Event).Result.AlgorithmId,
                     allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
-                    trainingRows = room.View.Training?.RowsAfter,
+                    fromCache = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Cache }),
+                    trainingRows = at.View.Training?.RowsAfter,
                 });
             }
+            // New positions (trained), the same positions again (the cache), then another room on the same data set.
+            foreach (var share in shares) await MeasureAsync(room, share, "new position");
+            foreach (var share in shares) await MeasureAsync(room, share, "visited before");
+            var other = registry.Create(choice);
+            await WaitAsync(events, e => e is RunCompleted && e.RoomCode == other.Code, cancellationToken);
+            foreach (var share in shares) await MeasureAsync(other, share, "visited in another room");
             Directory.Delete(folder, recursive: true);
             output.WriteLine(CliJson.Serialize(new { benchmark = "slider", data = parse.GetValue(data), slider = parse.GetValue(slider), runs = rows }));
             return 0;

@@ -7,14 +7,21 @@ namespace Dashboard.Rooms;
 
 /// <summary>The open rooms of this server, by join code. Each browser tab alone gets a room of its own.</summary>
 public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers,
-    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null)
+    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null, ResultCache? cache = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
     private readonly TrainingSlots _slots = new(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount);
     private MullerLoop? _loop;
 
-    private MullerLoop Loop => _loop ??= new MullerLoop(_slots);
+    /// <summary>Results and resampled rows every room of this server shares (a position visited before answers at once).</summary>
+    public ResultCache Cache { get; } = cache ?? new ResultCache();
+
+    /// <summary>The fair training slots of this server, shared by every room (and the warm start).</summary>
+    public TrainingSlots Slots => _slots;
+
+    public MullerLoop Loop => _loop ??= new MullerLoop(_slots);
+
 
     /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
     public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
@@ -53,10 +60,11 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             dataset = DefaultDataset;
             restored = null;
         }
-        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value);
+        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value, Cache);
     }
 
-    private DatasetChoice DefaultDataset =>
+    /// <summary>The data set a new room opens on (configuration: Dashboard:DefaultDataset, SplitSeed, TestShare).</summary>
+    public DatasetChoice DefaultDataset =>
         new(options.Value.DefaultDataset, SplitSeed: options.Value.SplitSeed, TestShare: options.Value.TestShare);
 
     private static bool IsNameable(string? source)

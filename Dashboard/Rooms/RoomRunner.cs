@@ -33,7 +33,7 @@ public sealed class RoomRunner : IAsyncDisposable
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
     /// <param name="limits">How many commands may wait and how many threshold searches may run; defaults when null.</param>
     public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
-        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null)
+        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null)
     {
         limits ??= new Security.SecurityOptions();
         // Bounded: a client flooding a room with commands is refused, not queued without end.
@@ -45,7 +45,7 @@ public sealed class RoomRunner : IAsyncDisposable
         _workspaces = workspaces;
         _logger = logger;
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
-        _runs = new RoomRuns(code, loop, slots, report => Dispatch(report), logger, _stopping.Token);
+        _runs = new RoomRuns(code, loop, slots, cache ?? new ResultCache(), report => Dispatch(report), logger, _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
         Thresholds = new ThresholdSearches(code, slots, limits.ThresholdSearchesPerRoom);
         _processing = Task.Run(ProcessAsync);

@@ -7,11 +7,13 @@ using Dashboard.Core.Training;
 namespace Dashboard.Rooms;
 
 /// <summary>
-/// Carries out a room's runs in the background: resample (unless the run reuses the latest resampled rows),
-/// train in fair slots, and report each stage back to the room as a <see cref="RunReport"/>. Holds each
-/// run's cancellation and the latest resampled rows; decides nothing about the room.
+/// Carries out a room's runs in the background: resample (unless the run reuses the latest resampled rows,
+/// or the server's <see cref="ResultCache"/> has them), answer what the cache knows at once, train the rest
+/// in fair slots, and report each stage back to the room as a <see cref="RunReport"/>. Holds each run's
+/// cancellation and the latest resampled rows; decides nothing about the room.
 /// </summary>
-public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, Action<RunReport> report, ILogger logger, CancellationToken closing)
+public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, ResultCache cache, Action<RunReport> report, ILogger logger,
+    CancellationToken closing)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CancellationTokenSource> _running = [];
@@ -53,13 +55,23 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
         var clock = Stopwatch.StartNew();
         try
         {
-            var prepared = Reused(plan) ?? await PrepareAsync(plan, at, cancellationToken);
-            var options = new LoopOptions(AlgorithmSeat.DefaultThreshold, at.State.Dataset.SplitSeed, code);
-            var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings());
-            // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
-            var startOrder = StartOrder.For(seats, at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
-            await foreach (var result in loop.RunAsync(prepared.Data, startOrder, options, cancellationToken))
+            var seed = plan.State.Dataset.SplitSeed;
+            var rowsKey = ResultCache.PreparationKey(plan.State.Dataset, ChangesOf(plan), LeakyOf(plan));
+            var prepared = Reused(plan) ?? await PrepareAsync(plan, at, rowsKey, cancellationToken);
+            var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings()).ToArray();
+            var keys = seats.ToDictionary(s => s.Algorithm.Id, s => ResultCache.ResultKey(rowsKey, s, seed));
+            var toTrain = new List<AlgorithmSettings>();
+            foreach (var seat in seats)
             {
+                // A position visited before answers from the cache, bit for bit the result a fit would give.
+                if (cache.TryGetResult(keys[seat.Algorithm.Id], out var known)) report(new RunResult(plan.RunId, known with { Origin = ResultOrigin.Cache }, prepared.Summary));
+                else toTrain.Add(seat);
+            }
+            // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).
+            var startOrder = StartOrder.For(toTrain, at.Latest.ToDictionary(l => l.Key, l => l.Value.Timings.FitSeconds));
+            await foreach (var result in loop.RunAsync(prepared.Data, startOrder, new LoopOptions(AlgorithmSeat.DefaultThreshold, seed, code), cancellationToken))
+            {
+                cache.SetResult(keys[result.AlgorithmId], result);
                 report(new RunResult(plan.RunId, result, prepared.Summary));
             }
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,17 +104,24 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
         lock (_gate) return _prepared is { } latest && latest.RunId == plan.PreparedFrom ? latest.Run : null;
     }
 
-    private async Task<PreparedRun> PrepareAsync(RunPlan plan, RoomView at, CancellationToken cancellationToken)
+    // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
+    private static IReadOnlyList<Core.Resampling.DistributionChange> ChangesOf(RunPlan plan) => plan.IsBaseline ? [] : plan.State.Changes();
+
+    private static bool LeakyOf(RunPlan plan) => plan.State.Leaky && !plan.IsBaseline;
+
+    private async Task<PreparedRun> PrepareAsync(RunPlan plan, RoomView at, string rowsKey, CancellationToken cancellationToken)
     {
         var workspace = at.Workspace!;
-        // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
-        var changes = plan.IsBaseline ? [] : plan.State.Changes();
-        PreparedRun prepared;
-        using (await slots.AcquireAsync(code, cancellationToken))
+        var prepared = cache.GetPrepared(rowsKey);
+        if (prepared is null)
         {
-            // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
-            prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, changes, plan.State.Dataset.SplitSeed,
-                plan.State.Leaky && !plan.IsBaseline, workspace.Neighbours, cancellationToken), cancellationToken);
+            using (await slots.AcquireAsync(code, cancellationToken))
+            {
+                // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
+                prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, ChangesOf(plan), plan.State.Dataset.SplitSeed,
+                    LeakyOf(plan), workspace.Neighbours, cancellationToken), cancellationToken);
+            }
+            cache.SetPrepared(rowsKey, prepared);
         }
         lock (_gate) _prepared = (plan.RunId, prepared);
         report(new RunPrepared(plan.RunId, prepared.Summary, prepared.Resampled));

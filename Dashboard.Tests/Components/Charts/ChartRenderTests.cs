@@ -26,7 +26,7 @@ public class ChartRenderTests : ComponentTest
     }
 
     public static TheoryData<string> Charts() =>
-        ["roc", "sensitivity", "bars", "history", "importance", "distribution", "classes", "confusion"];
+        ["roc", "precision-recall", "sensitivity", "bars", "history", "importance", "distribution", "classes", "confusion"];
 
     [Theory]
     [MemberData(nameof(Charts))]
@@ -67,6 +67,8 @@ public class ChartRenderTests : ComponentTest
         {
             "roc" => (b => { b.OpenComponent<RocChart>(0); b.AddAttribute(1, nameof(RocChart.Results), Results); b.CloseComponent(); },
                 RocChart.Build(Results, null, null)),
+            "precision-recall" => (b => { b.OpenComponent<PrecisionRecallChart>(0); b.AddAttribute(1, nameof(PrecisionRecallChart.Results), Results); b.CloseComponent(); },
+                PrecisionRecallChart.Build(Results, null, null)),
             "sensitivity" => (b => { b.OpenComponent<SensitivitySpecificityChart>(0); b.AddAttribute(1, nameof(SensitivitySpecificityChart.Results), Results); b.CloseComponent(); },
                 SensitivitySpecificityChart.Build(Results, null)),
             "bars" => (b => { b.OpenComponent<MetricBarChart>(0); b.AddAttribute(1, nameof(MetricBarChart.Results), Results); b.CloseComponent(); },

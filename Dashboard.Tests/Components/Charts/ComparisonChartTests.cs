@@ -4,7 +4,7 @@ using Plotly.Blazor.Traces;
 
 namespace Dashboard.Tests.Components.Charts;
 
-/// <summary>The charts that compare several results: ROC, sensitivity/specificity, metric bars.</summary>
+/// <summary>The charts that compare several results: ROC, precision-recall, sensitivity/specificity, metric bars.</summary>
 public class ComparisonChartTests
 {
     private static readonly Dictionary<string, double> At03 = new() { ["lightgbm"] = 0.3 };
@@ -38,6 +38,61 @@ public class ComparisonChartTests
         Assert.Equal([expected.Recall], marker.Y);
         Assert.NotEqual(result.Metrics!.Recall, expected.Recall); // 0.3 really moved the point
     }
+
+    [Fact]
+    public void PrecisionRecallBuild_TwoResultsAndAFailure_NoSkillLineThenStepCurveAndMarkerPerCompletedResult()
+    {
+        var good = TestResults.Completed("lightgbm", TestResults.GoodScores);
+        var weak = TestResults.Completed("svm", TestResults.WeakScores);
+
+        var traces = PrecisionRecallChart.Build([good, TestResults.Failed("mlp", "diverged"), weak], TestResults.Labels, null).Traces;
+
+        Assert.Equal(5, traces.Count);
+        var curve = (Scatter)traces[1];
+        Assert.Equal(good.PrecisionRecallCurve.Select(p => (object)p.Recall), curve.X);
+        Assert.Equal(good.PrecisionRecallCurve.Select(p => (object)p.Precision), curve.Y);
+        Assert.Equal(Plotly.Blazor.Traces.ScatterLib.LineLib.ShapeEnum.Hv, curve.Line.Shape);
+        Assert.Contains("PR AUC", curve.Name);
+    }
+
+    [Fact]
+    public void PrecisionRecallBuild_NoSkillLine_FlatAtTheTestRowsPositiveRate()
+    {
+        // 4 of the 12 test rows are positive: a model that guesses is right a third of the time, at any recall.
+        var noSkill = (Scatter)PrecisionRecallChart.Build([TestResults.Completed("lightgbm", TestResults.GoodScores)], TestResults.Labels, null).Traces[0];
+
+        Assert.Equal([0.0, 1.0], noSkill.X);
+        Assert.Equal([4 / 12.0, 4 / 12.0], noSkill.Y);
+        Assert.Contains("no skill", noSkill.Name);
+    }
+
+    [Fact]
+    public void PrecisionRecallBuild_ThresholdGiven_MarkerAtThatThresholdsRecallAndPrecision_NamedWithIt()
+    {
+        var result = TestResults.Completed("lightgbm", TestResults.GoodScores);
+        var expected = TestResults.MetricsAt(TestResults.GoodScores, 0.3);
+
+        var marker = (Scatter)PrecisionRecallChart.Build([result], TestResults.Labels, At03).Traces[2];
+
+        Assert.Equal([expected.Recall], marker.X);
+        Assert.Equal([expected.Precision], marker.Y);
+        Assert.Equal("LightGBM at threshold 0.300", marker.Name);
+        Assert.NotEqual(result.Metrics!.Precision, expected.Precision); // 0.3 really moved the point
+    }
+
+    [Fact]
+    public void PrecisionRecallBuild_ThresholdAboveEveryScore_NoMarkerForAnUndefinedPrecision()
+    {
+        var result = TestResults.Completed("lightgbm", TestResults.GoodScores);
+
+        var traces = PrecisionRecallChart.Build([result], TestResults.Labels, new Dictionary<string, double> { ["lightgbm"] = 0.95 }).Traces;
+
+        Assert.Equal(2, traces.Count); // the no-skill line and the curve
+    }
+
+    [Fact]
+    public void PrecisionRecallBuild_NoResults_NothingDrawn() =>
+        Assert.Empty(PrecisionRecallChart.Build([TestResults.Failed("mlp", "diverged")], null, null).Traces);
 
     [Fact]
     public void SensitivitySpecificityBuild_TwoResults_TwoCurvesEachAndOneLineAtTheSharedThreshold()

@@ -81,4 +81,18 @@ public class ClassBalanceCardTests : ComponentTest
 
         Assert.Equal([-0.75], _moves);
     }
+
+    [Fact]
+    public void Drag_Left_PreviewSaysTheMajorityRowsItWouldRemove_NeutralTickInTheMiddle()
+    {
+        var (card, _) = Render(0);
+        var (removed, _, share) = ClassBalance.RowsFor(-1, card.Instance.Readout.GroupRows, card.Instance.Readout.RealRows - card.Instance.Readout.GroupRows);
+
+        card.Find("input[type=range]").Input("-100");
+
+        Assert.Equal($"At −100 %: about {removed:N0} survived = no rows removed; minority {SliderReadout.Percent(share)}.", card.Find(".slider-preview").TextContent);
+        Assert.Equal("50.0%", SliderReadout.Percent(share));
+        Assert.Empty(_moves);
+        Assert.Equal("left: calc(2px + (100% - 4px) * 0.5)", card.Find(".neutral-tick").GetAttribute("style"));
+    }
 }

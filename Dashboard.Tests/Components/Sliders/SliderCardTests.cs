@@ -36,8 +36,9 @@ public class SliderCardTests : ComponentTest
         var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
         var input = cut.Find("input[type=range]");
 
-        // Dragging sends nothing to the server: the slider listens to "change" (release) only.
-        Assert.Throws<MissingEventHandlerException>(() => input.Input("30"));
+        // Dragging moves nothing (the readout follows the thumb); the move is sent on "change" (release).
+        input.Input("30");
+        Assert.Empty(_moves);
         input.Change("40");
 
         Assert.Equal([0.4], _moves);
@@ -92,5 +93,63 @@ public class SliderCardTests : ComponentTest
 
         // MudIconButton may finish its click handler after an await: wait for it instead of racing it under load.
         cut.WaitForAssertion(() => Assert.Equal([null], _moves));
+    }
+
+    [Fact]
+    public void Render_EveryTrack_HasANeutralTickAtTheDataShare()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female"), TargetShare: 0.4));
+        var neutral = cut.Instance.Readout.NeutralShare;
+
+        var tick = cut.Find(".slider-track .neutral-tick");
+
+        // The track runs from 1 % to 95 %: the tick sits that far along it, whatever the thumb's position.
+        var along = ((neutral * 100 - 1) / 94).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"left: calc(2px + (100% - 4px) * {along})", tick.GetAttribute("style"));
+        Assert.Contains(SliderReadout.Percent(neutral), tick.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Drag_PastMoreSyntheticThanRealRows_WarnsBeforeRelease_WithoutMoving()
+    {
+        var cut = Render(new SliderState(RoomDefaults.ClassSliderId, new ClassGroup(1)));
+        var readout = cut.Instance.Readout;
+        var real = Titanic.Split.TrainRows.Count;
+        Assert.Empty(cut.FindAll(".synthetic-warning"));
+
+        cut.Find("input[type=range]").Input("95");
+
+        var warning = cut.Find(".synthetic-warning").TextContent;
+        Assert.Contains($"adds about {readout.RowChangeAt(0.95):N0} synthetic rows, more than the {real:N0} real training rows", warning);
+        Assert.Equal($"At 95.0%: about +{readout.RowChangeAt(0.95):N0} synthetic rows.", cut.Find(".slider-preview").TextContent);
+        Assert.Empty(_moves); // a warning, not a block: nothing was sent, and release still moves
+        cut.Find("input[type=range]").Change("95");
+        Assert.Equal([0.95], _moves);
+    }
+
+    [Fact]
+    public void Drag_FewerSyntheticThanRealRows_PreviewWithoutWarning()
+    {
+        var cut = Render(new SliderState(RoomDefaults.ClassSliderId, new ClassGroup(1)));
+        var readout = cut.Instance.Readout;
+        Assert.InRange(readout.RowChangeAt(0.5), 1, Titanic.Split.TrainRows.Count); // adds rows, fewer than the real ones
+
+        cut.Find("input[type=range]").Input("50");
+
+        Assert.StartsWith("At 50.0%: about +", cut.Find(".slider-preview").TextContent);
+        Assert.Empty(cut.FindAll(".synthetic-warning"));
+    }
+
+    [Fact]
+    public void KeyboardEnd_WarnsWhileTheKeysRest_BeforeTheMoveIsSent()
+    {
+        var cut = Render(new SliderState(RoomDefaults.ClassSliderId, new ClassGroup(1)));
+        var track = cut.Find(".slider-track");
+
+        track.KeyDown("End");
+        cut.Find("input[type=range]").Change("95");
+
+        Assert.Empty(_moves);
+        Assert.NotEmpty(cut.FindAll(".synthetic-warning"));
     }
 }

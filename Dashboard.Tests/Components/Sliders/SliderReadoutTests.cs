@@ -72,4 +72,35 @@ public class SliderReadoutTests
         Assert.Contains($"(−{readout.RowsRemoved:N0} rows)", readout.Summary);
         Assert.Contains("the share of each survived outcome inside the group was kept", readout.WhatHappened);
     }
+
+    [Theory]
+    [InlineData(0.4)] // SMOTE adds rows
+    [InlineData(0.1)] // rows are removed
+    public void RowChangeAt_ThePositionOfAMove_TheRowsThatMoveReallyAddsOrRemoves(double share)
+    {
+        var neutral = SliderReadout.For(new SliderState("feature:gender", new CategoryGroup("gender", "female")),
+            new RoomState("ABC-DEF", new DatasetChoice("titanic"), [], []), Titanic, training: null);
+        var (_, _, run) = Move(new CategoryGroup("gender", "female"), share);
+
+        var report = run.Summary.Changes[0];
+        Assert.Equal(report.RowsAdded - report.RowsRemoved, neutral.RowChangeAt(share));
+    }
+
+    [Fact]
+    public void SyntheticWarningAt_MoreSyntheticThanRealRows_SaysBoth_OtherwiseNothing()
+    {
+        var readout = SliderReadout.For(new SliderState(RoomDefaults.ClassSliderId, new ClassGroup(1)),
+            new RoomState("ABC-DEF", new DatasetChoice("titanic"), [], []), Titanic, training: null);
+        var real = Titanic.Split.TrainRows.Count;
+
+        // The first position (in half-percent steps) that adds more synthetic rows than there are real rows, and the one before it.
+        var over = Enumerable.Range(2, 189).Select(step => step / 200.0).First(s => readout.RowChangeAt(s) > real);
+        var under = over - 0.005;
+
+        Assert.Null(readout.SyntheticWarningAt(under));
+        Assert.Null(readout.SyntheticWarningAt(readout.NeutralShare));
+        var warning = readout.SyntheticWarningAt(over);
+        Assert.NotNull(warning);
+        Assert.Contains($"adds about {readout.RowChangeAt(over):N0} synthetic rows, more than the {real:N0} real training rows", warning);
+    }
 }

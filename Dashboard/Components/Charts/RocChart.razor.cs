@@ -1,6 +1,5 @@
 using Dashboard.Components.Shared;
 using Dashboard.Core.Training;
-using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterLib;
@@ -11,38 +10,15 @@ namespace Dashboard.Components.Charts;
 /// ROC curves of several results overlaid (sensitivity against 1 − specificity), each with a
 /// marker where its current threshold puts it, and the diagonal of a model that guesses.
 /// </summary>
-public sealed partial class RocChart : ChartBase
+public sealed partial class RocChart : ThresholdCurveChart
 {
-    /// <summary>The results to draw; failed ones are left out.</summary>
-    [Parameter, EditorRequired]
-    public IReadOnlyList<AlgorithmResult> Results { get; set; } = [];
-
-    /// <summary>The test rows' labels, to place each marker at a threshold other than the trained one.</summary>
-    [Parameter]
-    public IReadOnlyList<int>? TestLabels { get; set; }
-
-    /// <summary>Current threshold by algorithm id; a missing id uses the threshold the result was scored at.</summary>
-    [Parameter]
-    public IReadOnlyDictionary<string, double>? Thresholds { get; set; }
-
     protected override ChartFigure BuildFigure() => Build(Results, TestLabels, Thresholds);
 
     /// <summary>The chance diagonal, then per result its curve and its threshold marker.</summary>
     public static ChartFigure Build(IReadOnlyList<AlgorithmResult> results, IReadOnlyList<int>? testLabels,
         IReadOnlyDictionary<string, double>? thresholds)
     {
-        var traces = new List<ITrace>
-        {
-            new Scatter
-            {
-                Name = "chance",
-                X = [0.0, 1.0],
-                Y = [0.0, 1.0],
-                Mode = ModeFlag.Lines,
-                Line = new Line { Color = ChartStyle.NeutralColor, Dash = "dash", Width = 1 },
-                HoverInfo = HoverInfoFlag.Skip,
-            },
-        };
+        var traces = new List<ITrace> { GuessLine("chance", [0.0, 1.0], [0.0, 1.0]) };
         foreach (var result in results.Where(ThresholdMetrics.HasMetrics))
         {
             var name = PlotlyText.Escape(result.DisplayName);
@@ -61,19 +37,8 @@ public sealed partial class RocChart : ChartBase
                 HoverTemplate = "%{hovertext}<extra></extra>",
             });
             var current = ThresholdMetrics.At(result, testLabels, thresholds)!;
-            traces.Add(new Scatter
-            {
-                Name = $"{name} at threshold {DisplayFormat.Metric(current.Threshold)}",
-                LegendGroup = result.AlgorithmId,
-                ShowLegend = false,
-                X = [1 - current.Specificity],
-                Y = [current.Recall],
-                Mode = ModeFlag.Markers,
-                Marker = new Marker { Color = color, Size = 11, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#FFFFFF", Width = 2 } },
-                HoverTextArray = [$"{name} at threshold {DisplayFormat.Metric(current.Threshold)}<br>sensitivity {DisplayFormat.Metric(current.Recall)}<br>" +
-                    $"specificity {DisplayFormat.Metric(current.Specificity)}"],
-                HoverTemplate = "%{hovertext}<extra></extra>",
-            });
+            traces.Add(Marker(result, name, current.Threshold, 1 - current.Specificity, current.Recall,
+                $"sensitivity {DisplayFormat.Metric(current.Recall)}<br>specificity {DisplayFormat.Metric(current.Specificity)}"));
         }
 
         var layout = ChartStyle.NewLayout("ROC curves", "1 − specificity (false positive rate)", "sensitivity (recall)");

@@ -11,6 +11,9 @@ namespace Dashboard.Components.Panels;
 
 public partial class ComparisonPanel : IDisposable
 {
+    /// <summary>The three curve charts carry a legend row or more per algorithm: taller than the default, so the plot keeps its height in a narrow column.</summary>
+    private const string CurveHeight = "380px";
+
     private MetricId _metric = MetricId.F1;
     private string? _slider;
     private CancellationTokenSource? _sweep;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
 using Microsoft.AspNetCore.Components;
@@ -45,6 +46,7 @@ public partial class SliderCard : IDisposable
 
     private bool _keyboard;
     private double? _pending;
+    private double? _dragging;
     private CancellationTokenSource? _pause;
 
     /// <summary>The track's scale: a share in percent, or the class-balance position from −100 % to +100 %.</summary>
@@ -52,7 +54,29 @@ public partial class SliderCard : IDisposable
 
     private double SliderPercent => Math.Round((_pending ?? Track.Value) * 100, 1);
 
+    /// <summary>Where the thumb is while a move is under way (dragged, or keys not yet rested); null when nothing moves.</summary>
+    private double? MovingTo => _dragging ?? _pending;
+
+    /// <summary>The value the thumb shows (a share, or the balance position): the move under way, else the slider's own.</summary>
+    private double ShownShare => MovingTo ?? Track.Value;
+
+    /// <summary>
+    /// The neutral tick under the thumb's centre at the data's own share. Medium MudSlider thumbs take 4 px of the
+    /// track's width (drawn scaled up), so the centre runs from 2 px to the width less 2 px.
+    /// </summary>
+    private string NeutralTickStyle => string.Create(CultureInfo.InvariantCulture,
+        $"left: calc(2px + (100% - 4px) * {Math.Clamp((Track.Neutral * 100 - Track.Min) / (Track.Max - Track.Min), 0, 1):0.####})");
+
     private void OnKeyDown() => _keyboard = true;
+
+    /// <summary>The thumb moved (a drag, or a key): the readout follows; nothing is sent to the room.</summary>
+    private void OnDragging(ChangeEventArgs args)
+    {
+        if (double.TryParse(args.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent))
+        {
+            _dragging = Math.Round(percent / 100, 4);
+        }
+    }
 
     private void OnPointerDown() => _keyboard = false;
 
@@ -63,6 +87,7 @@ public partial class SliderCard : IDisposable
     private async Task OnSliderReleased(double percent)
     {
         var share = Math.Round(percent / 100, 4);
+        _dragging = null;
         if (!_keyboard)
         {
             await OnShareChanged.InvokeAsync(share);
@@ -85,6 +110,7 @@ public partial class SliderCard : IDisposable
 
     private async Task CommitPendingAsync()
     {
+        _dragging = null; // a drag that ended where it began sends no change
         if (_pending is not { } share) return;
         _pending = null;
         _pause?.Cancel();
