@@ -46,7 +46,9 @@ public class ClassBalanceCardTests : ComponentTest
         Assert.Equal("-100", input.GetAttribute("min"));
         Assert.Equal("100", input.GetAttribute("max"));
         Assert.Equal("-50", input.GetAttribute("value"));
-        Assert.Contains("undersample the majority", card.Find(".slider-caption").TextContent);
+        Assert.Contains("undersample the majority (survived = no)", card.Find(".slider-caption").TextContent);
+        Assert.Contains("now −50 % of the way to 50/50", card.Find(".slider-caption").TextContent);
+        Assert.Equal(["−100 %: 50/50 by removing survived = no rows", "0: as in the data", "+100 %: 50/50 by adding synthetic survived = yes rows"], card.FindAll(".balance-ends span").Select(s => s.TextContent));
     }
 
     [Fact]

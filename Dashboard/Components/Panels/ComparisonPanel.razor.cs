@@ -46,7 +46,7 @@ public partial class ComparisonPanel : IDisposable
 
     /// <summary>The history chart's x axis: the balance track's points all sit on the minority's share, whichever side made them.</summary>
     private string HistoryAxis => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider) is { IsBalanceTrack: true } track && Snapshot.Workspace is { } workspace
-        ? $"minority {SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (left line: majority undersampled; right: minority SMOTEd)"
+        ? $"minority {SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (dashed: majority undersampled; solid: minority SMOTEd)"
         : $"{ActiveLabel}: share of training rows";
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed record SliderTrack(double Min, double Max, double Step, double Val
 {
     public static SliderTrack For(SliderState slider, SliderReadout readout) => slider.Balance is { } position
         ? new SliderTrack(-100, 100, 5, position, 0,
-            $"← undersample the majority · 0 = as in the data ({SliderReadout.Percent(readout.NeutralShare)} minority) · SMOTE the minority → · both ends: 50/50",
+            $"← undersample the majority ({readout.MajorityName}) · SMOTE the minority ({readout.GroupName}) → · now {ClassBalanceReadout.Position(position)} of the way to 50/50",
             "neutral: the classes as in the data",
             "class balance, percent of the way to 50/50: negative undersamples the majority, positive adds synthetic minority rows")
         : new SliderTrack(1, 95, 0.5, slider.TargetShare ?? readout.CurrentShare, readout.NeutralShare,
