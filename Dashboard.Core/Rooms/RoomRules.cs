@@ -177,9 +177,8 @@ public static class RoomRules
             // The class-balance track: the number is a signed position toward 50/50, not a share (see ClassBalance).
             var position = command.TargetShare ?? 0;
             if (ClassBalance.Problem(position) is { } problem) throw new ArgumentException(problem);
-            var moved = position == 0 ? "reset class balance"
-                : position < 0 ? $"moved class balance to {Format(position)} (undersample the majority)"
-                : $"moved class balance to +{Format(position)} (SMOTE the minority)";
+            // The sign says the side (negative: the majority undersampled; positive: the minority SMOTEd), as on the track.
+            var moved = position == 0 ? "reset class balance" : $"moved class balance to {Format(position)}";
             return Replace(state, slider with { Balance = position }, RunScope.AllAlgorithms, moved);
         }
         if (command.TargetShare is { } share && (double.IsNaN(share) || share < MinShare || share > MaxShare))

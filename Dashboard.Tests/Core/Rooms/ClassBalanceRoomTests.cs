@@ -27,10 +27,10 @@ public class ClassBalanceRoomTests
     }
 
     [Theory]
-    [InlineData(-1.0, "moved class balance to -1 (undersample the majority)")]
-    [InlineData(-0.25, "moved class balance to -0.25 (undersample the majority)")]
-    [InlineData(0.6, "moved class balance to +0.6 (SMOTE the minority)")]
-    [InlineData(1.0, "moved class balance to +1 (SMOTE the minority)")]
+    [InlineData(-1.0, "moved class balance to -1")]
+    [InlineData(-0.25, "moved class balance to -0.25")]
+    [InlineData(0.6, "moved class balance to 0.6")]
+    [InlineData(1.0, "moved class balance to 1")]
     public void MoveSlider_Position_StoredAsBalance_ChangeTowardBalance_RetrainsAll(double position, string description)
     {
         var outcome = RoomRules.Apply(Room(), new MoveSlider("a", RoomDefaults.ClassSliderId, position), Titanic);

@@ -110,7 +110,7 @@ public class RoomReducerTests
 
         Assert.Equal(baseline.RunId, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
         var move = Started(step);
-        Assert.Equal("moved class balance to +0.4 (SMOTE the minority)", move.Reason);
+        Assert.Equal("moved class balance to 0.4", move.Reason);
         Assert.Equal("class", move.MovedSliderId);
         Assert.Equal(move.RunId, Assert.Single(step.View.Runs.Keys));
         // A late result of the cancelled baseline is dropped: it never overwrites the newer run's card.
