@@ -13,5 +13,6 @@ internal static class TestLimits
         ["Security:ConcurrentUploadsPerAddress"] = "100",
         // Test servers start many times over: no background baseline at start-up unless a test asks (WarmStartTests does).
         ["Dashboard:WarmStart"] = "false",
+        ["Dashboard:SpeculationIdleSeconds"] = "0",
     };
 }

@@ -44,4 +44,8 @@ public sealed class DashboardOptions
 
     /// <summary>Train the default data set's baseline at start-up, so the first visitor's cards answer at once.</summary>
     public bool WarmStart { get; set; } = true;
+
+    /// <summary>Seconds a room must be idle before the server trains the positions likely to be tried next (0: never).</summary>
+    [Range(0, 3600)]
+    public double SpeculationIdleSeconds { get; set; } = 5;
 }

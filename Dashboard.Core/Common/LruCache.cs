@@ -14,6 +14,11 @@ public sealed class LruCache<TKey, TValue>(int capacity) where TKey : notnull
         get { lock (_gate) return _entries.Count; }
     }
 
+    public bool Contains(TKey key)
+    {
+        lock (_gate) return _entries.ContainsKey(key);
+    }
+
     public bool TryGet(TKey key, out TValue value)
     {
         lock (_gate)

@@ -26,13 +26,20 @@ public sealed record DatasetWorkspace(
     public NeighbourCache Neighbours { get; } = new();
 
     /// <summary>
+    /// The one way a labeled data set becomes rows to train on, for rooms and command-line verbs alike: the fixed
+    /// stratified split (by seed) every run of it uses, and the featurizer fitted on its training rows.
+    /// </summary>
+    public static FeaturizedSplit SplitAndFeaturize(LabeledDataset labeled, double testShare, int seed) =>
+        FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, testShare, seed));
+
+    /// <summary>
     /// Splits (stratified, by seed), featurizes and ranks a labeled data set: what a room needs before its
     /// first run. The columns are ranked with the gradient-boosting seat's baseline model: fast, and it uses every column.
     /// </summary>
     public static DatasetWorkspace Prepare(LabeledDataset labeled, double testShare, int seed, string title, string? credit,
         CancellationToken cancellationToken = default)
     {
-        var split = FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, testShare, seed));
+        var split = SplitAndFeaturize(labeled, testShare, seed);
         var ranker = AlgorithmCatalog.Defaults[0];
         var model = ranker.Train(new TrainingInput(split.TrainingMatrix(split.Split.TrainRows), TrainingRows.Baseline(labeled, split.Split).Labels,
             HyperparameterValues.Defaults, ClassWeighting.None, seed), cancellationToken);

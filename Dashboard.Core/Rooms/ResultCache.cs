@@ -56,10 +56,14 @@ public sealed class ResultCache(int results = ResultCache.DefaultResults, int pr
     public bool TryGetResult(string key, out AlgorithmResult result) => Count(_results.TryGet(key, out result));
 
     /// <summary>Keeps a finished result (a failed one is not kept: the next try fits again). The trained model is dropped.</summary>
-    public void SetResult(string key, AlgorithmResult result)
+    /// <param name="origin">Who trained it: a run (<see cref="ResultOrigin.Trained"/>) or speculation ahead of a move.</param>
+    public void SetResult(string key, AlgorithmResult result, ResultOrigin origin = ResultOrigin.Trained)
     {
-        if (result.Status == AlgorithmStatus.Completed) _results.Set(key, result with { Model = null, Origin = ResultOrigin.Trained });
+        if (result.Status == AlgorithmStatus.Completed) _results.Set(key, result with { Model = null, Origin = origin });
     }
+
+    /// <summary>Whether a result is kept, without counting a hit or a miss or refreshing its place.</summary>
+    public bool Contains(string key) => _results.Contains(key);
 
     public PreparedRun? GetPrepared(string key) => Count(_prepared.TryGet(key, out var run)) ? run : null;
 

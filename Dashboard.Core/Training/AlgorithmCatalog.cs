@@ -7,14 +7,14 @@ public static class AlgorithmCatalog
 {
     /// <summary>Gradient boosting, random forest, SVM, MLP: the four seats of the course.</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Defaults { get; } =
-        [LightGbmAlgorithm.Descriptor, FastForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
+        [LightGbmAlgorithm.Descriptor, RandomForestAlgorithm.Descriptor, LinearSvmAlgorithm.Descriptor, MlpAlgorithm.Descriptor];
 
     /// <summary>
     /// The same four seats for a numeric target (regression), with the same ids: LightGBM regression, random-forest
     /// regression, a linear support vector regressor, and the MLP with a linear output.
     /// </summary>
     public static IReadOnlyList<AlgorithmDescriptor> RegressionDefaults { get; } =
-        [LightGbmRegression.Descriptor, FastForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
+        [LightGbmRegression.Descriptor, RandomForestRegression.Descriptor, LinearSvrAlgorithm.Descriptor, MlpRegression.Descriptor];
 
     /// <summary>FastTree and logistic regression, then the imbalance-aware ensembles and the one-class detectors (issue 15).</summary>
     public static IReadOnlyList<AlgorithmDescriptor> Extras { get; } =

@@ -11,10 +11,11 @@ namespace Dashboard.Tests.Rooms;
 /// <summary>A room registry with real data and training, recording every event it publishes.</summary>
 internal sealed class RoomHarness : IAsyncDisposable
 {
-    public RoomHarness(IRoomStore? store = null)
+    /// <param name="speculationIdleSeconds">When rooms start training likely next positions (0: never, as by default in tests).</param>
+    public RoomHarness(IRoomStore? store = null, double speculationIdleSeconds = 0)
     {
         DataFolder = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;
-        var options = Options.Create(new DashboardOptions { DataFolder = DataFolder });
+        var options = Options.Create(new DashboardOptions { DataFolder = DataFolder, SpeculationIdleSeconds = speculationIdleSeconds });
         var limits = Options.Create(DataLimits.Default);
         Notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
         Uploads = new UploadStore(options, limits);

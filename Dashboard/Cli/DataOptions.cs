@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dashboard.Core.Data;
+using Dashboard.Core.Training;
 
 namespace Dashboard.Cli;
 
@@ -72,6 +73,10 @@ internal sealed class DataOptions
         var labeled = Label(parse, LoadDataset(parse));
         return (labeled, StratifiedSplitter.Split(labeled.Labels, parse.GetValue(TestSize), parse.GetValue(Seed)));
     }
+
+    /// <summary>Loads, labels, splits and featurizes the data set as a room does (<see cref="Core.Rooms.DatasetWorkspace.SplitAndFeaturize"/>).</summary>
+    public FeaturizedSplit LoadFeaturized(ParseResult parse) =>
+        Core.Rooms.DatasetWorkspace.SplitAndFeaturize(Label(parse, LoadDataset(parse)), parse.GetValue(TestSize), parse.GetValue(Seed));
 
     public LabeledDataset Label(ParseResult parse, Dataset dataset)
     {

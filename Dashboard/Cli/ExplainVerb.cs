@@ -44,14 +44,14 @@ internal static class ExplainVerb
             {
                 throw new DatasetException(DataProblem.InvalidSetting, Invariant($"--samples must be between 10 and 100,000; {sampleCount} was given."));
             }
-            var (labeled, split) = data.LoadSplit(parse);
+            var featurized = data.LoadFeaturized(parse);
+            var (labeled, split) = (featurized.Data, featurized.Split);
             if (labeled.Task == TargetTask.Regression)
             {
                 throw new DatasetException(DataProblem.InvalidSetting,
                     $"explain is offered for classifiers only so far; '{labeled.TargetColumn}' is predicted as a number (regression).", labeled.Data.Name);
             }
             var rowIds = ParseRows(parse.GetValue(rows)!, labeled.Data.RowCount);
-            var featurized = FeaturizedSplit.Create(labeled, split);
             var baseline = TrainingRows.Baseline(labeled, split);
             var training = featurized.TrainingMatrix(baseline.OriginalRows);
             var trained = algorithm.Train(new TrainingInput(training, baseline.Labels, HyperparameterValues.Defaults, ClassWeighting.None, split.Seed), cancellationToken);

@@ -44,7 +44,8 @@ internal static class FairnessVerb
             {
                 throw new DatasetException(DataProblem.InvalidSetting, "--threshold must be a number.", value: cut.ToString(CultureInfo.InvariantCulture));
             }
-            var (labeled, split) = data.LoadSplit(parse);
+            var featurized = data.LoadFeaturized(parse);
+            var (labeled, split) = (featurized.Data, featurized.Split);
             var sensitiveName = parse.GetValue(sensitive)!;
             var sensitiveColumn = labeled.Data.Column(sensitiveName);
             if (sensitiveName == labeled.TargetColumn)
@@ -57,8 +58,6 @@ internal static class FairnessVerb
                 throw new DatasetException(DataProblem.InvalidSetting,
                     $"fairness compares classifiers; '{labeled.TargetColumn}' is predicted as a number. Ask for --task classification or pick a class target.", labeled.Data.Name);
             }
-
-            var featurized = FeaturizedSplit.Create(labeled, split);
             var baseline = TrainingRows.Baseline(labeled, split);
             var trained = algorithm.Train(new TrainingInput(featurized.TrainingMatrix(baseline.OriginalRows), baseline.Labels,
                 HyperparameterValues.Defaults, ClassWeighting.None, split.Seed), cancellationToken);

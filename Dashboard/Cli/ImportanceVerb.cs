@@ -76,14 +76,14 @@ internal static class ImportanceVerb
             {
                 throw new DatasetException(DataProblem.InvalidSetting, $"--method '{methodName}' is not offered. Choose permutation, gain or shap.", value: methodName);
             }
-            var (labeled, split) = data.LoadSplit(parse);
+            var featurized = data.LoadFeaturized(parse);
+            var (labeled, split) = (featurized.Data, featurized.Split);
             if ((labeled.Task == TargetTask.Regression) != (chosenMetric == ImportanceMetric.R2) && parse.GetValue(metric) is not null)
             {
                 throw new DatasetException(DataProblem.InvalidSetting, labeled.Task == TargetTask.Regression
                     ? $"--metric {metricName} scores classes, but '{labeled.TargetColumn}' is predicted as a number: use --metric r2 (or leave it out)."
                     : $"--metric r2 scores numbers, but '{labeled.TargetColumn}' is predicted as classes: use roc-auc or f1.", labeled.Data.Name, value: metricName);
             }
-            var featurized = FeaturizedSplit.Create(labeled, split);
             if (labeled.Task == TargetTask.Regression)
             {
                 if (methodName != "permutation")

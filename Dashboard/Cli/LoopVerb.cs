@@ -80,7 +80,8 @@ internal static class LoopVerb
             var costs = Costs(parse.GetValue(costFn), parse.GetValue(costFp));
             var tuneFor = parse.GetValue(bestThreshold) is { } metricName ? ThresholdObjective(metricName) : null;
             var weighting = Weighting(parse.GetValue(classWeight)!, costs ?? CostMatrix.Equal);
-            var (labeled, split) = data.LoadSplit(parse);
+            var featurized = data.LoadFeaturized(parse);
+            var (labeled, split) = (featurized.Data, featurized.Split);
             chosen = AlgorithmIds.ForTask(chosen, labeled.Task, "--algorithms");
             if (tuneFor is not null && labeled.Task == TargetTask.Regression)
             {
@@ -88,7 +89,6 @@ internal static class LoopVerb
                     $"--best-threshold chooses a class threshold, but '{labeled.TargetColumn}' is predicted as a number (regression), which has none. Leave it out.", labeled.Data.Name);
             }
             var requested = changes.Build(parse, labeled, split.TrainRows);
-            var featurized = FeaturizedSplit.Create(labeled, split);
             var run = await LoopRun.RunAsync(featurized, requested, chosen, new LoopOptions(cut, split.Seed), Environment.ProcessorCount, cancellationToken,
                 classWeight: weighting);
             if (tuneFor is { } objective) run = run with { Tuned = Tune(featurized, requested, run, objective, costs ?? CostMatrix.Equal, split.Seed, cancellationToken) };

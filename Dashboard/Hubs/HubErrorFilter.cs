@@ -20,9 +20,9 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         {
             logger.LogError(exception, "Hub call {Method} failed", invocationContext.HubMethodName);
             var returns = invocationContext.HubMethod.ReturnType;
-            if (returns == typeof(Task<string?>) || returns == typeof(Task<string>)) return RoomRunner.UnexpectedError;
-            if (returns == typeof(Task<RoomEntry>)) return RoomEntry.Refused(RoomRunner.UnexpectedError);
-            throw new HubException(RoomRunner.UnexpectedError);
+            if (returns == typeof(Task<string?>) || returns == typeof(Task<string>)) return Components.Shared.UserMessage.ServerFault;
+            if (returns == typeof(Task<RoomEntry>)) return RoomEntry.Refused(Components.Shared.UserMessage.ServerFault);
+            throw new HubException(Components.Shared.UserMessage.ServerFault);
         }
     }
 }

@@ -22,6 +22,9 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
 
     public MullerLoop Loop => _loop ??= new MullerLoop(_slots);
 
+    /// <summary>What speculation trained on this server, and how much CPU it took.</summary>
+    public SpeculationStats SpeculationStats { get; } = new();
+
 
     /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
     public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
@@ -60,7 +63,8 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             dataset = DefaultDataset;
             restored = null;
         }
-        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value, Cache);
+        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value, Cache,
+            new Speculation(TimeSpan.FromSeconds(options.Value.SpeculationIdleSeconds), SpeculationStats));
     }
 
     /// <summary>The data set a new room opens on (configuration: Dashboard:DefaultDataset, SplitSeed, TestShare).</summary>

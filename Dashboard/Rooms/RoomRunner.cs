@@ -14,9 +14,6 @@ namespace Dashboard.Rooms;
 /// </summary>
 public sealed class RoomRunner : IAsyncDisposable
 {
-    /// <summary>What a client is told when a command failed for a reason of the server's own.</summary>
-    public const string UnexpectedError = "The server could not do that because of an error of its own (now in its log). Try again; if it happens again, tell whoever runs the server.";
-
     private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands;
     private readonly int _queueLimit;
     private readonly RoomNotifier _notifier;
@@ -33,7 +30,7 @@ public sealed class RoomRunner : IAsyncDisposable
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
     /// <param name="limits">How many commands may wait and how many threshold searches may run; defaults when null.</param>
     public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
-        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null)
+        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null, Speculation? speculation = null)
     {
         limits ??= new Security.SecurityOptions();
         // Bounded: a client flooding a room with commands is refused, not queued without end.
@@ -45,7 +42,9 @@ public sealed class RoomRunner : IAsyncDisposable
         _workspaces = workspaces;
         _logger = logger;
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
-        _runs = new RoomRuns(code, loop, slots, cache ?? new ResultCache(), report => Dispatch(report), logger, _stopping.Token);
+        cache ??= new ResultCache();
+        _runs = new RoomRuns(code, loop, slots, cache, report => Dispatch(report), logger, _stopping.Token);
+        Speculation = new RoomSpeculation(code, loop, slots, cache, speculation?.Idle ?? TimeSpan.Zero, speculation?.Stats ?? new SpeculationStats(), logger, _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
         Thresholds = new ThresholdSearches(code, slots, limits.ThresholdSearchesPerRoom);
         _processing = Task.Run(ProcessAsync);
@@ -58,6 +57,9 @@ public sealed class RoomRunner : IAsyncDisposable
     public RoomView View => Volatile.Read(ref _view);
 
     public RoomSweeps Sweeps { get; }
+
+    /// <summary>Trains likely next positions while the room is idle; a real run pre-empts it.</summary>
+    public RoomSpeculation Speculation { get; }
 
     public ThresholdSearches Thresholds { get; }
 
@@ -102,7 +104,7 @@ public sealed class RoomRunner : IAsyncDisposable
                 {
                     // An unexpected failure: its details go to the log, never to a client.
                     _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
-                    done.TrySetResult(UnexpectedError);
+                    done.TrySetResult(UserMessage.ServerFault);
                 }
             }
         }
@@ -121,9 +123,14 @@ public sealed class RoomRunner : IAsyncDisposable
             foreach (var effect in step.Effects)
             {
                 if (effect is Publish publish) _publishing = PublishAfterAsync(_publishing, publish.Event);
-                else if (effect is StartRun start) _runs.Start(start);
+                else if (effect is StartRun start)
+                {
+                    Speculation.Preempt(); // a real move never waits behind a guess
+                    _runs.Start(start);
+                }
                 else if (effect is CancelRun cancel) _runs.Cancel(cancel.RunId);
             }
+            if (!step.View.IsBusy) Speculation.Schedule(step.View);
             Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return step;
         }

@@ -64,7 +64,10 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
             foreach (var seat in seats)
             {
                 // A position visited before answers from the cache, bit for bit the result a fit would give.
-                if (cache.TryGetResult(keys[seat.Algorithm.Id], out var known)) report(new RunResult(plan.RunId, known with { Origin = ResultOrigin.Cache }, prepared.Summary));
+                if (cache.TryGetResult(keys[seat.Algorithm.Id], out var known))
+                {
+                    report(new RunResult(plan.RunId, known.Origin == ResultOrigin.Speculation ? known : known with { Origin = ResultOrigin.Cache }, prepared.Summary));
+                }
                 else toTrain.Add(seat);
             }
             // Cards keep their own order; results arrive as they finish, the quickest fit started first (StartOrder).

@@ -3,9 +3,10 @@ using Dashboard.Core.Explanations;
 namespace Dashboard.Core.Training.Ensembles;
 
 /// <summary>
-/// A grown binary classification tree, stored as parallel node arrays (node 0 is the root). Each node keeps the
-/// weighted share of positive training rows that reached it and their total weight (its cover), so the tree's
-/// output, the gain of every split and exact per-row explanations can all be read off it.
+/// A grown binary classification tree (or, from the random forest's regressor, a regression tree), stored as parallel
+/// node arrays (node 0 is the root). Each node keeps the weighted share of positive training rows that reached it (a
+/// regression tree: their weighted mean target) and their total weight (its cover), so the tree's output, the gain
+/// of every split and exact per-row explanations can all be read off it.
 /// </summary>
 internal sealed class DecisionTree
 {
@@ -34,7 +35,7 @@ internal sealed class DecisionTree
 
     public int[] Right { get; }
 
-    /// <summary>The weighted share of positive rows among the training rows that reached the node.</summary>
+    /// <summary>The weighted share of positive rows among the training rows that reached the node (a regression tree: their weighted mean target).</summary>
     public double[] Value { get; }
 
     /// <summary>The total weight of the training rows that reached the node.</summary>
@@ -66,6 +67,20 @@ internal sealed class DecisionTree
     /// <summary>The tree as TreeSHAP reads it, each leaf holding <paramref name="leafValue"/> of its positive share.</summary>
     public ExplainedTree Explained(Func<double, double> leafValue) =>
         new(Feature, Threshold, Left, Right, Array.ConvertAll(Value, v => leafValue(v)));
+
+    /// <summary>Per row, the mean over <paramref name="trees"/> of the leaf value it lands in: a forest's output.</summary>
+    public static double[] Mean(IReadOnlyList<DecisionTree> trees, FeatureMatrix features)
+    {
+        var means = new double[features.Rows];
+        for (var r = 0; r < features.Rows; r++)
+        {
+            var row = features.Row(r);
+            var sum = 0.0;
+            foreach (var tree in trees) sum += tree.Predict(row);
+            means[r] = sum / trees.Count;
+        }
+        return means;
+    }
 
     /// <summary>Per feature slot, the total gain of the splits on it over all <paramref name="trees"/>.</summary>
     public static double[] SlotGains(IEnumerable<DecisionTree> trees, int slots)

@@ -18,16 +18,5 @@ internal sealed class TreeEnsembleClassifier(IReadOnlyList<DecisionTree> trees, 
     public AdditiveTrees ExplainedTrees =>
         new(trees.Select(t => t.Explained(value => value / trees.Count)).ToArray(), 0, "probability (the trees' mean leaf share)");
 
-    public float[] PredictProbabilities(FeatureMatrix features)
-    {
-        var probabilities = new float[features.Rows];
-        for (var r = 0; r < features.Rows; r++)
-        {
-            var row = features.Row(r);
-            var sum = 0.0;
-            foreach (var tree in trees) sum += tree.Predict(row);
-            probabilities[r] = (float)(sum / trees.Count);
-        }
-        return probabilities;
-    }
+    public float[] PredictProbabilities(FeatureMatrix features) => Array.ConvertAll(DecisionTree.Mean(trees, features), p => (float)p);
 }

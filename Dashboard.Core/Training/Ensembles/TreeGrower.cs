@@ -44,21 +44,14 @@ internal static class TreeGrower
         // labels of a node's rows come in no order a branch predictor could learn.
         private readonly double[] _weight = new double[2 * BinnedFeatures.MaxBins];
         private readonly int[] _count = new int[BinnedFeatures.MaxBins];
-        private readonly List<int> _feature = [];
-        private readonly List<byte> _splitBin = [];
-        private readonly List<float> _threshold = [];
-        private readonly List<int> _left = [];
-        private readonly List<int> _right = [];
-        private readonly List<double> _value = [];
-        private readonly List<double> _cover = [];
-        private readonly List<double> _gain = [];
+        private readonly GrowingTree _tree = new(features);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Grow()
         {
             var (positive, negative) = Totals(0, _order.Length);
             var pending = new Stack<(int Node, int Start, int End, int Depth, double Positive, double Negative, ulong[] Constant)>();
-            pending.Push((AddNode(positive, negative), 0, _order.Length, 0, positive, negative, new ulong[(features.Columns + 63) / 64]));
+            pending.Push((_tree.AddLeaf(positive, positive + negative), 0, _order.Length, 0, positive, negative, new ulong[(features.Columns + 63) / 64]));
             while (pending.Count > 0)
             {
                 var (node, start, end, depth, p, n, inherited) = pending.Pop();
@@ -70,45 +63,17 @@ internal static class TreeGrower
                 var middle = Partition(start, end, split.Feature, split.Bin);
                 var (leftPositive, leftNegative) = Totals(start, middle);
                 var (rightPositive, rightNegative) = (p - leftPositive, n - leftNegative);
-                _feature[node] = split.Feature;
-                _splitBin[node] = (byte)split.Bin;
-                _threshold[node] = features.Edge(split.Feature, split.Bin);
-                _gain[node] = split.Gain;
-                _left[node] = AddNode(leftPositive, leftNegative);
-                _right[node] = AddNode(rightPositive, rightNegative);
+                var (left, right) = _tree.Split(node, split.Feature, split.Bin, split.Gain,
+                    (leftPositive, leftPositive + leftNegative), (rightPositive, rightPositive + rightNegative));
                 // Right pushed first so the left subtree is grown first, as depth-first scikit-learn numbers its nodes.
-                pending.Push((_right[node], middle, end, depth + 1, rightPositive, rightNegative, constant));
-                pending.Push((_left[node], start, middle, depth + 1, leftPositive, leftNegative, constant));
+                pending.Push((right, middle, end, depth + 1, rightPositive, rightNegative, constant));
+                pending.Push((left, start, middle, depth + 1, leftPositive, leftNegative, constant));
             }
         }
 
-        public DecisionTree ToTree() =>
-            new([.. _feature], [.. _splitBin], [.. _threshold], [.. _left], [.. _right], [.. _value], [.. _cover], [.. _gain]);
+        public DecisionTree ToTree() => _tree.ToTree();
 
-        private int AddNode(double positive, double negative)
-        {
-            _feature.Add(-1);
-            _splitBin.Add(0);
-            _threshold.Add(0);
-            _left.Add(-1);
-            _right.Add(-1);
-            _value.Add(positive + negative > 0 ? positive / (positive + negative) : 0);
-            _cover.Add(positive + negative);
-            _gain.Add(0);
-            return _feature.Count - 1;
-        }
-
-        private (double Positive, double Negative) Totals(int start, int end)
-        {
-            double positive = 0, negative = 0;
-            for (var i = start; i < end; i++)
-            {
-                var at = _order[i];
-                if (_labelAt[at] == 1) positive += weights[at];
-                else negative += weights[at];
-            }
-            return (positive, negative);
-        }
+        private (double Positive, double Negative) Totals(int start, int end) => GrowingTree.Totals(_order, start, end, _labelAt, weights);
 
         /// <summary>
         /// The split with the largest Gini decrease over the features drawn for this node. As scikit-learn, features

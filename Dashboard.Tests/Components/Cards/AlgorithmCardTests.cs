@@ -286,4 +286,17 @@ public class AlgorithmCardTests : ComponentTest
 
         Assert.Equal(DisplayFormat.Metric(TestResults.MetricsAt(TestResults.WeakScores, 0.3).F1), cut.Find(".f1-value").TextContent);
     }
+
+    [Theory]
+    [InlineData(ResultOrigin.Trained, "")]
+    [InlineData(ResultOrigin.Cache, "from the cache ·")]
+    [InlineData(ResultOrigin.Speculation, "trained ahead ·")]
+    public void Render_ResultOrigin_SaidBeforeTheFitTime(ResultOrigin origin, string said)
+    {
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores) with { Origin = origin });
+
+        var line = cut.Find(".fit-time").TextContent.Trim();
+        Assert.Equal(said, cut.FindAll(".from-cache").SingleOrDefault()?.TextContent ?? "");
+        Assert.StartsWith(said == "" ? "fit " : said, line);
+    }
 }

@@ -212,10 +212,10 @@ public sealed class RowExplainerTests
         return (model, training);
     }
 
-    /// <summary>What the model itself says the explained output is: ML.NET's raw Score, the forest's probability, RUSBoost's log-odds.</summary>
+    /// <summary>What the model itself says the explained output is: ML.NET's raw Score, the forests' probability, RUSBoost's log-odds.</summary>
     private static double[] OwnOutput(string algorithm, IBinaryClassifier model, FeatureMatrix rows) => algorithm switch
     {
-        "lightgbm" or "fasttree" or "random-forest" => ((MlNetData.Classifier)model).Column(rows, "Score").Select(s => (double)s).ToArray(),
+        "lightgbm" or "fasttree" => ((MlNetData.Classifier)model).Column(rows, "Score").Select(s => (double)s).ToArray(),
         "rusboost" => model.PredictProbabilities(rows).Select(p => Math.Log(p / (1.0 - p))).ToArray(),
         _ => model.PredictProbabilities(rows).Select(p => (double)p).ToArray(),
     };

@@ -11,6 +11,9 @@ public static partial class UserMessage
 {
     public const string Fallback = "Something went wrong. Try again; if it keeps happening, reload the page.";
 
+    /// <summary>What a client is told when a command failed for a reason of the server's own (the details go to the log).</summary>
+    public const string ServerFault = "The server could not do that because of an error of its own (now in its log). Try again; if it happens again, tell whoever runs the server.";
+
     /// <summary>The message of an exception: the Core's own messages (DatasetException, bad settings) as they are.</summary>
     public static string From(Exception exception) => exception switch
     {
