@@ -20,9 +20,10 @@ public sealed class RoomSweeps(RoomRunner room, CancellationToken closing)
 
     /// <summary>
     /// Positions a sweep of the class-balance track visits: both sides at equal steps, so the history chart gets its
-    /// undersampling line and its SMOTE line at the same minority shares (neutral is the baseline's point).
+    /// undersampling line and its SMOTE line at the same minority shares (neutral is the baseline's point); both ends
+    /// first, then the middles, as <see cref="Shares"/>.
     /// </summary>
-    public static IReadOnlyList<double> BalancePositions { get; } = [-1, -0.75, -0.5, -0.25, 0.25, 0.5, 0.75, 1];
+    public static IReadOnlyList<double> BalancePositions { get; } = [-1, 1, -0.5, 0.5, -0.75, 0.75, -0.25, 0.25];
 
     /// <summary>Sweeps and waits for it; answers null when done, or why a move was refused.</summary>
     public async Task<string?> RunAsync(string memberId, string sliderId, IProgress<double>? progress, CancellationToken cancellationToken)
