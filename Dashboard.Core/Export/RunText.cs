@@ -18,10 +18,17 @@ public static class RunText
         _ => group.GetType().Name,
     };
 
-    /// <summary>Where a slider stood: "neutral", or the share asked for with the methods it used.</summary>
-    public static string Position(SliderState slider) => slider.TargetShare is { } share
-        ? $"{Percent(share)} (under: {slider.Under}, over: {slider.Over}, k={slider.K})"
-        : "neutral";
+    /// <summary>
+    /// Where a slider stood: "neutral", the share asked for with the methods it used, or on the class-balance track
+    /// the signed way to 50/50 and the side's method ("balance -50% (majority undersampled: Random)").
+    /// </summary>
+    public static string Position(SliderState slider) => slider switch
+    {
+        { IsNeutral: true } => "neutral",
+        { Balance: < 0 and var left } => $"balance {Percent(left)} (majority undersampled: {slider.Under})",
+        { Balance: { } right } => $"balance +{Percent(right)} (minority oversampled: {slider.Over}, k={slider.K})",
+        _ => $"{Percent(slider.TargetShare!.Value)} (under: {slider.Under}, over: {slider.Over}, k={slider.K})",
+    };
 
     /// <summary>Every slider of a run on one line: "class 'yes' → 50.0% (…); sex = female → neutral".</summary>
     public static string Sliders(RecordedRun run) =>

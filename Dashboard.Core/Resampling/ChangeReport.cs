@@ -30,6 +30,12 @@ public sealed record ChangeReport(
     /// <summary>Rows whose neighbours came from the session's <see cref="NeighbourCache"/> (searched by an earlier call), so the readout can say so.</summary>
     public int NeighboursReused { get; init; }
 
+    /// <summary>
+    /// Set on the class-balance slider's report: the side it moved (majority rows removed, or minority rows added).
+    /// The report's group and shares are then the MINORITY class's, whichever class lost or gained rows.
+    /// </summary>
+    public ClassBalanceSide? Side { get; init; }
+
     public double ShareBefore => (double)GroupBefore.Total / TrainingBefore.Total;
 
     public double ShareAfter => (double)GroupAfter.Total / TrainingAfter.Total;

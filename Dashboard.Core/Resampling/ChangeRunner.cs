@@ -6,7 +6,44 @@ namespace Dashboard.Core.Resampling;
 /// <summary>Applies one <see cref="DistributionChange"/> to the working set and reports what it did.</summary>
 internal static class ChangeRunner
 {
-    public static ChangeReport Run(ChangeContext context, DistributionChange change)
+    public static ChangeReport Run(ChangeContext context, DistributionChange change) =>
+        change.Balance is null ? RunShare(context, change) : RunBalance(context, change);
+
+    /// <summary>
+    /// The class-balance slider: resolved against the classes as this change meets them (see <see cref="ClassBalance"/>),
+    /// run as a plain change, and reported for the MINORITY class whichever class lost or gained rows.
+    /// </summary>
+    private static ChangeReport RunBalance(ChangeContext context, DistributionChange change)
+    {
+        var work = context.Work;
+        if (change.Group is not ClassGroup minority || change.Balance is not { } position || ClassBalance.Problem(position) is not null)
+        {
+            throw new DatasetException(DataProblem.InvalidSetting,
+                ClassBalance.Problem(change.Balance ?? double.NaN) ?? "The class-balance change needs a class (the minority) as its group.", work.Space.Data.Data.Name);
+        }
+        var before = work.CountClasses();
+        var resolved = ClassBalance.Resolve(change, minority, before);
+        if (resolved is null && position != 0)
+        {
+            context.Warn(ResamplingWarningKind.MethodNotApplicable,
+                $"{minority.Describe(work.Space.Data)} is not the smaller class here ({ChangeContext.Share((double)before.Of(minority.Label) / Math.Max(1, before.Total))} of the training rows), so there is nothing to balance.");
+        }
+        var inner = resolved is null ? null : RunShare(context, resolved);
+        var after = work.CountClasses();
+        var requested = ClassBalance.MinorityShare((double)before.Of(minority.Label) / Math.Max(1, before.Total), position);
+        ClassSplit Only(ClassSplit counts) => minority.Label == 1 ? new ClassSplit(0, counts.Positive) : new ClassSplit(counts.Negative, 0);
+        return new ChangeReport(context.ChangeIndex, minority.Describe(work.Space.Data), requested,
+            inner is null ? requested : position < 0 ? 1 - inner.TargetShare : inner.TargetShare,
+            Only(before), Only(after), before, after, context.RowsAdded, context.RowsRemoved,
+            context.Method, context.KUsed, context.Search, context.Warnings.ToArray())
+        {
+            NeighboursSearched = context.NeighboursSearched,
+            NeighboursReused = context.NeighboursReused,
+            Side = ClassBalance.SideOf(position),
+        };
+    }
+
+    private static ChangeReport RunShare(ChangeContext context, DistributionChange change)
     {
         var work = context.Work;
         var group = Validate(change, work.Space);

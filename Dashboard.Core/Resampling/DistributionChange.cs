@@ -15,6 +15,19 @@ public sealed record DistributionChange(
     /// <summary>A cleaning pass after the move (class groups only); set by the SMOTE + Tomek and SMOTE + ENN presets.</summary>
     public CleaningMethod CleanAfter { get; init; } = CleaningMethod.None;
 
+    /// <summary>
+    /// Set on the class-balance slider's change: its signed position (−1 … +1, see <see cref="ClassBalance"/>). The
+    /// group is then the MINORITY class and <see cref="TargetShare"/> is not read: the share follows from the position
+    /// and the classes' rows when the change runs, and the left side undersamples the other (majority) class.
+    /// </summary>
+    public double? Balance { get; init; }
+
+    /// <summary>The class-balance slider's change: the classes toward 50/50 (left: undersample the majority; right: oversample the minority).</summary>
+    /// <param name="minority">The minority class (the slider's group).</param>
+    public static DistributionChange TowardBalance(ClassGroup minority, double position, UndersamplingMethod under = UndersamplingMethod.Random,
+        OversamplingMethod over = OversamplingMethod.Smote, int k = 5) =>
+        new(minority, 0.5, under, over, k) { Balance = position };
+
     /// <summary>Neighbours that NearMiss and ENN look at (imbalanced-learn's default 3); Tomek links always use the nearest one.</summary>
     public int UnderK { get; init; } = 3;
 

@@ -24,6 +24,12 @@ public sealed record HistoryPoint(
     /// <summary>Every slider away from neutral in this run, with the share it reached ("gender = female 40.0% · class 'yes' 45.0%").</summary>
     public string Settings { get; init; } = "";
 
+    /// <summary>
+    /// For a point of the class-balance track: which side the run came from (majority undersampled, or minority
+    /// oversampled); <see cref="Position"/> is then the minority's share. Null for other sliders and the baseline.
+    /// </summary>
+    public Resampling.ClassBalanceSide? Side { get; init; }
+
     /// <summary>The run's test scores and labels, kept in process so the point follows its card's threshold; never pushed.</summary>
     [JsonIgnore]
     public (IReadOnlyList<double> Scores, IReadOnlyList<int> Labels)? Predictions { get; init; }

@@ -30,11 +30,18 @@ public abstract record RoomCommand(string MemberId) : RoomInput;
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
 public sealed record SelectDataset(string MemberId, DatasetChoice Dataset) : RoomCommand(MemberId);
 
-/// <summary>Move a slider to a focus-group share of the training rows (null: back to neutral). Retrains all algorithms.</summary>
+/// <summary>
+/// Move a slider (null: back to neutral). Retrains all algorithms. <paramref name="TargetShare"/> is the focus group's
+/// share of the training rows (0.01–0.95), except on the class-balance track, where it is the signed position
+/// −1 … +1 (<see cref="ClassBalance"/>: −1 undersamples the majority to 50/50, +1 SMOTEs the minority to 50/50).
+/// </summary>
 public sealed record MoveSlider(string MemberId, string SliderId, double? TargetShare) : RoomCommand(MemberId);
 
-/// <summary>Change a slider's focus group or methods; it returns to neutral when the group changes.</summary>
-public sealed record ConfigureSlider(string MemberId, string SliderId, FocusGroup Group, UndersamplingMethod Under, OversamplingMethod Over, int K) : RoomCommand(MemberId);
+/// <summary>
+/// Change a slider's focus group or methods; it returns to neutral. A null group puts the class slider back on its
+/// class-balance track; a class named explicitly makes it the free control (that class to any share).
+/// </summary>
+public sealed record ConfigureSlider(string MemberId, string SliderId, FocusGroup? Group, UndersamplingMethod Under, OversamplingMethod Over, int K) : RoomCommand(MemberId);
 
 /// <summary>Give a feature column a slider (default group: rarest category, or top quartile).</summary>
 public sealed record AddSlider(string MemberId, string Column) : RoomCommand(MemberId);

@@ -17,16 +17,20 @@ public static class RoomDefaults
     public static IReadOnlyList<AlgorithmSeat> Algorithms() =>
         AlgorithmCatalog.Defaults.Select(a => new AlgorithmSeat(a.Id, HyperparameterValues.Defaults, ClassWeighting.None)).ToArray();
 
-    /// <summary>The class-balance slider (minority class) first, then one per top-ranked column.</summary>
+    /// <summary>The class-balance slider (its track toward 50/50, on the minority class) first, then one per top-ranked column.</summary>
     public static IReadOnlyList<SliderState> Sliders(FeaturizedSplit split, IReadOnlyList<ColumnImportance> ranking)
     {
-        var sliders = new List<SliderState> { new(ClassSliderId, ClassGroup.Minority(split.Data, split.Split.TrainRows)) };
+        var sliders = new List<SliderState> { ClassSlider(split) };
         foreach (var column in ranking.Take(FeatureSliders))
         {
             sliders.Add(FeatureSlider(split, column.Column));
         }
         return sliders;
     }
+
+    /// <summary>The class slider with textbook semantics, at neutral: the split's minority class toward balance.</summary>
+    public static SliderState ClassSlider(FeaturizedSplit split) =>
+        SliderState.BalanceTrack(ClassSliderId, ClassGroup.Minority(split.Data, split.Split.TrainRows));
 
     /// <summary>A slider for a feature column: its rarest category, or its top quartile.</summary>
     public static SliderState FeatureSlider(FeaturizedSplit split, string column)

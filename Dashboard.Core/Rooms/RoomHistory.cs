@@ -12,22 +12,34 @@ public static class RoomHistory
         var split = view.Workspace!.Split;
         var state = plan.State;
         var slider = state.Sliders.FirstOrDefault(s => s.Id == plan.MovedSliderId);
+        var report = slider is null ? null : state.ReportOf(slider, training);
         var point = slider is null
             ? new HistoryPoint(plan.RunId, result.AlgorithmId, null, "baseline",
                 FocusGroupShare.Of(state.Sliders.First(s => s.IsClassSlider).Group, split.Data, split.Split.TrainRows), result.Metrics!, training.Leaky)
             : new HistoryPoint(plan.RunId, result.AlgorithmId, slider.Id, slider.Group.Describe(split.Data),
-                state.ReportOf(slider, training)?.ShareAfter ?? FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows), result.Metrics!, training.Leaky);
-        return point with { Predictions = (result.TestScores, result.TestLabels), Settings = SettingsOf(plan, view, training) };
+                report?.ShareAfter ?? FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows), result.Metrics!, training.Leaky);
+        // On the class-balance track the position is the minority's share either way; the side says how it got there.
+        return point with { Predictions = (result.TestScores, result.TestLabels), Settings = SettingsOf(plan, view, training), Side = report?.Side };
     }
 
     /// <summary>The sliders a run was made with, as a row of the runs table shows them.</summary>
     private static string SettingsOf(RunPlan plan, RoomView view, TrainingSummary training)
     {
         var data = view.Workspace!.Split.Data;
-        var moved = plan.IsBaseline ? [] : plan.State.Sliders.Where(s => s.TargetShare is not null).ToArray();
+        var moved = plan.IsBaseline ? [] : plan.State.Sliders.Where(s => !s.IsNeutral).ToArray();
         return moved.Length == 0
             ? "every slider at neutral"
-            : string.Join(" · ", moved.Select(s => $"{s.Group.Describe(data)} {Percent(plan.State.ReportOf(s, training)?.ShareAfter ?? s.TargetShare!.Value)}"));
+            : string.Join(" · ", moved.Select(s => SettingOf(s, plan.State.ReportOf(s, training), data)));
+    }
+
+    /// <summary>One slider away from neutral: "gender = female 40.0%", or "class 'yes' 45.0% (majority undersampled)".</summary>
+    private static string SettingOf(SliderState slider, Resampling.ChangeReport? report, Data.LabeledDataset data)
+    {
+        var share = report?.ShareAfter ?? slider.TargetShare;
+        var reached = share is { } s ? $" {Percent(s)}" : "";
+        return slider.Balance is { } position
+            ? $"{slider.Group.Describe(data)}{reached} ({(position < 0 ? "majority undersampled" : "minority oversampled")})"
+            : $"{slider.Group.Describe(data)}{reached}";
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

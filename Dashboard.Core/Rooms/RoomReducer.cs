@@ -108,7 +108,7 @@ public static class RoomReducer
             // Reopened from storage: the room comes back as it was left (members and seat holders do not).
             state = state with
             {
-                Sliders = restored.Sliders,
+                Sliders = Migrated(restored.Sliders, workspace.Split),
                 Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
                 Leaky = restored.Leaky,
                 HostOnlyControls = restored.HostOnlyControls,
@@ -143,6 +143,14 @@ public static class RoomReducer
         };
         List<RoomEffect> effects = [new Publish(new RoomStateChanged(state.Code, state, ready.MemberId, description) { PublishedAt = now })];
         return StartFull(next, effects, "baseline", ready.MemberId == RoomRules.SystemMember ? "" : state.NameOf(ready.MemberId), isBaseline: true, now);
+    }
+
+    /// <summary>A stored class slider of the old one-sided kind, moved onto the balance track now that its class's natural share is known.</summary>
+    private static IReadOnlyList<SliderState> Migrated(IReadOnlyList<SliderState> sliders, FeaturizedSplit split)
+    {
+        var minority = Resampling.ClassGroup.Minority(split.Data, split.Split.TrainRows);
+        var natural = FocusGroupShare.Of(minority, split.Data, split.Split.TrainRows);
+        return sliders.Select(s => s.StoredBeforeBalance ? s.MigratedOnto(minority, natural) : s).ToArray();
     }
 
     /// <summary>Retrains every algorithm on freshly resampled rows; every run in flight is cancelled (latest wins).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Data;
+using Dashboard.Core.Resampling;
 using Dashboard.Core.Training;
 
 namespace Dashboard.Core.Rooms;
@@ -171,6 +172,15 @@ public static class RoomRules
     private static CommandOutcome MoveSlider(RoomState state, MoveSlider command)
     {
         var slider = state.Slider(command.SliderId);
+        if (slider.IsBalanceTrack)
+        {
+            // The class-balance track: the number is a signed position toward 50/50, not a share (see ClassBalance).
+            var position = command.TargetShare ?? 0;
+            if (ClassBalance.Problem(position) is { } problem) throw new ArgumentException(problem);
+            // The sign says the side (negative: the majority undersampled; positive: the minority SMOTEd), as on the track.
+            var moved = position == 0 ? "reset class balance" : $"moved class balance to {Format(position)}";
+            return Replace(state, slider with { Balance = position }, RunScope.AllAlgorithms, moved);
+        }
         if (command.TargetShare is { } share && (double.IsNaN(share) || share < MinShare || share > MaxShare))
         {
             throw new ArgumentException($"A slider's share must be between {Format(MinShare * 100)}% and {Format(MaxShare * 100)}% of the training rows; {Format(share)} was given.");
@@ -193,7 +203,15 @@ public static class RoomRules
     private static CommandOutcome ConfigureSlider(RoomState state, ConfigureSlider command, FeaturizedSplit split)
     {
         var slider = state.Slider(command.SliderId);
-        if (slider.IsClassSlider != command.Group is Resampling.ClassGroup)
+        var (under, over, k) = (command.Under, command.Over, ValidK(command.K));
+        if (command.Group is null)
+        {
+            // No class named: the class slider goes back to its textbook track (the minority toward 50/50).
+            if (!slider.IsClassSlider) throw new ArgumentException("A feature slider needs a focus group: a category or a range of its column.");
+            return Replace(state, RoomDefaults.ClassSlider(split) with { Under = under, Over = over, K = k }, RunScope.AllAlgorithms,
+                "set the class slider to balance the classes (left: undersample the majority; right: SMOTE the minority)");
+        }
+        if (slider.IsClassSlider != command.Group is ClassGroup)
         {
             throw new ArgumentException(slider.IsClassSlider
                 ? "The class-balance slider's focus group is a class."
@@ -204,7 +222,8 @@ public static class RoomRules
         {
             throw new ArgumentException($"No training row is in {command.Group.Describe(split.Data)}: pick a group that has some.");
         }
-        return Replace(state, slider with { Group = command.Group, Under = command.Under, Over = command.Over, K = ValidK(command.K), TargetShare = null },
+        // A class named explicitly is the free control: that class to any share (the balance track is left).
+        return Replace(state, slider with { Group = command.Group, Under = under, Over = over, K = k, TargetShare = null, Balance = null },
             RunScope.AllAlgorithms, $"set the {slider.Label} slider to {command.Group.Describe(split.Data)}");
     }
 
@@ -214,7 +233,7 @@ public static class RoomRules
         if (slider.IsClassSlider) throw new ArgumentException("The class-balance slider cannot be removed; reset it instead.");
         var sliders = state.Sliders.Where(s => s.Id != slider.Id).ToArray();
         // Removing a slider that was away from neutral changes the training rows.
-        var scope = slider.TargetShare is null ? RunScope.None : RunScope.AllAlgorithms;
+        var scope = slider.IsNeutral ? RunScope.None : RunScope.AllAlgorithms;
         return new CommandOutcome(state with { Sliders = sliders }, scope, $"removed the slider for {slider.Label}");
     }
 

@@ -41,7 +41,7 @@ public sealed record RoomState(
     /// <summary>What a run made with this state did to a slider's group, or null when the slider was at neutral.</summary>
     public Resampling.ChangeReport? ReportOf(SliderState slider, Training.TrainingSummary? training)
     {
-        if (training is null || slider.TargetShare is null) return null;
+        if (training is null || slider.IsNeutral) return null;
         var index = Changes().ToList().FindIndex(c => c.Group == slider.Group);
         return index >= 0 && index < training.Changes.Count ? training.Changes[index] : null;
     }

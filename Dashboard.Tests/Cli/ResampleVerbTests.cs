@@ -73,6 +73,47 @@ public class ResampleVerbTests
     }
 
     [Fact]
+    public void Resample_BalanceLeftEnd_RemovesMajorityRowsUntilFiftyFifty_MinorityKept()
+    {
+        using var file = new TempCsv();
+
+        var json = CliRunner.RunJson("resample", "--data", "titanic", "--balance", "-1", "--out", file.Path);
+
+        var resampling = json.GetProperty("resampling");
+        // 533 survivors (the minority) all stay; 1122 − 533 = 589 of the others go.
+        Assert.Equal((1066, 533, 533), Counts(resampling.GetProperty("trainingRows").GetProperty("after")));
+        var change = resampling.GetProperty("changes")[0];
+        Assert.Equal(589, change.GetProperty("rowsRemoved").GetInt32());
+        Assert.Equal(0, resampling.GetProperty("syntheticRows").GetInt32());
+        Assert.Equal(0.5, change.GetProperty("shareAfter").GetDouble());
+    }
+
+    [Fact]
+    public void Resample_BalanceRightHalfWay_AddsSyntheticMinorityRows_ExactCount()
+    {
+        using var file = new TempCsv();
+        var share = 533 / 1655.0 + 0.5 * (0.5 - 533 / 1655.0);
+        var survivors = (int)Math.Round(share * 1122 / (1 - share), MidpointRounding.AwayFromZero);
+
+        var json = CliRunner.RunJson("resample", "--data", "titanic", "--balance", "0.5", "--out", file.Path);
+
+        Assert.Equal((1122 + survivors, survivors, 1122), Counts(json.GetProperty("resampling").GetProperty("trainingRows").GetProperty("after")));
+        Assert.Equal(survivors - 533, json.GetProperty("resampling").GetProperty("syntheticRows").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("half")]
+    public void Resample_BalanceOffTheTrack_RefusedWithTheRange(string value)
+    {
+        using var file = new TempCsv();
+
+        var error = CliRunner.RunError("resample", "--data", "titanic", "--balance", value, "--out", file.Path);
+
+        Assert.Contains($"--balance must be a number from -1 (undersample the majority until 50/50) to 1 (SMOTE the minority until 50/50), 0 being the data as it is, e.g. -0.5; '{value}' was given.", error);
+    }
+
+    [Fact]
     public void Resample_FeatureChangesThenClassShare_ApplyInOrderAsTheResamplerDoes()
     {
         using var file = new TempCsv();

@@ -95,7 +95,8 @@ public partial class RoomTruthTests(BrowserFixture fixture)
         await Task.Delay(2000); // time for any further run to show up, if a press had started one
 
         Assert.Equal(rowsBefore + 1, await page.Locator(".run-number").CountAsync());
-        // Five steps of 0.5 points from where the slider stood: the last press is the one that ran.
-        Assert.Contains("class 'yes' 34.5%", await page.Locator(".run-settings").First.InnerTextAsync());
+        // Five steps of 5 % toward balance on the class-balance track: the last press (+25 %, SMOTE side) is the one that ran.
+        Assert.Equal("25", await slider.InputValueAsync());
+        Assert.Matches(@"class 'yes' \d+\.\d% \(minority oversampled\)", await page.Locator(".run-settings").First.InnerTextAsync());
     }
 }

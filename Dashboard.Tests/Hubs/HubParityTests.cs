@@ -92,7 +92,8 @@ public class HubParityTests
         for (var i = 0; i < 1200 && completed.IsEmpty; i++) await Task.Delay(100);
 
         Assert.Null(await hub.InvokeAsync<string?>(nameof(TrainingHub.Sweep), code, RoomDefaults.ClassSliderId));
-        var expected = Dashboard.Rooms.RoomSweeps.Shares.Select(s => $"moved class balance to {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
+        // The class slider is the balance track: the sweep visits both sides.
+        var expected = Dashboard.Rooms.RoomSweeps.BalancePositions.Select(s => $"moved class balance to {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToArray();
         string[] Done() => completed.Select(c => started.GetValueOrDefault(c.RunId)).Where(r => r is not null && r.StartsWith("moved")).ToArray()!;
         for (var i = 0; i < 3000 && Done().Length < expected.Length; i++) await Task.Delay(100);
 

@@ -29,7 +29,7 @@ public class RoomRefusalTests : RoomHarnessTest
         Assert.DoesNotContain(Harness.Events.OfType<RunCancelled>(), e => e.RunId == started.RunId);
         Assert.Equal(4, Harness.Events.OfType<AlgorithmCompleted>().Count(e => e.RunId == started.RunId));
         Assert.Equal("titanic", room.View.State.Dataset.Source);
-        Assert.Equal(0.5, room.View.State.Sliders.Single(s => s.IsClassSlider).TargetShare);
+        Assert.Equal(0.5, room.View.State.Sliders.Single(s => s.IsClassSlider).Balance);
     }
 
     [Fact]

@@ -41,12 +41,13 @@ public class RoomRunnerTests : RoomHarnessTest
     }
 
     [Fact]
-    public async Task MoveSlider_ClassShareUp_RetrainsAllOnMoreRowsSameTestRows()
+    public async Task MoveSlider_ClassBalanceRightEnd_RetrainsAllOnMoreRowsSameTestRows()
     {
         var room = Harness.Registry.Create();
         var baseline = await Harness.CompletedRunAsync(room.Code, e => e.Reason == "baseline");
 
-        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.5)));
+        // The right end of the balance track: the minority SMOTEd until 50/50.
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 1)));
         var moved = await Harness.CompletedRunAsync(room.Code, e => e.Reason.StartsWith("moved class"));
 
         Assert.Equal(4, moved.Count);
@@ -91,7 +92,9 @@ public class RoomRunnerTests : RoomHarnessTest
         var first = await Harness.WaitForAsync<RunStarted>(e => e.Reason == "moved class balance to 0.45");
         Assert.DoesNotContain(Harness.Events.OfType<AlgorithmCompleted>(), e => e.RunId == first.RunId);
         await Harness.WaitForAsync<RunCancelled>(e => e.RunId == first.RunId);
-        Assert.All(room.View.Latest.Values, r => Assert.Equal(0.55, room.View.Training!.PositivesAfter / (double)room.View.Training.RowsAfter, 2));
+        // The latest rows are the 0.55 position's: the minority 55 % of the way from its own share to 50/50.
+        var natural = room.View.Training!.Changes[0].ShareBefore;
+        Assert.Equal(Dashboard.Core.Resampling.ClassBalance.MinorityShare(natural, 0.55), room.View.Training.PositivesAfter / (double)room.View.Training.RowsAfter, 2);
     }
 
     [Fact]
@@ -120,7 +123,7 @@ public class RoomRunnerTests : RoomHarnessTest
         var setting = await room.ExecuteAsync(new SetAlgorithm("ana", "lightgbm", HyperparameterValues.Defaults.With("leaves", 9999), ClassWeighting.None));
         var target = await room.ExecuteAsync(new SelectDataset("ana", new DatasetChoice("titanic", Target: "nope")));
 
-        Assert.Contains("between 1% and 95%", share);
+        Assert.Contains("The class-balance position must be between -1 (undersample the majority until 50/50) and +1", share);
         Assert.Contains("Leaves per tree must be between 2 and 256", setting);
         Assert.Contains("'nope' is not a column", target);
         Assert.Equal(version, room.View.State.Version);

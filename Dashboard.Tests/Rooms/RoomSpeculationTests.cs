@@ -16,17 +16,18 @@ public class RoomSpeculationTests
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", "class", 0.4)));
         await harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.4");
 
-        var candidates = RoomSpeculation.Candidates(room.View).Select(s => s.Slider("class").TargetShare!.Value).ToArray();
-        Assert.Equal([0.405, 0.395, 0.41, 0.39], candidates.Take(4));
-        Assert.Equal(RoomSweeps.Shares, candidates.Skip(4));
+        // The class slider is the balance track: its steps are 5 % of the way to 50/50, its sweep both sides.
+        var candidates = RoomSpeculation.Candidates(room.View).Select(s => s.Slider("class").Balance!.Value).ToArray();
+        Assert.Equal([0.45, 0.35, 0.5, 0.3], candidates.Take(4));
+        Assert.Equal(RoomSweeps.BalancePositions.Except(candidates.Take(4)), candidates.Skip(4));
         // The first neighbour is trained before the room has anything else to do.
         var speculated = await WaitForAsync(() => harness.Registry.SpeculationStats.Fits >= 4);
         Assert.True(speculated);
 
         // A real move pre-empts what is left: speculation stops, the move runs.
-        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", "class", 0.405)));
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", "class", 0.45)));
         await room.Speculation.Running.WaitAsync(TimeSpan.FromMinutes(1));
-        var near = await harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.405");
+        var near = await harness.CompletedRunAsync(room.Code, e => e.Reason == "moved class balance to 0.45");
         Assert.All(near, c => Assert.Equal(ResultOrigin.Speculation, c.Result.Origin));
         Assert.True(harness.Registry.SpeculationStats.Fits < 4 * candidates.Length, "speculation went on after the real move");
         Assert.True(harness.Registry.SpeculationStats.Seconds > 0);

@@ -59,7 +59,7 @@ public class CrashTests : IDisposable
         }
         var roomJson = (string)StorageAssert.Scalar(Database, $"SELECT StateJson FROM Rooms WHERE Code = '{room}';")!;
         var state = StorageJson.Read<RoomState>(roomJson);
-        Assert.Contains(state.Slider(RoomDefaults.ClassSliderId).TargetShare, new double?[] { 0.55, 0.65 });
+        Assert.Contains(state.Slider(RoomDefaults.ClassSliderId).Balance, new double?[] { 0.55, 0.65 });
         SqliteConnection.ClearAllPools();
 
         // Restarted on the same folder: it starts, and serves exactly the finished runs.

@@ -38,7 +38,7 @@ public sealed class RestartTests : IDisposable
         Assert.Null(entry.Error);
         var state = entry.View!.State;
         Assert.Equal(code, state.Code);
-        Assert.Equal(0.45, state.Slider(RoomDefaults.ClassSliderId).TargetShare);
+        Assert.Equal(0.45, state.Slider(RoomDefaults.ClassSliderId).Balance);
         Assert.Equal(15, state.Seat("lightgbm").Hyperparameters.Values["leaves"]);
         Assert.Equal(global::Dashboard.Core.Training.ClassWeightMode.Balanced, state.Seat("lightgbm").ClassWeight.Mode);
         Assert.Equal(0.35, state.Seat("svm").Threshold);

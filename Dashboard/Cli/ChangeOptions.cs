@@ -42,6 +42,11 @@ internal sealed class ChangeOptions
         Description = "Move the minority class to this share of the training rows, between 0 and 1 (applied after every --feature change).",
     };
 
+    public Option<string?> Balance { get; } = new("--balance")
+    {
+        Description = "The class-balance slider: -1 to 1, 0 = the data as it is. Below 0 undersamples the MAJORITY class (with --under), above 0 oversamples the MINORITY class (with --over); both ends reach 50/50 (applied after every --feature change).",
+    };
+
     public Option<string[]> Feature { get; } = new("--feature")
     {
         Description = "A feature slider on this column; give --category V or --range LO:HI (default: the rarest category or the top quartile) and --share S after it. Repeat for several.",
@@ -98,6 +103,7 @@ internal sealed class ChangeOptions
     public void AddTo(Command command)
     {
         command.Add(ClassShare);
+        command.Add(Balance);
         command.Add(Feature);
         command.Add(TargetRange);
         command.Add(Relevance);
@@ -133,9 +139,15 @@ internal sealed class ChangeOptions
                 ? new DistributionChange(new ClassGroup(0), 1 - slider.TargetShare(data), under, over, k)
                 : new DistributionChange(slider.Group(data, trainRows), slider.TargetShare(data), under, over, k))
             .ToList();
+        var balance = parse.GetValue(Balance);
         if (parse.GetValue(ClassShare) is { } classShare)
         {
+            if (balance is not null) throw Invalid(data, "--class-share and --balance both move the class balance: give one.");
             changes.Add(new DistributionChange(ClassGroup.Minority(data, trainRows), ParseShare(classShare, "--class-share", data), under, over, k));
+        }
+        if (balance is not null && ParseBalance(balance, data) is var position && position != 0)
+        {
+            changes.Add(DistributionChange.TowardBalance(ClassGroup.Minority(data, trainRows), position, under, over, k));
         }
         return changes;
     }
@@ -183,6 +195,11 @@ internal sealed class ChangeOptions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share > 0 && share < 1
             ? share
             : throw Invalid(data, $"{option} must be a number between 0 and 1 (exclusive), e.g. 0.3; '{text}' was given.");
+
+    private static double ParseBalance(string text, LabeledDataset data) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var position) && ClassBalance.Problem(position) is null
+            ? position
+            : throw Invalid(data, $"--balance must be a number from -1 (undersample the majority until 50/50) to 1 (SMOTE the minority until 50/50), 0 being the data as it is, e.g. -0.5; '{text}' was given.");
 
     private static DatasetException Invalid(LabeledDataset data, string message) =>
         new(DataProblem.InvalidSetting, message, data.Data.Name);

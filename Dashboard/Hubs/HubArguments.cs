@@ -125,6 +125,9 @@ public static class HubArguments
         }
     }
 
+    /// <summary>A focus group, or null when none is sent: the class slider then goes back to its class-balance track.</summary>
+    public static Core.Resampling.FocusGroup? OptionalGroup(JsonElement? element) => IsAbsent(element) ? null : Group(element);
+
     private static readonly JsonSerializerOptions GroupJson = HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     private static bool IsAbsent(JsonElement? element) => element is null || element.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;

@@ -57,17 +57,22 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
             : new RoomEntry(room.Code, room.View, null);
     }
 
-    public Task<string?> MoveSlider(string? code, string? sliderId, double? targetShare) =>
+    /// <summary>
+    /// Moves a slider: <paramref name="position"/> is a feature slider's (or the free class control's) focus-group share,
+    /// 0.01–0.95; on the class-balance track it is the signed position −1 (majority undersampled to 50/50) … +1 (minority
+    /// SMOTEd to 50/50). Null (or 0 on the balance track) is neutral.
+    /// </summary>
+    public Task<string?> MoveSlider(string? code, string? sliderId, double? position) =>
         SendAsync(code, member => new MoveSlider(member, HubArguments.Required(sliderId, "the slider's id (\"class\" or \"feature:COLUMN\")"),
-            HubArguments.Finite(targetShare, "The slider's share")));
+            HubArguments.Finite(position, "The slider's position")));
 
     /// <summary>Gives a feature column a slider (default group: its rarest category, or its top quartile).</summary>
     public Task<string?> AddSlider(string? code, string? column) =>
         SendAsync(code, member => new AddSlider(member, HubArguments.Required(column, "the column's name")));
 
-    /// <summary>Sets a slider's focus group and methods; it goes back to neutral.</summary>
+    /// <summary>Sets a slider's focus group and methods; it goes back to neutral. A null group puts the class slider back on its balance track.</summary>
     public Task<string?> ConfigureSlider(string? code, string? sliderId, JsonElement? group, string? under, string? over, int k) =>
-        SendAsync(code, member => new ConfigureSlider(member, HubArguments.Required(sliderId, "the slider's id"), HubArguments.Group(group),
+        SendAsync(code, member => new ConfigureSlider(member, HubArguments.Required(sliderId, "the slider's id"), HubArguments.OptionalGroup(group),
             HubArguments.Method<Core.Resampling.UndersamplingMethod>(under, "undersampling method"),
             HubArguments.Method<Core.Resampling.OversamplingMethod>(over, "oversampling method"), k));
 

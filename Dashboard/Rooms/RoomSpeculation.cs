@@ -1,3 +1,4 @@
+using Dashboard.Core.Resampling;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 
@@ -15,6 +16,9 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
 {
     /// <summary>The slider's own step (0.5 percentage points): what a key press or a small drag reaches.</summary>
     private const double Step = 0.005;
+
+    /// <summary>The class-balance track's step (5 % of the way to 50/50), likewise.</summary>
+    private const double BalanceStep = 0.05;
 
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;
@@ -58,6 +62,16 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
     {
         var slider = view.State.Sliders.FirstOrDefault(s => s.Id == view.LastMovedSliderId) ?? view.State.Sliders.FirstOrDefault(s => s.IsClassSlider);
         if (slider is null || view.Workspace is not { } workspace) yield break;
+        if (slider.Balance is { } position)
+        {
+            // The balance track: its own steps and sweep; neutral is the baseline, trained already.
+            var nearby = new[] { 1, -1, 2, -2 }.Select(k => Math.Round(position + k * BalanceStep, 4));
+            foreach (var next in nearby.Concat(RoomSweeps.BalancePositions).Where(p => p is >= ClassBalance.Min and <= ClassBalance.Max && p != 0).Distinct())
+            {
+                yield return view.State with { Sliders = view.State.Sliders.Select(s => s.Id == slider.Id ? s with { Balance = next } : s).ToArray() };
+            }
+            yield break;
+        }
         var here = slider.TargetShare ?? FocusGroupShare.Of(slider.Group, workspace.Split.Data, workspace.Split.Split.TrainRows);
         var near = new[] { 1, -1, 2, -2 }.Select(k => Math.Round(here + k * Step, 4));
         foreach (var share in near.Concat(RoomSweeps.Shares).Where(s => s is >= RoomRules.MinShare and <= RoomRules.MaxShare).Distinct())

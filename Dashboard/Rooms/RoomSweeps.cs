@@ -18,15 +18,23 @@ public sealed class RoomSweeps(RoomRunner room, CancellationToken closing)
     public static IReadOnlyList<double> Shares { get; } =
         new[] { 0, 7, 4, 2, 6, 1, 3, 5 }.Select(step => Math.Round(0.05 + (0.80 - 0.05) * step / 7, 3)).ToArray();
 
+    /// <summary>
+    /// Positions a sweep of the class-balance track visits: both sides at equal steps, so the history chart gets its
+    /// undersampling line and its SMOTE line at the same minority shares (neutral is the baseline's point); both ends
+    /// first, then the middles, as <see cref="Shares"/>.
+    /// </summary>
+    public static IReadOnlyList<double> BalancePositions { get; } = [-1, 1, -0.5, 0.5, -0.75, 0.75, -0.25, 0.25];
+
     /// <summary>Sweeps and waits for it; answers null when done, or why a move was refused.</summary>
     public async Task<string?> RunAsync(string memberId, string sliderId, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        for (var step = 0; step < Shares.Count; step++)
+        var positions = room.View.State.Sliders.FirstOrDefault(s => s.Id == sliderId)?.IsBalanceTrack == true ? BalancePositions : Shares;
+        for (var step = 0; step < positions.Count; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await room.ExecuteAsync(new MoveSlider(memberId, sliderId, Shares[step])) is { } refusal) return refusal;
+            if (await room.ExecuteAsync(new MoveSlider(memberId, sliderId, positions[step])) is { } refusal) return refusal;
             await IdleAsync(cancellationToken);
-            progress?.Report((step + 1) / (double)Shares.Count);
+            progress?.Report((step + 1) / (double)positions.Count);
         }
         return null;
     }

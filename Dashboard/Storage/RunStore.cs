@@ -135,7 +135,7 @@ public sealed class RunStore(DashboardDatabase database)
             .FirstOrDefaultAsync(cancellationToken);
         return run is null ? null : new RunReplay(runId,
             StorageJson.Read<Core.Rooms.DatasetChoice>(run.ChoiceJson),
-            StorageJson.Read<Core.Rooms.SliderState[]>(run.SlidersJson),
+            StoredSliders.Read(run.SlidersJson),
             StorageJson.Read<Core.Rooms.AlgorithmSeat[]>(run.AlgorithmsJson),
             run.Threshold,
             run.Leaky);

@@ -58,4 +58,27 @@ public class HistoryChartTests
 
         Assert.Equal([0.2], trace.X);
     }
+
+    [Fact]
+    public void Build_ClassBalanceTrack_TwoLinesPerAlgorithm_UndersamplingDashed_BothFromTheBaseline()
+    {
+        const string Under = Dashboard.Components.Panels.HistorySeries.UndersamplingLine;
+        const string Smote = Dashboard.Components.Panels.HistorySeries.OversamplingLine;
+        HistoryChartPoint[] points =
+        [
+            Point("a", 0.38, 0.70) with { Line = Under }, Point("a", 0.38, 0.70) with { Line = Smote }, // the baseline, on both
+            Point("a", 0.50, 0.74) with { Line = Under }, Point("a", 0.44, 0.72) with { Line = Under },
+            Point("a", 0.50, 0.71) with { Line = Smote },
+        ];
+
+        var traces = HistoryChart.Build(MetricId.F1, points, "minority share").Traces.Cast<Scatter>().ToList();
+
+        Assert.Equal(["A · " + Under, "A · " + Smote], traces.Select(t => t.Name));
+        Assert.Equal([0.38, 0.44, 0.50], traces[0].X);
+        Assert.Equal([0.70, 0.72, 0.74], traces[0].Y);
+        Assert.Equal([0.38, 0.50], traces[1].X);
+        Assert.Equal("dash", traces[0].Line.Dash);
+        Assert.Null(traces[1].Line.Dash);
+        Assert.Equal(traces[0].LegendGroup, traces[1].LegendGroup); // one algorithm, one colour
+    }
 }

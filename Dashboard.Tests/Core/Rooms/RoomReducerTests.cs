@@ -78,13 +78,13 @@ public class RoomReducerTests
     [Fact]
     public void DatasetReady_ReopenedRoom_SlidersAndSeatsComeBack_SliderRunFollowsTheBaseline()
     {
-        var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []).Select(s => s.IsClassSlider ? s with { TargetShare = 0.45 } : s).ToArray(),
+        var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []).Select(s => s.IsClassSlider ? s with { Balance = -0.5 } : s).ToArray(),
             RoomDefaults.Algorithms().Select(a => a.AlgorithmId == "svm" ? a with { Threshold = 0.3, HolderId = "gone" } : a).ToArray(), Version: 7);
         var view = RoomView.Opening("K7Q-2MX", Choice, stored, T0);
 
         var step = Apply(view, new DatasetReady(RoomRules.SystemMember, Workspace(), Choice));
 
-        Assert.Equal(0.45, step.View.State.Slider("class").TargetShare);
+        Assert.Equal(-0.5, step.View.State.Slider("class").Balance);
         Assert.Null(step.View.State.Seat("svm").HolderId);
         Assert.Equal(0.3, step.View.State.Seat("svm").Threshold);
         Assert.Equal(8, step.View.State.Version);
@@ -303,7 +303,7 @@ public class RoomReducerTests
         var step = Apply(view, new MoveSlider("ben", "class", 0.4));
         var started = Published<RunStarted>(step);
 
-        Assert.Equal(0.4, started.Context!.State.Slider("class").TargetShare);
+        Assert.Equal(0.4, started.Context!.State.Slider("class").Balance);
         Assert.Equal("Ben", started.Context.StartedBy);
         Assert.Equal("class", started.Context.MovedSliderId);
         Assert.Equal("Titanic", started.Context.Dataset.DisplayName);

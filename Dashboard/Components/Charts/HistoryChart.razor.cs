@@ -24,7 +24,10 @@ public sealed partial class HistoryChart : MetricChoice
 
     protected override ChartFigure BuildFigure() => Build(Chosen, Points, XTitle);
 
-    /// <summary>Per algorithm (in order of first appearance): a lines+markers trace sorted by x, then its leaky points if any.</summary>
+    /// <summary>
+    /// Per algorithm (in order of first appearance): a lines+markers trace sorted by x per line (on the class-balance
+    /// track two: undersampling dashed with squares, SMOTE solid with circles), then its leaky points if any.
+    /// </summary>
     public static ChartFigure Build(MetricId metric, IReadOnlyList<HistoryChartPoint> points, string xTitle)
     {
         var info = MetricCatalog.Get(metric);
@@ -34,12 +37,14 @@ public sealed partial class HistoryChart : MetricChoice
             var name = PlotlyText.Escape(algorithm.First().AlgorithmName);
             var color = ChartStyle.ColorOf(algorithm.Key);
             var drawn = algorithm.Where(p => p.Metrics.ContainsKey(metric)).OrderBy(p => p.X).ToList();
-            var honest = drawn.Where(p => !p.Leaky).ToList();
             var leaky = drawn.Where(p => p.Leaky).ToList();
-            if (honest.Count > 0)
+            foreach (var line in drawn.Where(p => !p.Leaky).GroupBy(p => p.Line))
             {
-                traces.Add(Series(name, algorithm.Key, honest, metric, info, ModeFlag.Lines | ModeFlag.Markers,
-                    new Marker { Color = color, Size = 8, Symbol = SymbolEnum.Circle }, color));
+                var undersampling = line.Key == Panels.HistorySeries.UndersamplingLine;
+                var trace = Series(line.Key is null ? name : $"{name} · {line.Key}", algorithm.Key, line.ToList(), metric, info, ModeFlag.Lines | ModeFlag.Markers,
+                    new Marker { Color = color, Size = 8, Symbol = undersampling ? SymbolEnum.Square : SymbolEnum.Circle }, color);
+                if (undersampling) trace.Line.Dash = "dash";
+                traces.Add(trace);
             }
             if (leaky.Count > 0)
             {

@@ -19,6 +19,12 @@ public sealed record HistoryChartPoint(
     IReadOnlyDictionary<MetricId, double> Metrics,
     bool Leaky = false)
 {
+    /// <summary>
+    /// Which of its algorithm's lines the point is on: on the class-balance track "undersampling the majority" or
+    /// "SMOTE on the minority" (the baseline is on both); null for the algorithm's one line.
+    /// </summary>
+    public string? Line { get; init; }
+
     /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
     public static HistoryChartPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
     {

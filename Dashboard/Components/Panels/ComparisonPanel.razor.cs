@@ -44,6 +44,11 @@ public partial class ComparisonPanel : IDisposable
 
     private string ActiveLabel => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider)?.Label ?? "";
 
+    /// <summary>The history chart's x axis: the balance track's points all sit on the minority's share, whichever side made them.</summary>
+    private string HistoryAxis => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider) is { IsBalanceTrack: true } track && Snapshot.Workspace is { } workspace
+        ? $"minority {SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (dashed: majority undersampled; solid: minority SMOTEd)"
+        : $"{ActiveLabel}: share of training rows";
+
     /// <summary>
     /// The active slider's runs with its current focus group (another group is another series: its
     /// shares are of other rows), plus the baseline placed at the group's neutral share.
@@ -59,13 +64,14 @@ public partial class ComparisonPanel : IDisposable
             var group = slider.Group.Describe(split.Data);
             var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId).DisplayName);
             return Snapshot.History
-                .Where(p => HistorySeries.Belongs(p, slider.Id, group))
-                .Select(p =>
+                .Where(p => HistorySeries.Belongs(p, slider, group))
+                .SelectMany(p =>
                 {
                     var x = p.SliderId is null ? neutral : p.Position;
                     var label = p.SliderId is null ? $"baseline ({SliderReadout.Percent(neutral)})" : $"{p.SliderLabel}: {SliderReadout.Percent(p.Position)}";
                     var values = MetricCatalog.All.Where(m => p.Metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => p.Metrics.Get(m.Id));
-                    return new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky);
+                    return HistorySeries.LinesOf(p, slider).Select(line =>
+                        new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky) { Line = line });
                 })
                 .ToArray();
         }

@@ -44,29 +44,28 @@ public partial class SliderCard : IDisposable
     /// <summary>How long the keys must rest before a keyboard gesture commits: five arrow presses are one move, one run.</summary>
     public static readonly TimeSpan KeyboardPause = TimeSpan.FromMilliseconds(700);
 
-    // The track's ends, in percent.
-    private const double Min = 1;
-    private const double Max = 95;
-
     private bool _keyboard;
     private double? _pending;
     private double? _dragging;
     private CancellationTokenSource? _pause;
 
-    private double SliderPercent => Math.Round((_pending ?? Slider.TargetShare ?? Readout.CurrentShare) * 100, 1);
+    /// <summary>The track's scale: a share in percent, or the class-balance position from −100 % to +100 %.</summary>
+    private SliderTrack Track => SliderTrack.For(Slider, Readout);
+
+    private double SliderPercent => Math.Round((_pending ?? Track.Value) * 100, 1);
 
     /// <summary>Where the thumb is while a move is under way (dragged, or keys not yet rested); null when nothing moves.</summary>
     private double? MovingTo => _dragging ?? _pending;
 
-    /// <summary>The share the thumb shows: the move under way, else the one asked for, else the data's own.</summary>
-    private double ShownShare => MovingTo ?? Slider.TargetShare ?? Readout.CurrentShare;
+    /// <summary>The value the thumb shows (a share, or the balance position): the move under way, else the slider's own.</summary>
+    private double ShownShare => MovingTo ?? Track.Value;
 
     /// <summary>
     /// The neutral tick under the thumb's centre at the data's own share. Medium MudSlider thumbs take 4 px of the
     /// track's width (drawn scaled up), so the centre runs from 2 px to the width less 2 px.
     /// </summary>
     private string NeutralTickStyle => string.Create(CultureInfo.InvariantCulture,
-        $"left: calc(2px + (100% - 4px) * {Math.Clamp((Readout.NeutralShare * 100 - Min) / (Max - Min), 0, 1):0.####})");
+        $"left: calc(2px + (100% - 4px) * {Math.Clamp((Track.Neutral * 100 - Track.Min) / (Track.Max - Track.Min), 0, 1):0.####})");
 
     private void OnKeyDown() => _keyboard = true;
 

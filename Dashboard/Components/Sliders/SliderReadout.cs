@@ -27,6 +27,7 @@ public sealed record SliderReadout(
 {
     public static SliderReadout For(SliderState slider, RoomState state, FeaturizedSplit split, TrainingSummary? training)
     {
+        if (slider.IsBalanceTrack) return ClassBalanceReadout.For(slider, state, split, training);
         var data = split.Data;
         var name = GroupLabel(slider.Group, data);
         var trainRows = split.Split.TrainRows;
@@ -45,11 +46,24 @@ public sealed record SliderReadout(
             Explain(slider, report, name, data), report.Warnings.Select(w => w.Message).ToArray(), groupRows, trainRows.Count);
     }
 
+    /// <summary>
+    /// The class-balance track's readout: positions are −1 … +1 rather than shares, <see cref="GroupName"/> is the minority
+    /// and <see cref="MajorityName"/> the class the left side removes rows of.
+    /// </summary>
+    public bool IsBalanceTrack { get; init; }
+
+    public string MajorityName { get; init; } = "";
+
     /// <summary>Rows a position adds (positive, synthetic) or removes (negative), counted from the training rows as in the data.</summary>
-    public long RowChangeAt(double share) => SliderRows.ChangeFor(share, GroupRows, RealRows - GroupRows);
+    public long RowChangeAt(double share)
+    {
+        if (!IsBalanceTrack) return SliderRows.ChangeFor(share, GroupRows, RealRows - GroupRows);
+        var (removed, added, _) = ClassBalance.RowsFor(share, GroupRows, RealRows - GroupRows);
+        return added - removed;
+    }
 
     /// <summary>While the thumb moves: what releasing it here would do, in rows.</summary>
-    public string PreviewAt(double share) => RowChangeAt(share) switch
+    public string PreviewAt(double share) => IsBalanceTrack ? ClassBalanceReadout.PreviewAt(this, share) : RowChangeAt(share) switch
     {
         > 0 and var added => $"At {Percent(share)}: about +{added:N0} synthetic rows.",
         < 0 and var removed => $"At {Percent(share)}: about {-removed:N0} {GroupName} rows removed.",
@@ -61,7 +75,7 @@ public sealed record SliderReadout(
     /// from made-up rows than from real ones); null otherwise. Said before the move: the move itself is not blocked.
     /// </summary>
     public string? SyntheticWarningAt(double share) => RowChangeAt(share) is var added && added > RealRows
-        ? $"{Percent(share)} adds about {added:N0} synthetic rows, more than the {RealRows:N0} real training rows " +
+        ? $"{(IsBalanceTrack ? ClassBalanceReadout.Position(share) : Percent(share))} adds about {added:N0} synthetic rows, more than the {RealRows:N0} real training rows " +
           $"({(added / (double)Math.Max(1, RealRows)).ToString("0.0", CultureInfo.InvariantCulture)}x): the models would learn more from made-up rows than from real ones."
         : null;
 

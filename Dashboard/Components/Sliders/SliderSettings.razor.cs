@@ -7,7 +7,10 @@ namespace Dashboard.Components.Sliders;
 
 public partial class SliderSettings
 {
-    private int _classLabel;
+    /// <summary>The class slider's choice: <see cref="BalanceChoice"/> for the balance track, else the label ("1", "0") of the class it moves freely.</summary>
+    private string _classChoice = BalanceChoice;
+
+    private const string BalanceChoice = "balance";
     private string? _category;
     private double _lo;
     private double _hi;
@@ -42,7 +45,7 @@ public partial class SliderSettings
         (_under, _over, _k, _error) = (Slider.Under, Slider.Over, Slider.K, null);
         switch (Slider.Group)
         {
-            case ClassGroup c: _classLabel = c.Label; break;
+            case ClassGroup c: _classChoice = Slider.IsBalanceTrack ? BalanceChoice : c.Label.ToString(System.Globalization.CultureInfo.InvariantCulture); break;
             case CategoryGroup c: _category = c.Category; break;
             case NumericRangeGroup r: (_lo, _hi) = (r.Lo, r.Hi); break;
         }
@@ -56,9 +59,11 @@ public partial class SliderSettings
             return;
         }
         _error = null;
-        FocusGroup group = Slider.Group switch
+        // No group for the balance track: the room puts the class slider back on it (the minority toward 50/50).
+        FocusGroup? group = Slider.Group switch
         {
-            ClassGroup => new ClassGroup(_classLabel),
+            ClassGroup when _classChoice == BalanceChoice => null,
+            ClassGroup => new ClassGroup(_classChoice == "1" ? 1 : 0),
             CategoryGroup c => new CategoryGroup(c.Column, _category ?? c.Category),
             NumericRangeGroup r => new NumericRangeGroup(r.Column, _lo, _hi),
             _ => Slider.Group,
