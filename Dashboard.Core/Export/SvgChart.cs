@@ -18,7 +18,10 @@ public static class SvgChart
     private const int Bottom = 44;
 
     // The dashboard's algorithm colours (Tableau 10 without the class colours), in catalog order.
-    private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
+    // One colour per catalog entry (12), so the extras a room adds never repeat a card's colour: Tableau 10 without its
+    // blue and orange (the classes' colours), then four from Tableau 20.
+    private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8",
+        "#8CD17D", "#B6992D", "#499894", "#D37295"];
 
     /// <summary>One line of a chart.</summary>
     public sealed record Series(string Name, string Color, IReadOnlyList<(double X, double Y)> Points, bool Markers = false);

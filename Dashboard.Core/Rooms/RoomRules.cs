@@ -250,7 +250,7 @@ public static class RoomRules
             $"set {AlgorithmCatalog.Get(seat.AlgorithmId).DisplayName}'s threshold to {Format(command.Threshold)}", seat.AlgorithmId);
     }
 
-    /// <summary>The most cards a room shows: the charts have 8 colours, and every card trains on every slider move.</summary>
+    /// <summary>The most cards a room shows: every card trains on every slider move, and eight still fit a screen.</summary>
     public const int MaxCards = 8;
 
     /// <summary>The catalog's classifiers a room can add: every one it does not have yet.</summary>
@@ -266,7 +266,7 @@ public static class RoomRules
         if (state.Algorithms.Any(a => a.AlgorithmId == algorithm.Id)) throw new ArgumentException($"{algorithm.DisplayName} already has a card in this room.");
         if (state.Algorithms.Count >= MaxCards)
         {
-            throw new ArgumentException($"A room shows at most {MaxCards} cards (the charts have {MaxCards} colours). Remove an added card first.");
+            throw new ArgumentException($"A room shows at most {MaxCards} cards (each one trains on every slider move). Remove an added card first.");
         }
         var seats = state.Algorithms.Append(new AlgorithmSeat(algorithm.Id, HyperparameterValues.Defaults, ClassWeighting.None)).ToArray();
         // Trained alone, on the rows the sliders made for the others, so the new card is comparable at once.
