@@ -327,4 +327,23 @@ public class AlgorithmCardTests : ComponentTest
         Assert.Contains(said, cut.Find(".kind-note").TextContent);
         Assert.Empty(RenderCard(null).FindAll(".kind-note"));
     }
+
+    [Fact]
+    public void BestThreshold_LowestCost_AppliedAndExplainedWithTheCosts()
+    {
+        var found = new ValidationCostThresholdResult("lightgbm", new CostThresholdChoice(new CostMatrix(5, 1), 0.3, 0.25), ValidationRows: 367, FitRows: 1_468);
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p
+            .Add(c => c.FindBestThreshold, (_, _) => throw new InvalidOperationException("the metric search must not run"))
+            .Add(c => c.FindLowestCostThreshold, _ => Task.FromResult(found)));
+
+        // "lowest cost" is the select's no-metric choice.
+        var select = cut.FindComponent<MudSelect<MetricId?>>();
+        cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(null));
+        cut.Find("button.find-threshold").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([0.3], _thresholds));
+        var outcome = cut.Find(".threshold-outcome").TextContent;
+        Assert.Contains("Lowest expected cost (a false negative costs 5, a false positive 1) on 367 validation rows", outcome);
+        Assert.Contains("0.250 per row at threshold 0.300", outcome);
+    }
 }
