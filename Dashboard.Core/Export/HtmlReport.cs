@@ -175,6 +175,12 @@ public static class HtmlReport
             }
             html.Append("</tr>");
         }
+        // With costs other than 1 and 1 the expected cost is the number that decides; with 1 and 1 it is just the error rate.
+        if (run.Costs != CostMatrix.Equal)
+        {
+            Row(html, $"expected cost per test row (a false negative costs {RunText.Number(run.Costs.FalseNegative)}, a false positive {RunText.Number(run.Costs.FalsePositive)}; lower is better)",
+                results.Select(r => r.Metrics is { } m ? RunText.Metric(run.Costs.ExpectedCost(m.Confusion)) : "–"));
+        }
         Row(html, "hyperparameters", results.Select(r => RunText.Hyperparameters(r.Hyperparameters)));
         Row(html, "class weight", results.Select(r => RunText.ClassWeight(r.ClassWeight)));
         Row(html, "training rows", results.Select(r => r.TrainingRows.ToString("N0", CultureInfo.InvariantCulture)));

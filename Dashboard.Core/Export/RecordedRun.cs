@@ -33,4 +33,8 @@ public sealed record RecordedRun(
     string? MovedSliderId,
     TrainingSummary? Training,
     double Seconds,
-    IReadOnlyList<AlgorithmResult> Results);
+    IReadOnlyList<AlgorithmResult> Results)
+{
+    /// <summary>The room's costs when the run started (1 and 1 for runs stored before rooms had costs).</summary>
+    public Metrics.CostMatrix Costs { get; init; } = Metrics.CostMatrix.Equal;
+}

@@ -24,7 +24,10 @@ public static class SvgChart
     private const int LegendFont = 11;
 
     // The dashboard's algorithm colours (Tableau 10 without the class colours), in catalog order.
-    private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
+    // One colour per catalog entry (12), so the extras a room adds never repeat a card's colour: Tableau 10 without its
+    // blue and orange (the classes' colours), then four from Tableau 20.
+    private static readonly string[] Palette = ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8",
+        "#8CD17D", "#B6992D", "#499894", "#D37295"];
 
     /// <summary>One line of a chart.</summary>
     /// <param name="Markers">A dot on every point.</param>

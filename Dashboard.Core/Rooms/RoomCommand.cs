@@ -25,6 +25,9 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(ReleaseSeat), nameof(ReleaseSeat))]
 [JsonDerivedType(typeof(SetHostOnlyControls), nameof(SetHostOnlyControls))]
 [JsonDerivedType(typeof(ReleaseIdleSeats), nameof(ReleaseIdleSeats))]
+[JsonDerivedType(typeof(AddAlgorithm), nameof(AddAlgorithm))]
+[JsonDerivedType(typeof(RemoveAlgorithm), nameof(RemoveAlgorithm))]
+[JsonDerivedType(typeof(SetCosts), nameof(SetCosts))]
 public abstract record RoomCommand(string MemberId) : RoomInput;
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
@@ -77,3 +80,12 @@ public sealed record SetHostOnlyControls(string MemberId, bool HostOnly) : RoomC
 
 /// <summary>The server's own: seats whose holders have sent nothing for longer than <paramref name="Idle"/> are released.</summary>
 public sealed record ReleaseIdleSeats(TimeSpan Idle) : RoomCommand(RoomRules.SystemMember);
+
+/// <summary>Adds a card for a catalog classifier the room does not have yet (an ensemble, a detector, FastTree, logistic); trains only it.</summary>
+public sealed record AddAlgorithm(string MemberId, string AlgorithmId) : RoomCommand(MemberId);
+
+/// <summary>Removes an added card; the four course algorithms stay.</summary>
+public sealed record RemoveAlgorithm(string MemberId, string AlgorithmId) : RoomCommand(MemberId);
+
+/// <summary>Host only: what a false negative and a false positive cost (both above 0). Cards show the expected cost per test row at their thresholds.</summary>
+public sealed record SetCosts(string MemberId, double FalseNegative, double FalsePositive) : RoomCommand(MemberId);

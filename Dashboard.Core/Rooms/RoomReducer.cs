@@ -71,6 +71,7 @@ public static class RoomReducer
         // A new threshold re-scores that algorithm's results from their stored scores: every view follows it.
         if (command is SetThreshold t) next = Rescored(next, t.AlgorithmId, t.Threshold);
         List<RoomEffect> effects = [new Publish(new RoomStateChanged(view.State.Code, outcome.State, command.MemberId, outcome.Description) { PublishedAt = now })];
+        if (command is RemoveAlgorithm r) next = WithoutCard(next, r.AlgorithmId, effects);
         return outcome.Scope switch
         {
             RunScope.AllAlgorithms => StartFull(next, effects, outcome.Description, who, isBaseline: false, now),
@@ -111,6 +112,7 @@ public static class RoomReducer
                 Sliders = Migrated(restored.Sliders, workspace.Split),
                 Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
                 Leaky = restored.Leaky,
+                Costs = restored.Costs,
                 HostOnlyControls = restored.HostOnlyControls,
                 Version = restored.Version + 1,
             };
@@ -271,6 +273,31 @@ public static class RoomReducer
         var runs = new Dictionary<string, RunPlan>(view.Runs);
         runs.Remove(runId);
         return view with { Runs = runs, ResultFrom = view.ResultFrom.Where(r => r.Value != runId).ToDictionary() };
+    }
+
+    /// <summary>
+    /// The view without a removed card's results, status and history; a run that trained only it is cancelled
+    /// (a full run goes on for the others, and its result for the removed card is dropped).
+    /// </summary>
+    private static RoomView WithoutCard(RoomView view, string algorithmId, List<RoomEffect> effects)
+    {
+        IReadOnlyDictionary<string, T> Without<T>(IReadOnlyDictionary<string, T> values) => values.Where(v => v.Key != algorithmId).ToDictionary();
+        var resultFrom = Without(view.ResultFrom);
+        var runs = new Dictionary<string, RunPlan>(view.Runs);
+        foreach (var orphan in view.Runs.Keys.Where(id => !resultFrom.Values.Contains(id)))
+        {
+            effects.Add(new CancelRun(orphan));
+            runs.Remove(orphan);
+        }
+        return view with
+        {
+            Latest = Without(view.Latest),
+            Baseline = Without(view.Baseline),
+            Status = Without(view.Status),
+            ResultFrom = resultFrom,
+            Runs = runs,
+            History = view.History.Where(p => p.AlgorithmId != algorithmId).ToArray(),
+        };
     }
 
     private static string[] Owned(RoomView view, string runId) => view.ResultFrom.Where(r => r.Value == runId).Select(r => r.Key).ToArray();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Resampling;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
 
 namespace Dashboard.Core.Rooms;
@@ -45,6 +46,9 @@ public static class RoomRules
             AddSlider c => AddSlider(state, c, split),
             RemoveSlider c => RemoveSlider(state, c),
             SetAlgorithm c => SetAlgorithm(state, c),
+            AddAlgorithm c => AddAlgorithm(state, c),
+            SetCosts c => SetCosts(state, c),
+            RemoveAlgorithm c => RemoveAlgorithm(state, c),
             SetThreshold c => SetThreshold(state, c),
             SetLeakyMode c => new CommandOutcome(state with { Leaky = c.Leaky }, RunScope.AllAlgorithms, c.Leaky ? "turned leaky mode ON" : "turned leaky mode off"),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
@@ -85,11 +89,13 @@ public static class RoomRules
                 $"{state.NameOf(holder)} tunes {AlgorithmCatalog.Get(c.AlgorithmId).DisplayName}: only they or the host can set its threshold.",
             Rooms.SetThreshold => null,
             SetHostOnlyControls when !isHost => $"Only the host ({host}) can switch classroom mode.",
+            Rooms.SetCosts when !isHost => $"Only the host ({host}) sets what the mistakes cost.",
             ReleaseSeat c when holder is not null && holder != c.MemberId && !isHost =>
                 $"{state.NameOf(holder)} holds that seat; only they or the host can release it.",
             Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm
+                or Rooms.AddAlgorithm or Rooms.RemoveAlgorithm
                 when state.HostOnlyControls && !isHost =>
-                $"This room is in classroom mode: only the host ({host}) moves the sliders and changes the data set and free algorithms.",
+                $"This room is in classroom mode: only the host ({host}) moves the sliders, changes the data set and free algorithms, and adds or removes cards.",
             _ => null,
         };
     }
@@ -242,9 +248,11 @@ public static class RoomRules
         var seat = state.Seat(command.AlgorithmId);
         var algorithm = AlgorithmCatalog.Get(command.AlgorithmId);
         algorithm.Validate(command.Hyperparameters);
-        command.ClassWeight.WeightsFor([0, 1]); // validates a custom weight
+        // "From costs" takes the room's costs, whatever weight the client computed.
+        var weight = command.ClassWeight.Mode == ClassWeightMode.FromCosts ? ClassWeighting.FromCosts(state.Costs) : command.ClassWeight;
+        weight.WeightsFor([0, 1]); // validates a custom weight
         var seats = state.Algorithms.Select(a => a.AlgorithmId == seat.AlgorithmId
-            ? a with { Hyperparameters = command.Hyperparameters, ClassWeight = command.ClassWeight }
+            ? a with { Hyperparameters = command.Hyperparameters, ClassWeight = weight }
             : a).ToArray();
         return new CommandOutcome(state with { Algorithms = seats }, RunScope.OneAlgorithm, $"changed {algorithm.DisplayName}'s settings", algorithm.Id);
     }
@@ -259,6 +267,63 @@ public static class RoomRules
         var seats = state.Algorithms.Select(a => a.AlgorithmId == seat.AlgorithmId ? a with { Threshold = command.Threshold } : a).ToArray();
         return new CommandOutcome(state with { Algorithms = seats }, RunScope.None,
             $"set {AlgorithmCatalog.Get(seat.AlgorithmId).DisplayName}'s threshold to {Format(command.Threshold)}", seat.AlgorithmId);
+    }
+
+    /// <summary>The most cards a room shows: every card trains on every slider move, and eight still fit a screen.</summary>
+    public const int MaxCards = 8;
+
+    /// <summary>The catalog's classifiers a room can add: every one it does not have yet.</summary>
+    public static IReadOnlyList<AlgorithmDescriptor> Addable(RoomState state) =>
+        AlgorithmCatalog.All.Where(a => state.Algorithms.All(s => s.AlgorithmId != a.Id)).ToArray();
+
+    /// <summary>Whether a card was added to the room (the four course algorithms were not, and stay).</summary>
+    public static bool IsAdded(string algorithmId) => AlgorithmCatalog.Defaults.All(a => a.Id != algorithmId);
+
+    private static CommandOutcome AddAlgorithm(RoomState state, AddAlgorithm command)
+    {
+        var algorithm = AlgorithmCatalog.Get(command.AlgorithmId);
+        if (state.Algorithms.Any(a => a.AlgorithmId == algorithm.Id)) throw new ArgumentException($"{algorithm.DisplayName} already has a card in this room.");
+        if (state.Algorithms.Count >= MaxCards)
+        {
+            throw new ArgumentException($"A room shows at most {MaxCards} cards (each one trains on every slider move). Remove an added card first.");
+        }
+        var seats = state.Algorithms.Append(new AlgorithmSeat(algorithm.Id, HyperparameterValues.Defaults, ClassWeighting.None)).ToArray();
+        // Trained alone, on the rows the sliders made for the others, so the new card is comparable at once.
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.OneAlgorithm, $"added a card for {algorithm.DisplayName}", algorithm.Id);
+    }
+
+    private static CommandOutcome RemoveAlgorithm(RoomState state, RemoveAlgorithm command)
+    {
+        var seat = state.Seat(command.AlgorithmId);
+        var name = AlgorithmCatalog.Get(seat.AlgorithmId).DisplayName;
+        if (!IsAdded(seat.AlgorithmId)) throw new ArgumentException($"{name} is one of the four course algorithms and stays; only added cards can be removed.");
+        var seats = state.Algorithms.Where(a => a.AlgorithmId != seat.AlgorithmId).ToArray();
+        return new CommandOutcome(state with { Algorithms = seats }, RunScope.None, $"removed the card for {name}", seat.AlgorithmId);
+    }
+
+    /// <summary>Null when the room can use these costs, else the sentence naming the problem: each must be a number above 0.</summary>
+    public static string? CostsProblem(double falseNegative, double falsePositive)
+    {
+        foreach (var (cost, mistake) in new[] { (falseNegative, "false negative"), (falsePositive, "false positive") })
+        {
+            // Above 0, not just at or above: a free mistake would never be avoided, and "from costs" divides by C_FP.
+            if (!double.IsFinite(cost) || cost <= 0)
+            {
+                return $"The cost of a {mistake} must be a number above 0 (e.g. 1, or 5 for a mistake five times as bad); {Format(cost)} was given.";
+            }
+        }
+        return CostMatrix.Problem(falseNegative, falsePositive);
+    }
+
+    private static CommandOutcome SetCosts(RoomState state, SetCosts command)
+    {
+        if (CostsProblem(command.FalseNegative, command.FalsePositive) is { } problem) throw new ArgumentException(problem);
+        var costs = new CostMatrix(command.FalseNegative, command.FalsePositive);
+        // Seats weighting their classes "from costs" follow the new costs, and retrain with them.
+        var fromCosts = state.Algorithms.Any(a => a.ClassWeight.Mode == ClassWeightMode.FromCosts);
+        var seats = state.Algorithms.Select(a => a.ClassWeight.Mode == ClassWeightMode.FromCosts ? a with { ClassWeight = ClassWeighting.FromCosts(costs) } : a).ToArray();
+        return new CommandOutcome(state with { Costs = costs, Algorithms = seats }, fromCosts ? RunScope.AllAlgorithms : RunScope.None,
+            $"set the costs: a false negative costs {Format(costs.FalseNegative)}, a false positive {Format(costs.FalsePositive)}");
     }
 
     private static CommandOutcome Replace(RoomState state, SliderState slider, RunScope scope, string description) =>

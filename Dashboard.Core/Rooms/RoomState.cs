@@ -25,6 +25,13 @@ public sealed record RoomState(
     /// </summary>
     public IReadOnlyList<string> BaselineRunIds { get; init; } = [];
 
+    /// <summary>
+    /// What a false negative and a false positive cost in this room (1 and 1 until the host sets them; a room stored
+    /// before costs existed loads with 1 and 1). Cards show the expected cost per test row at their thresholds, and a
+    /// seat weighting its classes "from costs" weighs positive rows C_FN / C_FP of these.
+    /// </summary>
+    public Metrics.CostMatrix Costs { get; init; } = Metrics.CostMatrix.Equal;
+
     public RoomMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
 
     /// <summary>The name to show for a member id (the id itself for someone who is not a member, e.g. "system").</summary>

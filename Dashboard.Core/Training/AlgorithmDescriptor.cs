@@ -25,6 +25,9 @@ public sealed record AlgorithmDescriptor(
             Regress = regress,
         };
 
+    /// <summary>What kind of learner it is, for what its card must say before a student compares it (the sliders act first).</summary>
+    public AlgorithmKind Kind { get; init; } = AlgorithmKind.Classifier;
+
     /// <summary>Trains the regressor; null for a classifier.</summary>
     public Func<RegressionInput, CancellationToken, IRegressor>? Regress { get; init; }
 

@@ -173,4 +173,17 @@ public partial class HtmlReportTests
             Assert.True(legend.Max() < height, "the last legend row is inside the picture");
         }
     }
+
+    [Fact]
+    public void Build_RunWithCosts_ExpectedCostPerAlgorithm_WithOneAndOneNoCostRow()
+    {
+        // RunFixtures at 0.5 (3 positive, 7 negative test rows): LightGBM 1 FN 1 FP, random forest 0 FN 2 FP, SVM 2 FN 0 FP, MLP failed.
+        var run = RunFixtures.Run("run1", RunFixtures.Start) with { Costs = new Dashboard.Core.Metrics.CostMatrix(5, 1) };
+
+        var html = HtmlReport.Build([run], MetricId.F1, RunFixtures.Start.AddHours(1));
+
+        Assert.Contains("<tr><th>expected cost per test row (a false negative costs 5, a false positive 1; lower is better)</th>" +
+            "<td>0.600</td><td>0.200</td><td>1.000</td>", html);
+        Assert.DoesNotContain("expected cost per test row", Report());
+    }
 }

@@ -100,4 +100,44 @@ public class HubParityTests
         Assert.Equal(expected, Done());
         Assert.StartsWith("This room has no slider 'nope'.", await hub.InvokeAsync<string?>(nameof(TrainingHub.Sweep), code, "nope"));
     }
+
+    [Fact]
+    public async Task AddAlgorithmAndSetCosts_OverTheHub_TheEnsembleTrainsAlone_CostsAreTheHosts_LowestCostThresholdIsSet()
+    {
+        await using var server = new DashboardServer();
+        await using var ana = await HubClients.ConnectAsync(server.BaseUrl);
+        var completed = new ConcurrentQueue<AlgorithmCompleted>();
+        var started = new ConcurrentQueue<RunStarted>();
+        ana.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), completed.Enqueue);
+        ana.On<RunStarted>(nameof(ITrainingClient.RunStarted), started.Enqueue);
+        var code = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), "Ana", "ana-key-0123456789ab")).Code!;
+        await using var ben = await HubClients.ConnectAsync(server.BaseUrl);
+        Assert.Null((await ben.InvokeAsync<RoomEntry>(nameof(TrainingHub.JoinRoom), code, "Ben", "ben-key-0123456789ab")).Error);
+        for (var i = 0; i < 3000 && completed.Count < 4; i++) await Task.Delay(50); // the baseline's four
+
+        Assert.Equal("Only the host (Ana) sets what the mistakes cost.", await ben.InvokeAsync<string?>(nameof(TrainingHub.SetCosts), code, 5.0, 1.0));
+        Assert.StartsWith("The cost of a false positive must be a number above 0", await ana.InvokeAsync<string?>(nameof(TrainingHub.SetCosts), code, 5.0, 0.0));
+        Assert.Null(await ana.InvokeAsync<string?>(nameof(TrainingHub.SetCosts), code, 5.0, 1.0));
+        Assert.Null(await ben.InvokeAsync<string?>(nameof(TrainingHub.AddAlgorithm), code, "balanced-random-forest"));
+        Assert.Equal("Linear SVM is one of the four course algorithms and stays; only added cards can be removed.",
+            await ben.InvokeAsync<string?>(nameof(TrainingHub.RemoveAlgorithm), code, "svm"));
+        for (var i = 0; i < 3000 && !completed.Any(c => c.Result.AlgorithmId == "balanced-random-forest"); i++) await Task.Delay(50);
+        var cheapest = await ana.InvokeAsync<LowestCostAnswer>(nameof(TrainingHub.FindLowestCostThreshold), code, "balanced-random-forest");
+
+        var view = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.GetRoom), code)).View!;
+        Assert.Equal(["balanced-random-forest"], started.Last().AlgorithmIds); // the new card trained alone
+        Assert.Equal(AlgorithmStatusCompleted, view.Latest["balanced-random-forest"].Status);
+        Assert.NotNull(view.Latest["balanced-random-forest"].Metrics!.Confusion);
+        Assert.Equal((5.0, 1.0), (view.State.Costs.FalseNegative, view.State.Costs.FalsePositive));
+        Assert.Null(cheapest.Error);
+        Assert.Equal(new global::Dashboard.Core.Metrics.CostMatrix(5, 1), cheapest.Found!.Choice.Costs);
+        Assert.Equal(cheapest.Found.Choice.Threshold, view.State.Seat("balanced-random-forest").Threshold);
+
+        Assert.Null(await ana.InvokeAsync<string?>(nameof(TrainingHub.RemoveAlgorithm), code, "balanced-random-forest"));
+        view = (await ana.InvokeAsync<RoomEntry>(nameof(TrainingHub.GetRoom), code)).View!;
+        Assert.DoesNotContain(view.State.Algorithms, a => a.AlgorithmId == "balanced-random-forest");
+        Assert.False(view.Latest.ContainsKey("balanced-random-forest"));
+    }
+
+    private const global::Dashboard.Core.Training.AlgorithmStatus AlgorithmStatusCompleted = global::Dashboard.Core.Training.AlgorithmStatus.Completed;
 }

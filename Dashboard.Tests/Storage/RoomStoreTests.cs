@@ -1,4 +1,6 @@
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Resampling;
+using Dashboard.Core.Training;
 using Dashboard.Core.Rooms;
 using Dashboard.Storage;
 using Dashboard.Tests.Export;
@@ -70,5 +72,24 @@ public class RoomStoreTests : IAsyncLifetime
         Assert.All(loaded.Algorithms, a => Assert.Equal(0.35, a.Threshold));
         Assert.Equal(4, loaded.Algorithms.Count);
         Assert.Equal(0.4, loaded.Sliders[0].TargetShare);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AddedCardAndCosts_ComeBack_AStateStoredBeforeCostsLoadsWithOneAndOne()
+    {
+        var state = State(3, null) with
+        {
+            Algorithms = [.. RoomDefaults.Algorithms(), new AlgorithmSeat("balanced-bagging", HyperparameterValues.Defaults, ClassWeighting.None)],
+            Costs = new CostMatrix(5, 2),
+        };
+
+        await _rooms.SaveAsync(state, CancellationToken.None);
+        var loaded = (await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None))!;
+
+        Assert.Equal("balanced-bagging", loaded.Algorithms[^1].AlgorithmId);
+        Assert.Equal(new CostMatrix(5, 2), loaded.Costs);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(StorageJson.Write(state))!.AsObject();
+        Assert.True(node.Remove("costs"));
+        Assert.Same(CostMatrix.Equal, StoredRoomState.Read(node.ToJsonString()).Costs);
     }
 }

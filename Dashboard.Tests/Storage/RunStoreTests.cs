@@ -24,10 +24,10 @@ public class RunStoreTests : IAsyncLifetime
         Assert.Equal(Path.Combine(_db.DataFolder, "dashboard.db"), _db.Database.SqliteFile);
         Assert.Equal("wal", _db.Scalar("PRAGMA journal_mode;"));
         Assert.Equal("ok", _db.Scalar("PRAGMA integrity_check;"));
-        Assert.Equal(1L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;"));
+        Assert.Equal(2L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts
 
         await _db.Database.MigrateAsync(CancellationToken.None); // a second start changes nothing
-        Assert.Equal(1L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;"));
+        Assert.Equal(2L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts
     }
 
     [Fact]
@@ -128,5 +128,18 @@ public class RunStoreTests : IAsyncLifetime
         var runs = await _store.GetAsync(["late", "ghost", "early"], CancellationToken.None);
 
         Assert.Equal(["early", "late"], runs.Select(r => r.RunId));
+    }
+
+    [Fact]
+    public async Task SaveAsync_RunWithCosts_CostsComeBackWithTheRunAndItsReplay_OlderRowsReadOneAndOne()
+    {
+        var run = RunFixtures.Run("costly", RunFixtures.Start) with { Costs = new Dashboard.Core.Metrics.CostMatrix(5, 1) };
+
+        Assert.True(await _store.SaveAsync(run, CancellationToken.None));
+
+        Assert.Equal(new Dashboard.Core.Metrics.CostMatrix(5, 1), (await _store.GetAsync("costly", CancellationToken.None))!.Costs);
+        Assert.Equal(new Dashboard.Core.Metrics.CostMatrix(5, 1), (await _store.GetReplayAsync("costly", CancellationToken.None))!.Costs);
+        _db.Scalar("UPDATE Runs SET CostsJson = NULL WHERE Id = 'costly';"); // a row stored before runs kept their costs
+        Assert.Same(Dashboard.Core.Metrics.CostMatrix.Equal, (await _store.GetAsync("costly", CancellationToken.None))!.Costs);
     }
 }

@@ -98,32 +98,67 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     /// Chooses one algorithm's threshold for a metric on validation rows held out of the training rows
     /// (never the test rows), and sets it for the room as the card's "choose on validation rows" does.
     /// </summary>
-    public async Task<BestThresholdAnswer> FindBestThreshold(string? code, string? algorithmId, string? metric)
+    public Task<BestThresholdAnswer> FindBestThreshold(string? code, string? algorithmId, string? metric) =>
+        ChooseThresholdAsync(code, algorithmId, BestThresholdAnswer.Refused, (room, id) =>
+        {
+            var chosen = HubArguments.Metric(metric);
+            return async token =>
+            {
+                var found = await room.Thresholds.FindAsync(room.View, id, chosen, token);
+                return (found.Choice.Threshold, set => new BestThresholdAnswer(found, set));
+            };
+        });
+
+    /// <summary>
+    /// Chooses one algorithm's threshold with the lowest expected cost per row for the room's costs, on validation rows
+    /// held out of the training rows (never the test rows), and sets it for the room, as the card's "lowest cost" does.
+    /// </summary>
+    public Task<LowestCostAnswer> FindLowestCostThreshold(string? code, string? algorithmId) =>
+        ChooseThresholdAsync(code, algorithmId, LowestCostAnswer.Refused, (room, id) => async token =>
+        {
+            var found = await room.Thresholds.FindLowestCostAsync(room.View, id, token);
+            return (found.Choice.Threshold, set => new LowestCostAnswer(found, set));
+        });
+
+    /// <summary>
+    /// A threshold search then SetThreshold, with the permission checked first (searching is a fit): the search answers
+    /// the threshold and how to answer once it is set (with SetThreshold's refusal, if any).
+    /// </summary>
+    private async Task<T> ChooseThresholdAsync<T>(string? code, string? algorithmId, Func<string, T> refused,
+        Func<RoomRunner, string, Func<CancellationToken, Task<(double Threshold, Func<string?, T> Answer)>>> search)
     {
-        if (string.IsNullOrWhiteSpace(code)) return BestThresholdAnswer.Refused(NoCode);
+        if (string.IsNullOrWhiteSpace(code)) return refused(NoCode);
         var room = rooms.Find(code);
-        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return BestThresholdAnswer.Refused("Join the room before sending it commands.");
+        if (room is null || !Joined.TryGetValue(room.Code, out var member)) return refused("Join the room before sending it commands.");
         try
         {
             var id = HubArguments.Required(algorithmId, "the algorithm's id");
-            var chosen = HubArguments.Metric(metric);
-            if (RoomRules.Refusal(room.View.State, new SetThreshold(member, id, AlgorithmSeat.DefaultThreshold)) is { } refusal)
-            {
-                return BestThresholdAnswer.Refused(refusal);
-            }
-            var found = await room.Thresholds.FindAsync(room.View, id, chosen, Context.ConnectionAborted);
-            var set = await room.ExecuteAsync(new SetThreshold(member, id, found.Choice.Threshold));
-            return new BestThresholdAnswer(found, set);
+            var run = search(room, id);
+            if (RoomRules.Refusal(room.View.State, new SetThreshold(member, id, AlgorithmSeat.DefaultThreshold)) is { } refusal) return refused(refusal);
+            var (threshold, answer) = await run(Context.ConnectionAborted);
+            return answer(await room.ExecuteAsync(new SetThreshold(member, id, threshold)));
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            return BestThresholdAnswer.Refused(Components.Shared.UserMessage.From(exception));
+            return refused(Components.Shared.UserMessage.From(exception));
         }
     }
 
     public Task<string?> SetAlgorithm(string? code, string? algorithmId, JsonElement? hyperparameters, JsonElement? classWeight) =>
         SendAsync(code, member => new SetAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id"),
             HubArguments.Hyperparameters(hyperparameters), HubArguments.ClassWeight(classWeight)));
+
+    /// <summary>Adds a card for a catalog classifier the room does not have yet; only it trains, on the current rows.</summary>
+    public Task<string?> AddAlgorithm(string? code, string? algorithmId) =>
+        SendAsync(code, member => new AddAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id")));
+
+    /// <summary>Removes an added card (the four course algorithms stay).</summary>
+    public Task<string?> RemoveAlgorithm(string? code, string? algorithmId) =>
+        SendAsync(code, member => new RemoveAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id")));
+
+    /// <summary>Host only: what a false negative and a false positive cost (each a number above 0).</summary>
+    public Task<string?> SetCosts(string? code, double falseNegative, double falsePositive) =>
+        SendAsync(code, member => new SetCosts(member, falseNegative, falsePositive));
 
     public Task<string?> SelectDataset(string? code, JsonElement? dataset) =>
         SendAsync(code, member => new SelectDataset(member, HubArguments.Dataset(dataset)));

@@ -14,7 +14,17 @@ public sealed class ThresholdSearches(string code, TrainingSlots slots, int perR
     private readonly SemaphoreSlim _searches = new(perRoom);
 
     /// <exception cref="InvalidOperationException">The data set is still loading, or the room searches too many already.</exception>
-    public async Task<ValidationThresholdResult> FindAsync(RoomView at, string algorithmId, MetricId metric, CancellationToken cancellationToken)
+    public Task<ValidationThresholdResult> FindAsync(RoomView at, string algorithmId, MetricId metric, CancellationToken cancellationToken) =>
+        SearchAsync(at, algorithmId, (workspace, settings) => ValidationThreshold.Find(workspace.Split, at.State.Changes(), settings, metric,
+            at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
+
+    /// <summary>The threshold with the lowest expected cost per row for the room's costs (as they are in <paramref name="at"/>), on validation rows.</summary>
+    /// <exception cref="InvalidOperationException">The data set is still loading, or the room searches too many already.</exception>
+    public Task<ValidationCostThresholdResult> FindLowestCostAsync(RoomView at, string algorithmId, CancellationToken cancellationToken) =>
+        SearchAsync(at, algorithmId, (workspace, settings) => ValidationThreshold.FindLowestCost(workspace.Split, at.State.Changes(), settings,
+            at.State.Costs, at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
+
+    private async Task<T> SearchAsync<T>(RoomView at, string algorithmId, Func<DatasetWorkspace, AlgorithmSettings, T> search, CancellationToken cancellationToken)
     {
         var workspace = at.Workspace ?? throw new InvalidOperationException("The data set is still loading; try again once the first results are in.");
         var settings = at.State.Seat(algorithmId).ToSettings();
@@ -26,8 +36,7 @@ public sealed class ThresholdSearches(string code, TrainingSlots slots, int perR
         {
             using (await slots.AcquireAsync(code, cancellationToken))
             {
-                return await MullerLoop.RunDedicatedAsync(() => ValidationThreshold.Find(workspace.Split, at.State.Changes(), settings, metric,
-                    at.State.Dataset.SplitSeed, cancellationToken), cancellationToken);
+                return await MullerLoop.RunDedicatedAsync(() => search(workspace, settings), cancellationToken);
             }
         }
         finally

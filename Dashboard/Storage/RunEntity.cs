@@ -58,5 +58,8 @@ public sealed class RunEntity
     /// <summary>JSON of the <see cref="Core.Training.TrainingSummary"/>, or null.</summary>
     public string? TrainingJson { get; set; }
 
+    /// <summary>JSON of the room's <see cref="Core.Metrics.CostMatrix"/> when the run started; null for runs stored before costs (1 and 1).</summary>
+    public string? CostsJson { get; set; }
+
     public List<RunResultEntity> Results { get; set; } = [];
 }

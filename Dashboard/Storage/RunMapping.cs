@@ -34,6 +34,7 @@ public static class RunMapping
         SlidersJson = StorageJson.Write(run.Sliders),
         AlgorithmsJson = StorageJson.Write(run.Algorithms),
         TrainingJson = run.Training is null ? null : StorageJson.Write(run.Training),
+        CostsJson = StorageJson.Write(run.Costs),
         Results = run.Results.Select((r, i) => ToEntity(run.RunId, r, i)).ToList(),
     };
 
@@ -97,7 +98,10 @@ public static class RunMapping
         run.MovedSliderId,
         run.TrainingJson is null ? null : StorageJson.Read<TrainingSummary>(run.TrainingJson),
         run.Seconds,
-        run.Results.OrderBy(r => r.Position).Select(ToResult).ToArray());
+        run.Results.OrderBy(r => r.Position).Select(ToResult).ToArray())
+    {
+        Costs = run.CostsJson is null ? CostMatrix.Equal : StorageJson.Read<CostMatrix>(run.CostsJson),
+    };
 
     private static AlgorithmResult ToResult(RunResultEntity r)
     {

@@ -170,7 +170,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore
                 var threshold = _results.FirstOrDefault(r => r.Metrics is not null)?.Metrics!.Threshold ?? AlgorithmSeat.DefaultThreshold;
                 return new RecordedRun(started.RunId, done.PublishedAt, started.RoomCode, at.StartedBy, started.Reason,
                     dataset, state.Dataset, state.Sliders, state.Algorithms, threshold, _training?.Leaky ?? state.Leaky,
-                    at.MovedSliderId, _training, done.Seconds, [.. _results]);
+                    at.MovedSliderId, _training, done.Seconds, [.. _results]) { Costs = state.Costs };
             }
         }
     }

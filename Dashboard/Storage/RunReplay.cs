@@ -16,6 +16,9 @@ public sealed record RunReplay(
     double Threshold,
     bool Leaky)
 {
+    /// <summary>The room's costs when the run started (1 and 1 for runs stored before costs).</summary>
+    public Core.Metrics.CostMatrix Costs { get; init; } = Core.Metrics.CostMatrix.Equal;
+
     /// <summary>
     /// The seats as the run had them. Runs stored before thresholds were per algorithm kept one
     /// threshold for the room: their seats (all at the default) take it.

@@ -131,14 +131,17 @@ public sealed class RunStore(DashboardDatabase database)
         await using var db = database.CreateContext();
         var run = await db.Runs.AsNoTracking()
             .Where(r => r.Id == runId)
-            .Select(r => new { r.ChoiceJson, r.SlidersJson, r.AlgorithmsJson, r.Threshold, r.Leaky })
+            .Select(r => new { r.ChoiceJson, r.SlidersJson, r.AlgorithmsJson, r.Threshold, r.Leaky, r.CostsJson })
             .FirstOrDefaultAsync(cancellationToken);
         return run is null ? null : new RunReplay(runId,
             StorageJson.Read<Core.Rooms.DatasetChoice>(run.ChoiceJson),
             StoredSliders.Read(run.SlidersJson),
             StorageJson.Read<Core.Rooms.AlgorithmSeat[]>(run.AlgorithmsJson),
             run.Threshold,
-            run.Leaky);
+            run.Leaky)
+        {
+            Costs = run.CostsJson is null ? Core.Metrics.CostMatrix.Equal : StorageJson.Read<Core.Metrics.CostMatrix>(run.CostsJson),
+        };
     }
 
     private static IReadOnlyList<RecordedRun> Ordered(IEnumerable<RunEntity> runs) =>

@@ -15,7 +15,10 @@ internal static class BalancedBaggingAlgorithm
 
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "balanced-bagging", "Balanced bagging", "imbalance-aware ensemble", [Bags, TreeHyperparameters.MaxDepth, TreeHyperparameters.MinRowsPerLeaf], Train,
-        Caption: "Balances the classes again inside: each bag is undersampled to equal classes before its tree grows.");
+        Caption: "Balances the classes again inside: each bag is undersampled to equal classes before its tree grows.")
+    {
+        Kind = AlgorithmKind.BalancingEnsemble,
+    };
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {

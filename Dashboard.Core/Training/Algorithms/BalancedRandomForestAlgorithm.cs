@@ -16,7 +16,10 @@ internal static class BalancedRandomForestAlgorithm
 
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "balanced-random-forest", "Balanced random forest", "imbalance-aware ensemble", [Trees, TreeHyperparameters.MaxDepth, TreeHyperparameters.MinRowsPerLeaf], Train,
-        Caption: "Balances the classes again inside: each tree sees every minority row and as many majority rows, drawn afresh.");
+        Caption: "Balances the classes again inside: each tree sees every minority row and as many majority rows, drawn afresh.")
+    {
+        Kind = AlgorithmKind.BalancingEnsemble,
+    };
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {

@@ -24,7 +24,10 @@ internal static class EasyEnsembleAlgorithm
 
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "easy-ensemble", "EasyEnsemble", "imbalance-aware ensemble", [Subsets, Rounds, Leaves, LearningRate], Train,
-        Caption: "Balances the classes again inside: each boosted model learns from every minority row and an equal share of the majority.");
+        Caption: "Balances the classes again inside: each boosted model learns from every minority row and an equal share of the majority.")
+    {
+        Kind = AlgorithmKind.BalancingEnsemble,
+    };
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {

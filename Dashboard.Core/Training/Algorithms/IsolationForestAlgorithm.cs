@@ -17,7 +17,10 @@ internal static class IsolationForestAlgorithm
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "isolation-forest", "Isolation forest (one-class)", "one-class detection", [Trees, Subsample], Train,
         ClassWeightNote: "Class weights do not apply: it learns from negative rows only.",
-        Caption: "Never sees a positive row: it learns what a normal (negative) row looks like and scores how unusual each row is.");
+        Caption: "Never sees a positive row: it learns what a normal (negative) row looks like and scores how unusual each row is.")
+    {
+        Kind = AlgorithmKind.OneClass,
+    };
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {

@@ -20,7 +20,10 @@ internal static class PcaAnomalyAlgorithm
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "pca-anomaly", "PCA anomaly detector (one-class)", "one-class detection", [Rank, Oversampling], Train,
         ClassWeightNote: "Class weights do not apply: it learns from negative rows only.",
-        Caption: "Never sees a positive row: it learns the directions normal (negative) rows vary in and scores how far each row falls outside them.");
+        Caption: "Never sees a positive row: it learns the directions normal (negative) rows vary in and scores how far each row falls outside them.")
+    {
+        Kind = AlgorithmKind.OneClass,
+    };
 
     private static IBinaryClassifier Train(TrainingInput input, CancellationToken cancellationToken)
     {

@@ -22,7 +22,10 @@ internal static class RusBoostAlgorithm
 
     public static AlgorithmDescriptor Descriptor { get; } = new(
         "rusboost", "RUSBoost", "imbalance-aware ensemble", [Rounds, MaxDepth, LearningRate], Train,
-        Caption: "Balances the classes again inside: every boosting round undersamples the majority to the minority's size.");
+        Caption: "Balances the classes again inside: every boosting round undersamples the majority to the minority's size.")
+    {
+        Kind = AlgorithmKind.BalancingEnsemble,
+    };
 
     /// <summary>numpy's float64 eps: probabilities are clipped to it before their log, as scikit-learn does.</summary>
     private const double Epsilon = 2.220446049250313e-16;

@@ -299,4 +299,64 @@ public class AlgorithmCardTests : ComponentTest
         Assert.Equal(said, cut.FindAll(".from-cache").SingleOrDefault()?.TextContent ?? "");
         Assert.StartsWith(said == "" ? "fit " : said, line);
     }
+
+    [Fact]
+    public void ExpectedCost_AtTheCardsThreshold_WithTheTheoreticalThresholdBeside()
+    {
+        // GoodScores at 0.5: TP 3, FN 1, FP 2, TN 6 of 12 rows. Costs 5 / 1: (5·1 + 1·2) / 12 = 0.583; C_FP / (C_FP + C_FN) = 1/6.
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p.Add(c => c.Costs, new CostMatrix(5, 1)));
+
+        Assert.Equal("0.583", cut.Find(".expected-cost").TextContent);
+        Assert.Equal("= (5 × 1 FN + 1 × 2 FP) / 12", string.Join(' ', cut.Find(".cost-formula").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("0.167", cut.Find(".theoretical-threshold").TextContent);
+
+        // At 0.3 every positive is found and 4 negatives are called positive: (5·0 + 1·4) / 12.
+        cut.Render(p => p.Add(c => c.Threshold, 0.3));
+        Assert.Equal("0.333", cut.Find(".expected-cost").TextContent);
+        // With 1 and 1 the expected cost is the error rate: 3 mistakes of 12 at 0.5.
+        cut.Render(p => p.Add(c => c.Threshold, 0.5).Add(c => c.Costs, CostMatrix.Equal));
+        Assert.Equal("0.250", cut.Find(".expected-cost").TextContent);
+    }
+
+    [Fact]
+    public void ClassWeight_FromCosts_AppliesTheRoomsCFnOverCFp()
+    {
+        var cut = RenderCard(null, p => p.Add(c => c.Costs, new CostMatrix(5, 2)));
+
+        cut.FindAll(".class-weight-mode button").Single(b => b.TextContent.Contains("from costs", StringComparison.OrdinalIgnoreCase)).Click();
+        Assert.Contains("C_FN / C_FP = 5 / 2 = 2.5", cut.Find(".from-costs-weight").TextContent);
+        cut.Find("button.apply-settings").Click();
+
+        Assert.Equal(new ClassWeighting(ClassWeightMode.FromCosts, 2.5), Assert.Single(_applied).ClassWeight);
+    }
+
+    [Theory]
+    [InlineData("balanced-bagging", "undersamples inside each bag/tree: the sliders' resampling comes first")]
+    [InlineData("pca-anomaly", "it never saw a positive training row")]
+    public void Render_EnsembleOrDetector_SaysWhatItDoesWithTheClasses(string algorithmId, string said)
+    {
+        var cut = RenderCard(null, algorithm: AlgorithmCatalog.Get(algorithmId));
+
+        Assert.Contains(said, cut.Find(".kind-note").TextContent);
+        Assert.Empty(RenderCard(null).FindAll(".kind-note"));
+    }
+
+    [Fact]
+    public void BestThreshold_LowestCost_AppliedAndExplainedWithTheCosts()
+    {
+        var found = new ValidationCostThresholdResult("lightgbm", new CostThresholdChoice(new CostMatrix(5, 1), 0.3, 0.25), ValidationRows: 367, FitRows: 1_468);
+        var cut = RenderCard(TestResults.Completed("lightgbm", TestResults.GoodScores), p => p
+            .Add(c => c.FindBestThreshold, (_, _) => throw new InvalidOperationException("the metric search must not run"))
+            .Add(c => c.FindLowestCostThreshold, _ => Task.FromResult(found)));
+
+        // "lowest cost" is the select's no-metric choice.
+        var select = cut.FindComponent<MudSelect<MetricId?>>();
+        cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(null));
+        cut.Find("button.find-threshold").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([0.3], _thresholds));
+        var outcome = cut.Find(".threshold-outcome").TextContent;
+        Assert.Contains("Lowest expected cost (a false negative costs 5, a false positive 1) on 367 validation rows", outcome);
+        Assert.Contains("0.250 per row at threshold 0.300", outcome);
+    }
 }

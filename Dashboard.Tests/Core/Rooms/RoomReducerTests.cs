@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 using Dashboard.Tests.Components;
@@ -223,7 +224,7 @@ public class RoomReducerTests
 
         Assert.Same(view, step.View);
         Assert.Empty(step.Effects);
-        Assert.Equal("This room is in classroom mode: only the host (Ana) moves the sliders and changes the data set and free algorithms.", step.Refusal);
+        Assert.Equal("This room is in classroom mode: only the host (Ana) moves the sliders, changes the data set and free algorithms, and adds or removes cards.", step.Refusal);
         Assert.Equal("This room has no slider 'nope'. Its sliders are: class. (Parameter 'id')", Apply(loaded.View, new MoveSlider("ana", "nope", 0.4)).Refusal);
     }
 
@@ -335,5 +336,57 @@ public class RoomReducerTests
         Assert.Equal(Started(loaded).RunId, Assert.Single(again.View.Runs.Keys));
         var finished = Finish(again.View, Started(loaded));
         Assert.Equal(4, finished.Latest.Count);
+    }
+
+    [Fact]
+    public void AddAlgorithm_AfterResampling_TrainsOnlyTheNewCardOnTheSameRows()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+
+        var step = Apply(view, new AddAlgorithm("ben", "easy-ensemble"));
+
+        var plan = Started(step);
+        Assert.Equal(["easy-ensemble"], plan.AlgorithmIds);
+        Assert.Equal(Started(loaded).RunId, plan.PreparedFrom);
+        Assert.True(step.View.Status["easy-ensemble"].IsTraining);
+        view = Apply(step.View, new RunResult(plan.RunId, TestResults.Completed("easy-ensemble", TestResults.GoodScores), Neutral.Value.Summary)).View;
+        Assert.Equal(5, view.Latest.Count);
+    }
+
+    [Fact]
+    public void RemoveAlgorithm_ItsResultsStatusAndHistoryGo_ARunThatTrainedOnlyItIsCancelled()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+        var added = Apply(view, new AddAlgorithm("ben", "rusboost"));
+        var run = Started(added);
+        view = Apply(added.View, new RunResult(run.RunId, TestResults.Completed("rusboost", TestResults.GoodScores), Neutral.Value.Summary)).View;
+        view = Apply(view, new SetAlgorithm("ben", "rusboost", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced))).View;
+        var retraining = view.ResultFrom["rusboost"];
+
+        var step = Apply(view, new RemoveAlgorithm("ana", "rusboost"));
+
+        Assert.Equal(retraining, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
+        Assert.False(step.View.Latest.ContainsKey("rusboost"));
+        Assert.False(step.View.Status.ContainsKey("rusboost"));
+        Assert.DoesNotContain(step.View.History, p => p.AlgorithmId == "rusboost");
+        Assert.Empty(step.View.Runs);
+        Assert.Equal(4, step.View.Latest.Count);
+    }
+
+    [Fact]
+    public void DatasetReady_ReopenedRoomWithAnAddedCardAndCosts_BothComeBack_TheBaselineTrainsTheAddedCard()
+    {
+        var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []),
+            [.. RoomDefaults.Algorithms(), new AlgorithmSeat("isolation-forest", HyperparameterValues.Defaults, ClassWeighting.None, Threshold: 0.6)],
+            Version: 3) { Costs = new CostMatrix(5, 1) };
+        var view = RoomView.Opening("K7Q-2MX", Choice, stored, T0);
+
+        var step = Apply(view, new DatasetReady(RoomRules.SystemMember, Workspace(), Choice));
+
+        Assert.Equal(0.6, step.View.State.Seat("isolation-forest").Threshold);
+        Assert.Equal(new CostMatrix(5, 1), step.View.State.Costs);
+        Assert.Contains("isolation-forest", Started(step).AlgorithmIds);
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 using Dashboard.Tests.Core.Training;
@@ -202,5 +203,85 @@ public class RoomRulesTests
         Assert.True(codes.Distinct().Count() > 195);
         Assert.Equal("K7Q-2MX", RoomCode.Normalize(" k7q2mx "));
         Assert.Null(RoomCode.Normalize("K7Q-2M0")); // 0 is not in the alphabet
+    }
+
+    [Fact]
+    public void AddAlgorithm_AnyoneWhoMaySteer_ClassroomModeHostOnly_TrainsOnlyTheNewCard()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true), new EnterRoom("b", "Ben"));
+
+        var outcome = RoomRules.Apply(state, new AddAlgorithm("b", "balanced-random-forest"), Titanic);
+
+        Assert.Equal(["lightgbm", "random-forest", "svm", "mlp", "balanced-random-forest"], outcome.State.Algorithms.Select(a => a.AlgorithmId));
+        Assert.Equal((RunScope.OneAlgorithm, "balanced-random-forest"), (outcome.Scope, outcome.AlgorithmId));
+        Assert.Equal("added a card for Balanced random forest", outcome.Description);
+        Assert.DoesNotContain(RoomRules.Addable(outcome.State), a => a.Id == "balanced-random-forest");
+
+        var classroom = RoomRules.Apply(state, new SetHostOnlyControls("h", true), Titanic).State;
+        Assert.Contains("only the host (Hana)", Refusal(classroom, new AddAlgorithm("b", "rusboost")));
+        Assert.Null(RoomRules.Refusal(classroom, new AddAlgorithm("h", "rusboost")));
+        Assert.Contains("only the host (Hana)", Refusal(RoomRules.Apply(classroom, new AddAlgorithm("h", "rusboost"), Titanic).State, new RemoveAlgorithm("b", "rusboost")));
+    }
+
+    [Fact]
+    public void AddAlgorithm_AlreadyThereUnknownOrTooMany_RefusedWithASentence()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true));
+
+        Assert.Equal("Linear SVM already has a card in this room.",
+            Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new AddAlgorithm("h", "svm"), Titanic)).Message);
+        Assert.StartsWith("There is no algorithm 'adaboost'. Choose from:",
+            Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new AddAlgorithm("h", "adaboost"), Titanic)).Message);
+        var full = RoomRules.Addable(state).Take(RoomRules.MaxCards - 4)
+            .Aggregate(state, (s, a) => RoomRules.Apply(s, new AddAlgorithm("h", a.Id), Titanic).State);
+        Assert.Equal(RoomRules.MaxCards, full.Algorithms.Count);
+        Assert.StartsWith("A room shows at most 8 cards",
+            Assert.Throws<ArgumentException>(() => RoomRules.Apply(full, new AddAlgorithm("h", RoomRules.Addable(full)[0].Id), Titanic)).Message);
+    }
+
+    [Fact]
+    public void RemoveAlgorithm_AnAddedCardGoes_TheFourStay()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true), new EnterRoom("b", "Ben"), new AddAlgorithm("h", "isolation-forest"));
+
+        var outcome = RoomRules.Apply(state, new RemoveAlgorithm("b", "isolation-forest"), Titanic);
+
+        Assert.Equal(4, outcome.State.Algorithms.Count);
+        Assert.Equal(RunScope.None, outcome.Scope);
+        Assert.Equal("Linear SVM is one of the four course algorithms and stays; only added cards can be removed.",
+            Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new RemoveAlgorithm("h", "svm"), Titanic)).Message);
+    }
+
+    [Fact]
+    public void SetCosts_HostOnly_SeatsWeightingFromCostsFollowAndRetrain()
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true), new EnterRoom("b", "Ben"));
+        Assert.Equal(CostMatrix.Equal, state.Costs);
+        Assert.Equal("Only the host (Hana) sets what the mistakes cost.", Refusal(state, new SetCosts("b", 5, 1)));
+
+        var plain = RoomRules.Apply(state, new SetCosts("h", 5, 1), Titanic);
+        Assert.Equal((5.0, 1.0), (plain.State.Costs.FalseNegative, plain.State.Costs.FalsePositive));
+        Assert.Equal(RunScope.None, plain.Scope); // nothing trains with the costs yet: cards re-read their confusion matrices
+        Assert.Equal("set the costs: a false negative costs 5, a false positive 1", plain.Description);
+
+        // "From costs" takes the room's costs whatever weight the client sent, and follows them when they change.
+        var weighted = RoomRules.Apply(plain.State, new SetAlgorithm("h", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.FromCosts, 99)), Titanic).State;
+        Assert.Equal(5.0, weighted.Seat("mlp").ClassWeight.PositiveWeight);
+        var changed = RoomRules.Apply(weighted, new SetCosts("h", 10, 4), Titanic);
+        Assert.Equal(2.5, changed.State.Seat("mlp").ClassWeight.PositiveWeight);
+        Assert.Equal(RunScope.AllAlgorithms, changed.Scope);
+    }
+
+    [Theory]
+    [InlineData(0, 1, "The cost of a false negative must be a number above 0 (e.g. 1, or 5 for a mistake five times as bad); 0 was given.")]
+    [InlineData(1, -2, "The cost of a false positive must be a number above 0 (e.g. 1, or 5 for a mistake five times as bad); -2 was given.")]
+    [InlineData(double.NaN, 1, "The cost of a false negative must be a number above 0 (e.g. 1, or 5 for a mistake five times as bad); NaN was given.")]
+    [InlineData(1, double.PositiveInfinity, "The cost of a false positive must be a number above 0 (e.g. 1, or 5 for a mistake five times as bad); Infinity was given.")]
+    public void SetCosts_NotAPositiveNumber_RefusedWithTheSentence(double falseNegative, double falsePositive, string sentence)
+    {
+        var state = Room(new EnterRoom("h", "Hana", AsHost: true));
+
+        Assert.Equal(sentence, Assert.Throws<ArgumentException>(() => RoomRules.Apply(state, new SetCosts("h", falseNegative, falsePositive), Titanic)).Message);
+        Assert.Equal(sentence, RoomRules.CostsProblem(falseNegative, falsePositive));
     }
 }

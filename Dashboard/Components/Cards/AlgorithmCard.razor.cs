@@ -66,6 +66,14 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public Func<MetricId, CancellationToken, Task<ValidationThresholdResult>>? FindBestThreshold { get; set; }
 
+    /// <summary>Chooses the lowest-cost threshold on validation rows for the room's costs (server side); null leaves "lowest cost" out.</summary>
+    [Parameter]
+    public Func<CancellationToken, Task<ValidationCostThresholdResult>>? FindLowestCostThreshold { get; set; }
+
+    /// <summary>The room's costs: the expected cost line and the "from costs" class weight use them.</summary>
+    [Parameter]
+    public CostMatrix Costs { get; set; } = CostMatrix.Equal;
+
     /// <summary>True when another team member holds this seat: every control is disabled.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
@@ -105,6 +113,10 @@ public sealed partial class AlgorithmCard
     private string? PositiveWeightProblem => _draftWeightMode == ClassWeightMode.Custom && !(_draftPositiveWeight > 0 && _draftPositiveWeight <= 1000)
         ? $"The weight must be above 0 and at most 1000; {DisplayFormat.Setting(_draftPositiveWeight)} was given."
         : null;
+
+    private string FromCostsText =>
+        $"a {Classes.Describe(1)} row weighs C_FN / C_FP = {DisplayFormat.Setting(Costs.FalseNegative)} / {DisplayFormat.Setting(Costs.FalsePositive)} = " +
+        $"{DisplayFormat.Setting(Costs.PositiveClassWeight)} (the room's costs; it follows them when the host changes them)";
 
     private bool IsDraftValid => PositiveWeightProblem is null && Algorithm.Hyperparameters.All(spec => spec.Validate(DraftValue(spec)) is null);
 
@@ -207,13 +219,14 @@ public sealed partial class AlgorithmCard
     {
         ClassWeightMode.Custom => new ClassWeighting(ClassWeightMode.Custom, _draftPositiveWeight),
         ClassWeightMode.Balanced => new ClassWeighting(ClassWeightMode.Balanced),
+        ClassWeightMode.FromCosts => ClassWeighting.FromCosts(Costs),
         _ => ClassWeighting.None,
     };
 
     /// <summary>Settings as comparable text: every spec's effective value, then the weight.</summary>
     private string Signature(HyperparameterValues values, ClassWeighting weight) =>
         string.Join(";", Algorithm.Hyperparameters.Select(spec => $"{spec.Name}={Exact(values.Get(spec))}"))
-        + $";weight={weight.Mode}:{(weight.Mode == ClassWeightMode.Custom ? Exact(weight.PositiveWeight) : "")}";
+        + $";weight={weight.Mode}:{(weight.Mode is ClassWeightMode.Custom or ClassWeightMode.FromCosts ? Exact(weight.PositiveWeight) : "")}";
 
     private static string Exact(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,12 @@ public sealed partial class ThresholdFinder
     /// <summary>The metrics a threshold can be chosen for (the ranking metrics do not depend on it).</summary>
     private static readonly MetricId[] Metrics = MetricCatalog.All.Where(m => m.DependsOnThreshold).Select(m => m.Id).ToArray();
 
-    private MetricId _metric = MetricId.F1;
+    /// <summary>The select's value for "lowest cost" (no metric: the room's costs decide).</summary>
+    private static readonly MetricId? LowestCost = null;
+
+    private const string LowestCostText = "lowest cost";
+
+    private MetricId? _metric = MetricId.F1;
     private bool _busy;
     private string? _outcome;
     private bool _failed;
@@ -24,6 +29,10 @@ public sealed partial class ThresholdFinder
     /// <summary>Runs the search on the server.</summary>
     [Parameter, EditorRequired]
     public Func<MetricId, CancellationToken, Task<ValidationThresholdResult>> Find { get; set; } = default!;
+
+    /// <summary>Chooses the lowest-cost threshold for the room's costs on the server; null leaves "lowest cost" out.</summary>
+    [Parameter]
+    public Func<CancellationToken, Task<ValidationCostThresholdResult>>? FindLowestCost { get; set; }
 
     /// <summary>Raised with the chosen threshold.</summary>
     [Parameter]
@@ -43,12 +52,10 @@ public sealed partial class ThresholdFinder
         (_busy, _outcome, _failed) = (true, null, false);
         try
         {
-            var result = await Find(_metric, _cancellation.Token);
-            var choice = result.Choice;
-            _outcome = $"Best {MetricCatalog.Get(choice.Metric).DisplayName} on {DisplayFormat.Count(result.ValidationRows)} validation rows " +
-                $"(held out of the training rows; the test rows are never used): {DisplayFormat.Metric(choice.Value)} " +
-                $"at threshold {DisplayFormat.Metric(choice.Threshold)}, now set on the threshold slider.";
-            await Found.InvokeAsync(choice.Threshold);
+            var (best, value, rows, threshold) = await ChooseAsync(_cancellation.Token);
+            _outcome = $"{best} on {DisplayFormat.Count(rows)} validation rows " +
+                $"(held out of the training rows; the test rows are never used): {value} at threshold {DisplayFormat.Metric(threshold)}, now set on the threshold slider.";
+            await Found.InvokeAsync(threshold);
         }
         catch (OperationCanceledException)
         {
@@ -64,6 +71,20 @@ public sealed partial class ThresholdFinder
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Runs the chosen search: what it chose for, the value it reached there, on how many validation rows, at which threshold.</summary>
+    private async Task<(string Best, string Value, int Rows, double Threshold)> ChooseAsync(CancellationToken cancellationToken)
+    {
+        if (_metric is { } metric)
+        {
+            var result = await Find(metric, cancellationToken);
+            return ($"Best {MetricCatalog.Get(metric).DisplayName}", DisplayFormat.Metric(result.Choice.Value), result.ValidationRows, result.Choice.Threshold);
+        }
+        var cheapest = await FindLowestCost!(cancellationToken);
+        var costs = cheapest.Choice.Costs;
+        return ($"Lowest expected cost (a false negative costs {DisplayFormat.Setting(costs.FalseNegative)}, a false positive {DisplayFormat.Setting(costs.FalsePositive)})",
+            $"{DisplayFormat.Metric(cheapest.Choice.ExpectedCost)} per row", cheapest.ValidationRows, cheapest.Choice.Threshold);
     }
 
     public void Dispose()

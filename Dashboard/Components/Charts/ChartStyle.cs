@@ -37,30 +37,9 @@ public static class ChartStyle
     /// <summary>Emphasis (columns with a slider, for example): MudBlazor's default primary.</summary>
     public const string HighlightColor = "#594AE2";
 
-    // Tableau 10 without the blue and orange above, so an algorithm never looks like a class.
-    private static readonly string[] AlgorithmPalette =
-        ["#54A24B", "#E45756", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#FF9DA6", "#4C78A8"];
+    /// <summary>The same colour for an algorithm in every chart, every session and the exported report: its place in the catalog.</summary>
+    public static string ColorOf(string algorithmId) => Dashboard.Core.Export.SvgChart.ColorOf(algorithmId);
 
-    /// <summary>
-    /// The same colour for an algorithm in every chart and every session: its place in the
-    /// catalog, or a stable hash of its id for algorithms the catalog does not know.
-    /// </summary>
-    public static string ColorOf(string algorithmId)
-    {
-        var index = -1;
-        for (var i = 0; i < AlgorithmCatalog.All.Count; i++)
-        {
-            if (AlgorithmCatalog.All[i].Id == algorithmId) index = i;
-        }
-        if (index < 0)
-        {
-            // string.GetHashCode is randomised per process; this sum is not.
-            index = algorithmId.Aggregate(0, (sum, c) => unchecked(sum * 31 + c)) & int.MaxValue;
-        }
-        return AlgorithmPalette[index % AlgorithmPalette.Length];
-    }
-
-    /// <summary>A layout with the shared look; titles are plain text (escaped here).</summary>
     public static Plotly.Blazor.Layout NewLayout(string? title = null, string? xTitle = null, string? yTitle = null) => new()
     {
         Title = title is null ? null : new Plotly.Blazor.LayoutLib.Title

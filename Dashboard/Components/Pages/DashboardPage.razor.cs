@@ -140,6 +140,12 @@ public partial class DashboardPage
     private bool CanSetThreshold(RoomState state, AlgorithmSeat seat) =>
         RoomRules.Refusal(state, new SetThreshold(_memberId, seat.AlgorithmId, seat.Threshold)) is null;
 
+    /// <summary>Whether this member may remove an added card (anyone who may steer; only the host in classroom mode).</summary>
+    private bool CanRemove(RoomState state, AlgorithmSeat seat) => RoomRules.Refusal(state, new RemoveAlgorithm(_memberId, seat.AlgorithmId)) is null;
+
+    /// <summary>Whether this member may set the room's costs (the host).</summary>
+    private bool CanSetCosts(RoomState state) => RoomRules.Refusal(state, new SetCosts(_memberId, 1, 1)) is null;
+
     /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
     private async Task<RoomRunner?> FindRoomAsync(string code)
     {
@@ -165,7 +171,7 @@ public partial class DashboardPage
         var runs = Services.GetService<Dashboard.Storage.RunStore>();
         var replay = Replay is null || runs is null ? null : await runs.GetReplayAsync(Replay, CancellationToken.None);
         if (replay is null) return Rooms.Create();
-        var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Seats(), replay.Leaky);
+        var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Seats(), replay.Leaky) { Costs = replay.Costs };
         return Rooms.Create(restored: state);
     }
 

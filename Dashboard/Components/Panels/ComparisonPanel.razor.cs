@@ -15,6 +15,9 @@ public partial class ComparisonPanel : IDisposable
     private const string CurveHeight = "380px";
 
     private MetricId _metric = MetricId.F1;
+
+    /// <summary>Whether the bar chart ranks the cards by expected cost (lower is better) instead of by a metric.</summary>
+    private bool _byCost;
     private string? _slider;
     private CancellationTokenSource? _sweep;
     private double _sweepPercent;

@@ -92,6 +92,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CostsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Credit")
                         .HasColumnType("text");
 

@@ -87,6 +87,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Credit")
                         .HasColumnType("TEXT");
 
