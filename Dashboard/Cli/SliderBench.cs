@@ -49,7 +49,9 @@ internal static class SliderBench
                 var start = Stopwatch.GetTimestamp();
                 var refusal = await at.ExecuteAsync(new MoveSlider("bench", parse.GetValue(slider)!, share));
                 if (refusal is not null) throw new DatasetException(DataProblem.InvalidSetting, refusal);
-                var completed = await WaitAsync(events, e => e is RunCompleted, cancellationToken);
+                var completed = await WaitAsync(events, e => e is RunCompleted or RunFailed, cancellationToken);
+                // A position the resampler refuses (too many rows, say) is reported, not waited for for ever.
+                if (completed.Event is RunFailed failed) throw new DatasetException(DataProblem.InvalidSetting, $"At {share}: {failed.Error}");
                 var first = events.First(e => e.Event is AlgorithmCompleted);
                 rows.Add(new
                 {
