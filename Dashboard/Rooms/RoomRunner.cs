@@ -43,7 +43,11 @@ public sealed class RoomRunner : IAsyncDisposable
         _logger = logger;
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
         cache ??= new ResultCache();
-        _runs = new RoomRuns(code, loop, slots, cache, report => Dispatch(report), logger, _stopping.Token);
+        _runs = new RoomRuns(code, loop, slots, cache, report =>
+        {
+            // A report the reducer cannot apply is a bug of ours: say so in the log (a card would otherwise wait silently).
+            if (Dispatch(report).Refusal is { } problem) _logger.LogError("Room {Room}: {Report} of run {Run} not applied: {Problem}", code, report.GetType().Name, report.RunId, problem);
+        }, logger, _stopping.Token);
         Speculation = new RoomSpeculation(code, loop, slots, cache, speculation?.Idle ?? TimeSpan.Zero, speculation?.Stats ?? new SpeculationStats(), logger, _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
         Thresholds = new ThresholdSearches(code, slots, limits.ThresholdSearchesPerRoom);
