@@ -25,6 +25,11 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     /// <summary>What speculation trained on this server, and how much CPU it took.</summary>
     public SpeculationStats SpeculationStats { get; } = new();
 
+    private RoomServices? _services;
+
+    private RoomServices Services => _services ??= new RoomServices(notifier, workspaces, Loop, _slots, Cache,
+        new Speculation(TimeSpan.FromSeconds(options.Value.SpeculationIdleSeconds), SpeculationStats), security?.Value ?? new Security.SecurityOptions());
+
 
     /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
     public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
@@ -63,8 +68,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             dataset = DefaultDataset;
             restored = null;
         }
-        return new(code, dataset, notifier, workspaces, Loop, _slots, loggers.CreateLogger($"Room {code}"), restored, security?.Value, Cache,
-            new Speculation(TimeSpan.FromSeconds(options.Value.SpeculationIdleSeconds), SpeculationStats));
+        return new(code, dataset, Services, loggers.CreateLogger($"Room {code}"), restored);
     }
 
     /// <summary>The data set a new room opens on (configuration: Dashboard:DefaultDataset, SplitSeed, TestShare).</summary>

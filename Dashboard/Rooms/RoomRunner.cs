@@ -28,29 +28,20 @@ public sealed class RoomRunner : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
-    /// <param name="limits">How many commands may wait and how many threshold searches may run; defaults when null.</param>
-    public RoomRunner(string code, DatasetChoice initial, RoomNotifier notifier, WorkspaceCache workspaces, MullerLoop loop, TrainingSlots slots,
-        ILogger logger, RoomState? restored = null, Security.SecurityOptions? limits = null, ResultCache? cache = null, Speculation? speculation = null)
+    public RoomRunner(string code, DatasetChoice initial, RoomServices services, ILogger logger, RoomState? restored = null)
     {
-        limits ??= new Security.SecurityOptions();
+        var limits = services.Limits;
         // Bounded: a client flooding a room with commands is refused, not queued without end.
         _commands = Channel.CreateBounded<(RoomCommand, TaskCompletionSource<string?>)>(
             new BoundedChannelOptions(limits.QueuedCommandsPerRoom) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _queueLimit = limits.QueuedCommandsPerRoom;
-        Code = code;
-        _notifier = notifier;
-        _workspaces = workspaces;
-        _logger = logger;
+        (Code, _notifier, _workspaces, _logger) = (code, services.Notifier, services.Workspaces, logger);
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
-        cache ??= new ResultCache();
-        _runs = new RoomRuns(code, loop, slots, cache, report =>
-        {
-            // A report the reducer cannot apply is a bug of ours: say so in the log (a card would otherwise wait silently).
-            if (Dispatch(report).Refusal is { } problem) _logger.LogError("Room {Room}: {Report} of run {Run} not applied: {Problem}", code, report.GetType().Name, report.RunId, problem);
-        }, logger, _stopping.Token);
-        Speculation = new RoomSpeculation(code, loop, slots, cache, speculation?.Idle ?? TimeSpan.Zero, speculation?.Stats ?? new SpeculationStats(), logger, _stopping.Token);
+        _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, OnReport, logger, _stopping.Token);
+        Speculation = new RoomSpeculation(code, services.Loop, services.Slots, services.Cache, services.Speculation.Idle, services.Speculation.Stats, logger,
+            _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
-        Thresholds = new ThresholdSearches(code, slots, limits.ThresholdSearchesPerRoom);
+        Thresholds = new ThresholdSearches(code, services.Slots, limits.ThresholdSearchesPerRoom);
         _processing = Task.Run(ProcessAsync);
         _ = ExecuteAsync(new SelectDataset(RoomRules.SystemMember, initial));
     }
@@ -83,38 +74,39 @@ public sealed class RoomRunner : IAsyncDisposable
         return done.Task;
     }
 
+    // Ends when DisposeAsync completes the channel (or throws OperationCanceledException out of a load it cancelled).
     private async Task ProcessAsync()
     {
-        try
+        await foreach (var (command, done) in _commands.Reader.ReadAllAsync())
         {
-            await foreach (var (command, done) in _commands.Reader.ReadAllAsync(_stopping.Token))
+            try
             {
-                try
+                var step = Dispatch(command);
+                // Only a data set's load is waited for: the next command may depend on its columns.
+                if (step.Effects.OfType<LoadDataset>().SingleOrDefault() is { } load)
                 {
-                    var step = Dispatch(command);
-                    // Only a data set's load is waited for: the next command may depend on its columns.
-                    if (step.Effects.OfType<LoadDataset>().SingleOrDefault() is { } load)
-                    {
-                        var workspace = await _workspaces.GetAsync(load.Dataset, _stopping.Token);
-                        step = Dispatch(new DatasetReady(load.MemberId, workspace, load.Dataset));
-                    }
-                    done.TrySetResult(step.Refusal is null ? null : UserMessage.From(step.Refusal));
+                    var workspace = await _workspaces.GetAsync(load.Dataset, _stopping.Token);
+                    step = Dispatch(new DatasetReady(load.MemberId, workspace, load.Dataset));
                 }
-                catch (Exception exception) when (exception is ArgumentException or DatasetException or InvalidOperationException)
-                {
-                    done.TrySetResult(UserMessage.From(exception));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // An unexpected failure: its details go to the log, never to a client.
-                    _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
-                    done.TrySetResult(UserMessage.ServerFault);
-                }
+                done.TrySetResult(step.Refusal is null ? null : UserMessage.From(step.Refusal));
+            }
+            catch (Exception exception) when (exception is ArgumentException or DatasetException or InvalidOperationException)
+            {
+                done.TrySetResult(UserMessage.From(exception));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // An unexpected failure: its details go to the log, never to a client.
+                _logger.LogError(exception, "Room {Room}: command {Command} failed", Code, command.GetType().Name);
+                done.TrySetResult(UserMessage.ServerFault);
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
+    }
+
+    // A report the reducer cannot apply is a bug of ours: say so in the log (a card would otherwise wait silently).
+    private void OnReport(RunReport report)
+    {
+        if (Dispatch(report).Refusal is { } problem) _logger.LogError("Room {Room}: {Report} of run {Run} not applied: {Problem}", Code, report.GetType().Name, report.RunId, problem);
     }
 
     /// <summary>Applies one input and carries out the effects, under the lock so that views and events keep their order.</summary>
@@ -148,13 +140,7 @@ public sealed class RoomRunner : IAsyncDisposable
         _commands.Writer.TryComplete();
         await _stopping.CancelAsync();
         _runs.CancelAll();
-        try
-        {
-            await _processing;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await Task.WhenAny(_processing); // waits for the loop to end, whether it ended by a cancellation or not
         _stopping.Dispose();
         Thresholds.Dispose();
     }
