@@ -22,21 +22,21 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
 
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;
-    private string? _basis;
 
     /// <summary>The speculation in flight (for tests); completed when none runs.</summary>
     public Task Running { get; private set; } = Task.CompletedTask;
 
-    /// <summary>The room is idle at this view: speculate around it after the idle time, unless that is under way already.</summary>
+    /// <summary>
+    /// The room is idle at this view: speculate around it after the idle time, unless that is under way (or done)
+    /// already. Every change that alters what a fit would train on starts a real run, which pre-empts speculation
+    /// first, so idle commands (a threshold, a name, a seat) leave the speculation in place and cost nothing here.
+    /// </summary>
     public void Schedule(RoomView view)
     {
         if (idle <= TimeSpan.Zero || view.Workspace is null || view.IsBusy) return;
-        var basis = ResultCache.PreparationKey(view.State.Dataset, view.State.Changes(), view.State.Leaky) + string.Join(',', view.State.Algorithms);
         lock (_gate)
         {
-            if (basis == _basis && _current is { IsCancellationRequested: false }) return;
-            StopLocked();
-            _basis = basis;
+            if (_current is not null) return;
             _current = CancellationTokenSource.CreateLinkedTokenSource(closing);
             var token = _current.Token;
             Running = Task.Run(() => SpeculateAsync(view, token), CancellationToken.None);
@@ -54,7 +54,6 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
         _current?.Cancel();
         _current?.Dispose();
         _current = null;
-        _basis = null;
     }
 
     /// <summary>The positions to train ahead: one and two steps either side of the slider moved last, then the sweep's.</summary>
