@@ -163,7 +163,7 @@ public static class RoomReducer
         var plan = new RunPlan(runId, reason, ids, isBaseline, view.State, isBaseline ? null : view.LastMovedSliderId, PreparedFrom: null);
         // The same baseline already in flight (the data set chosen again) goes on: it trains the very same models.
         if (view.Runs.ContainsKey(runId)) return new RoomStep(view, effects);
-        effects.AddRange(view.Runs.Keys.Select(id => new CancelRun(id)));
+        foreach (var old in view.Runs.Keys) Cancel(view, old, effects);
         var next = view with
         {
             Runs = new Dictionary<string, RunPlan> { [plan.RunId] = plan },
@@ -185,7 +185,7 @@ public static class RoomReducer
         // A run none of whose results is wanted any more is cancelled; a full run goes on for the other algorithms.
         foreach (var orphan in view.Runs.Keys.Where(id => !resultFrom.ContainsValue(id)))
         {
-            effects.Add(new CancelRun(orphan));
+            Cancel(view, orphan, effects);
             runs.Remove(orphan);
         }
         var next = view with { Runs = runs, ResultFrom = resultFrom, Status = With(view.Status, algorithmId, new AlgorithmStatusView(true, "training")) };
@@ -252,11 +252,30 @@ public static class RoomReducer
             : new RoomStep(next, effects);
     }
 
+    /// <summary>
+    /// A run the room did not cancel itself (e.g. the room closed) ends with its reason; one the room cancelled
+    /// was announced then, and its late reports (stopped, ended or broken in the race with the cancellation) change nothing.
+    /// </summary>
     private static RoomStep Stopped(RoomView view, RunStopped report) =>
-        new(Finished(view, report.RunId), [new Publish(new RunCancelled(view.State.Code, report.RunId, report.Reason))]);
+        view.Runs.ContainsKey(report.RunId)
+            ? new(Finished(view, report.RunId), [new Publish(new RunCancelled(view.State.Code, report.RunId, report.Reason))])
+            : new(view, []);
+
+    /// <summary>
+    /// Asks for a run to stop and announces it at once, so a client that saw it start always sees it end, even
+    /// when the run finishes before the cancellation reaches it (its end is then no longer the room's concern).
+    /// </summary>
+    private static void Cancel(RoomView view, string runId, List<RoomEffect> effects)
+    {
+        effects.Add(new CancelRun(runId));
+        effects.Add(new Publish(new RunCancelled(view.State.Code, runId, SupersededReason)));
+    }
+
+    private const string SupersededReason = "a newer change";
 
     private static RoomStep Broken(RoomView view, RunBroken report)
     {
+        if (!view.Runs.ContainsKey(report.RunId)) return new RoomStep(view, []);
         var failed = new AlgorithmStatusView(false, report.Message);
         var next = Finished(view, report.RunId) with
         {
@@ -286,7 +305,7 @@ public static class RoomReducer
         var runs = new Dictionary<string, RunPlan>(view.Runs);
         foreach (var orphan in view.Runs.Keys.Where(id => !resultFrom.Values.Contains(id)))
         {
-            effects.Add(new CancelRun(orphan));
+            Cancel(view, orphan, effects);
             runs.Remove(orphan);
         }
         return view with

@@ -121,6 +121,28 @@ public class RoomReducerTests
     }
 
     [Fact]
+    public void MoveSlider_AnnouncesTheCancelledRunAtOnce_ItsLateEndStopOrBreakChangesNothing()
+    {
+        var loaded = Loaded();
+        var baseline = Started(loaded);
+
+        var step = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+
+        // The cancellation is announced before the new run starts, so a client that saw the old run start sees it end
+        // even if the run finishes in the race with its cancellation (its RunEnded then arrives for a run the room forgot).
+        var published = step.Effects.OfType<Publish>().Select(p => p.Event).ToArray();
+        var cancelled = Assert.Single(published.OfType<RunCancelled>());
+        Assert.Equal((baseline.RunId, "a newer change"), (cancelled.RunId, cancelled.Reason));
+        Assert.True(Array.IndexOf(published, cancelled) < Array.FindIndex(published, e => e is RunStarted));
+        Assert.Empty(Apply(step.View, new RunEnded(baseline.RunId, 1)).Effects);
+        Assert.Empty(Apply(step.View, new RunStopped(baseline.RunId, "a newer change")).Effects);
+        var broken = Apply(step.View, new RunBroken(baseline.RunId, "No row left."));
+        Assert.Empty(broken.Effects);
+        Assert.Null(broken.View.Error);
+        Assert.All(broken.View.Status.Values, s => Assert.True(s.IsTraining));
+    }
+
+    [Fact]
     public void SetAlgorithm_AfterResampling_RetrainsOnlyThatAlgorithmOnTheSameRows()
     {
         var loaded = Loaded();
