@@ -1,3 +1,4 @@
+using Dashboard.Cluster;
 using Dashboard.Components;
 using Dashboard.Core.Data;
 using Dashboard.Hubs;
@@ -38,6 +39,7 @@ public static class DashboardApplication
             return new Core.Rooms.ResultCache(settings.ResultCacheEntries, settings.PreparedRunCacheEntries);
         });
         builder.Services.AddSingleton<RoomRegistry>();
+        builder.AddRoomCluster();
         // Storage first: its start-up check runs before any other service starts, so a data folder the
         // server cannot use stops the start cleanly.
         builder.AddStorage();

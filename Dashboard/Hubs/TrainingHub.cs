@@ -25,7 +25,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     {
         if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
         if (limits.TryOpenRoom(Address) is { } refusal) return RoomEntry.Refused(refusal);
-        return await EnterAsync(rooms.Create(), displayName, memberKey, asHost: true);
+        return await EnterAsync(await rooms.CreateAsync(), displayName, memberKey, asHost: true);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     /// the threshold and how to answer once it is set (with SetThreshold's refusal, if any).
     /// </summary>
     private async Task<T> ChooseThresholdAsync<T>(string? code, string? algorithmId, Func<string, T> refused,
-        Func<RoomRunner, string, Func<CancellationToken, Task<(double Threshold, Func<string?, T> Answer)>>> search)
+        Func<IRoom, string, Func<CancellationToken, Task<(double Threshold, Func<string?, T> Answer)>>> search)
     {
         if (string.IsNullOrWhiteSpace(code)) return refused(NoCode);
         var room = rooms.Find(code);
@@ -191,7 +191,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         memberKey is null || RoomRules.IsMemberKey(memberKey) ? null
             : "A member key is 16 to 64 letters, digits, '-' or '_' (keep a random one, e.g. a GUID without dashes), or null.";
 
-    private async Task<RoomEntry> EnterAsync(RoomRunner room, string? displayName, string? memberKey, bool asHost)
+    private async Task<RoomEntry> EnterAsync(IRoom room, string? displayName, string? memberKey, bool asHost)
     {
         // The key stays a secret of this client: the room (and every member) sees only the id made from it.
         var member = memberKey is null ? Context.ConnectionId : MemberIds.FromKey(memberKey);
@@ -210,7 +210,7 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         WithRoomAsync(code, (room, member) => room.ExecuteAsync(command(member)));
 
     /// <summary>Runs an action on a room this connection joined, as its member; a bad argument is refused with its sentence.</summary>
-    private async Task<string?> WithRoomAsync(string? code, Func<RoomRunner, string, Task<string?>> action)
+    private async Task<string?> WithRoomAsync(string? code, Func<IRoom, string, Task<string?>> action)
     {
         if (string.IsNullOrWhiteSpace(code)) return NoCode;
         var room = rooms.Find(code);

@@ -5,12 +5,22 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Rooms;
 
-/// <summary>The open rooms of this server, by join code. Each browser tab alone gets a room of its own.</summary>
+/// <summary>
+/// The rooms this server's pages and hub clients use, by join code. Each browser tab alone gets a room of its own.
+/// In the web server every room is a grain of the cluster (<see cref="Cluster.IRoomGrain"/>, a cluster of one by
+/// default): the grain hosts its runner here (<see cref="Host"/>) or on another server (then a
+/// <see cref="Cluster.RemoteRoom"/> stands for it). Without a cluster (the command line's benches, runner tests) rooms
+/// are runners of this process only.
+/// </summary>
 public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILoggerFactory loggers,
-    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null, ResultCache? cache = null)
+    Storage.IRoomStore? store = null, IOptions<Security.SecurityOptions>? security = null, ResultCache? cache = null,
+    IServiceProvider? services = null)
     : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RoomRunner> _rooms = new();
+
+    // Resolved when first needed: the room grains and the relay need this registry themselves.
+    private Cluster.RoomDirectory? Directory => services?.GetService<Cluster.RoomDirectory>();
     private readonly TrainingSlots _slots = new(options.Value.TrainingSlots > 0 ? options.Value.TrainingSlots : Environment.ProcessorCount);
     private MullerLoop? _loop;
 
@@ -27,11 +37,25 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
 
     private RoomServices? _services;
 
-    private RoomServices Services => _services ??= new RoomServices(notifier, workspaces, Loop, _slots, Cache,
+    public RoomServices Services => _services ??= new RoomServices(notifier, workspaces, Loop, _slots, Cache,
         new Speculation(TimeSpan.FromSeconds(options.Value.SpeculationIdleSeconds), SpeculationStats), security?.Value ?? new Security.SecurityOptions());
 
 
-    /// <summary>A new room; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
+    /// <summary>A new room, hosted on this server; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
+    public async Task<IRoom> CreateAsync(DatasetChoice? dataset = null, RoomState? restored = null)
+    {
+        if (Directory is not { } directory) return Create(dataset, restored);
+        dataset ??= restored?.Dataset ?? DefaultDataset;
+        while (true)
+        {
+            var code = RoomCode.New();
+            // A code another server of the cluster uses already answers false: draw again.
+            if (!await directory.OpenAsync(code, dataset, restored is null ? null : restored with { Code = code }, createOnly: true)) continue;
+            if (await LocateAsync(directory, code) is { } room) return room;
+        }
+    }
+
+    /// <summary>A new room of this process alone (no cluster).</summary>
     public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
     {
         dataset ??= restored?.Dataset ?? DefaultDataset;
@@ -46,10 +70,15 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     }
 
     /// <summary>An open room, or a closed one reopened from storage by the same code; null when there is none.</summary>
-    public async Task<RoomRunner?> FindOrReopenAsync(string? code, CancellationToken cancellationToken = default)
+    public async Task<IRoom?> FindOrReopenAsync(string? code, CancellationToken cancellationToken = default)
     {
         if (Find(code) is { } open) return open;
-        if (store is null || RoomCode.Normalize(code) is not { } normal) return null;
+        if (RoomCode.Normalize(code) is not { } normal) return null;
+        if (Directory is { } directory)
+        {
+            return await directory.OpenAsync(normal, dataset: null, restored: null, createOnly: false) ? await LocateAsync(directory, normal) : null;
+        }
+        if (store is null) return null;
         var saved = await store.LoadAsync(normal, cancellationToken);
         if (saved is null) return null;
         var runner = NewRunner(normal, saved.Dataset, saved);
@@ -88,17 +117,46 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         }
     }
 
+    /// <summary>The room's runner when this server hosts it, else the stand-in listening to its server.</summary>
+    private async Task<IRoom?> LocateAsync(Cluster.RoomDirectory directory, string code) =>
+        Hosted(code) ?? (IRoom?)await directory.ListenAsync(code);
+
+    /// <summary>Rooms this server hosts.</summary>
     public IReadOnlyCollection<RoomRunner> Open => _rooms.Values.ToArray();
 
-    public RoomRunner? Find(string? code) => RoomCode.Normalize(code) is { } normal && _rooms.TryGetValue(normal, out var room) ? room : null;
+    /// <summary>A room this server hosts or listens to (a member of it is here); null otherwise.</summary>
+    public IRoom? Find(string? code) =>
+        RoomCode.Normalize(code) is not { } normal ? null : (IRoom?)Hosted(normal) ?? Directory?.Listening(normal);
 
-    public async Task CloseAsync(string code)
+    /// <summary>The room's runner when this server hosts it.</summary>
+    public RoomRunner? Hosted(string code) => _rooms.GetValueOrDefault(code);
+
+    public bool IsHostedHere(string code) => _rooms.ContainsKey(code);
+
+    /// <summary>Starts hosting a room here: called by its grain when it activates on this server.</summary>
+    public RoomRunner Host(string code, DatasetChoice dataset, RoomState? restored)
+    {
+        var runner = NewRunner(code, dataset, restored);
+        if (_rooms.TryAdd(code, runner)) return runner;
+        _ = runner.DisposeAsync();
+        return _rooms[code];
+    }
+
+    /// <summary>Stops hosting a room here: called by its grain when it deactivates.</summary>
+    public async Task ReleaseAsync(string code)
     {
         if (_rooms.TryRemove(code, out var room)) await room.DisposeAsync();
     }
 
+    /// <summary>Closes a room (the janitor's decision): in a cluster through its grain, which then releases it here.</summary>
+    public async Task CloseAsync(string code)
+    {
+        if (Directory is { } directory) await directory.CloseAsync(code);
+        else await ReleaseAsync(code);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var code in _rooms.Keys.ToArray()) await CloseAsync(code);
+        foreach (var code in _rooms.Keys.ToArray()) await ReleaseAsync(code);
     }
 }

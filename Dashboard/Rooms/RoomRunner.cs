@@ -12,7 +12,7 @@ namespace Dashboard.Rooms;
 /// (a data set must load before the next command); run reports are applied as they arrive; events are
 /// published in the order they were made. Runs it cancels are disposed with their token sources.
 /// </summary>
-public sealed class RoomRunner : IAsyncDisposable
+public sealed class RoomRunner : IRoom, IAsyncDisposable
 {
     private readonly Channel<(RoomCommand Command, TaskCompletionSource<string?> Done)> _commands;
     private readonly int _queueLimit;

@@ -6,7 +6,7 @@ namespace Dashboard.Rooms;
 /// Sweeps of one room: a slider moved across its range, one run per position, each run finished before
 /// the next move, so the history chart fills with a curve. A sweep is commands like a member's moves.
 /// </summary>
-public sealed class RoomSweeps(RoomRunner room, CancellationToken closing)
+public sealed class RoomSweeps(IRoom room, CancellationToken closing)
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource? _background;

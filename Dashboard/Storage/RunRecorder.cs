@@ -26,7 +26,7 @@ public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(null, OnEventAsync, RoomNotifier.StorageOrder);
+        _subscription = notifier.Subscribe(null, OnEventAsync, RoomNotifier.StorageOrder, originOnly: true);
         _roomWriter = Task.Run(WriteRoomsAsync, CancellationToken.None);
         return Task.CompletedTask;
     }

@@ -28,7 +28,7 @@ public partial class DashboardPage
     // then, so no command is ever sent under a passing id.
     private bool _inRoom;
     private bool _created;
-    private RoomRunner? _room;
+    private IRoom? _room;
     private IDisposable? _subscription;
     private string? _notFound;
     private RedrawThrottle? _redraw;
@@ -147,7 +147,7 @@ public partial class DashboardPage
     private bool CanSetCosts(RoomState state) => RoomRules.Refusal(state, new SetCosts(_memberId, 1, 1)) is null;
 
     /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
-    private async Task<RoomRunner?> FindRoomAsync(string code)
+    private async Task<IRoom?> FindRoomAsync(string code)
     {
         if (ClientLimits.RoomCodeRefusal(Client.Address) is { } refusal)
         {
@@ -161,7 +161,7 @@ public partial class DashboardPage
         return null;
     }
 
-    private async Task<RoomRunner?> CreateRoomAsync()
+    private async Task<IRoom?> CreateRoomAsync()
     {
         if (ClientLimits.TryOpenRoom(Client.Address) is { } refusal)
         {
@@ -170,9 +170,9 @@ public partial class DashboardPage
         }
         var runs = Services.GetService<Dashboard.Storage.RunStore>();
         var replay = Replay is null || runs is null ? null : await runs.GetReplayAsync(Replay, CancellationToken.None);
-        if (replay is null) return Rooms.Create();
+        if (replay is null) return await Rooms.CreateAsync();
         var state = new RoomState("", replay.Dataset, replay.Sliders, replay.Seats(), replay.Leaky) { Costs = replay.Costs };
-        return Rooms.Create(restored: state);
+        return await Rooms.CreateAsync(restored: state);
     }
 
     private Task SetThresholdAsync(string algorithmId, double threshold) => ExecuteAsync(new SetThreshold(_memberId, algorithmId, threshold));

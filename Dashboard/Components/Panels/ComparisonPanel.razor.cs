@@ -26,7 +26,7 @@ public partial class ComparisonPanel : IDisposable
     public RoomView Snapshot { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public RoomRunner Room { get; set; } = default!;
+    public IRoom Room { get; set; } = default!;
 
     [Parameter]
     public string MemberId { get; set; } = "you";

@@ -1,0 +1,128 @@
+using Dashboard.Core.Rooms;
+using Dashboard.Rooms;
+using Dashboard.Storage;
+using Orleans.Concurrency;
+using Orleans.Placement;
+
+namespace Dashboard.Cluster;
+
+/// <summary>
+/// The room's home in the cluster. It hosts the room's <see cref="RoomRunner"/> (the reducer and its plumbing,
+/// unchanged) in this server's <see cref="RoomRegistry"/>, saves the room's settings to grain storage after each
+/// change, and relays its events to the other servers that listen. A new room is placed on the server that
+/// created it; it stays there until the janitor closes it or the server dies (then the next call to its code
+/// reopens it elsewhere from the saved state, and its sliders' positions train again).
+/// </summary>
+[PreferLocalPlacement]
+[Reentrant] // the runner orders commands itself; a long data set load must not hold up views and subscriptions
+[KeepAlive] // a room closes when the janitor says so, never because no grain call came for a while
+public sealed class RoomGrain(
+    RoomRegistry registry,
+    RoomNotifier notifier,
+    [PersistentState("room", ClusterHosting.RoomStorage)] IPersistentState<RoomGrainState> saved,
+    ILogger<RoomGrain> logger,
+    IRoomStore? store = null) : Grain, IRoomGrain
+{
+    private RoomRunner? _runner;
+    private RoomFanout? _fanout;
+    private IDisposable? _events;
+    private bool _saving;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A room whose server died comes back here with its settings, members and seats.
+        if (saved.State.StateJson is { } json) Host(StoredRoomState.Read(json) with { Code = Code }, null);
+        this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> Open(DatasetChoice? dataset, RoomState? restored, bool createOnly)
+    {
+        if (_runner is not null) return !createOnly;
+        if (dataset is null)
+        {
+            var stored = store is null ? null : await store.LoadAsync(Code, CancellationToken.None);
+            if (stored is null)
+            {
+                DeactivateOnIdle();
+                return false;
+            }
+            Host(stored, null);
+            return true;
+        }
+        Host(restored, dataset);
+        return true;
+    }
+
+    public async Task<string?> Execute(RoomCommand command) =>
+        _runner is { } runner ? await runner.ExecuteAsync(command) : "This room is closed. Open it again by its code.";
+
+    public Task<RoomView?> View() => Task.FromResult(_runner?.View);
+
+    public Task Subscribe(IRoomObserver observer)
+    {
+        _fanout?.Add(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IRoomObserver observer)
+    {
+        _fanout?.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Close()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await SaveAsync(cancellationToken);
+        _events?.Dispose();
+        _fanout?.Dispose();
+        await registry.ReleaseAsync(Code);
+        _runner = null;
+    }
+
+    private void Host(RoomState? restored, DatasetChoice? dataset)
+    {
+        _runner = registry.Host(Code, dataset ?? restored!.Dataset, restored);
+        _fanout = new RoomFanout(Code, logger);
+        // Every event of the room goes, with the view it led to, to the other servers listening (in order, each at its pace).
+        var runner = _runner;
+        _events = notifier.Subscribe(Code, roomEvent =>
+        {
+            _fanout.Send(roomEvent, runner.View);
+            return Task.CompletedTask;
+        }, RoomNotifier.RelayOrder, originOnly: true);
+    }
+
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromMilliseconds(500);
+
+    // The settings are saved within half a second of a change; a server dying in between loses at most that change.
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_runner is null || _saving) return;
+        var state = _runner.View.State;
+        if (saved.RecordExists && state.Version == saved.State.Version) return;
+        _saving = true;
+        try
+        {
+            saved.State.StateJson = StorageJson.Write(state);
+            saved.State.Version = state.Version;
+            await saved.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Room {Room}: its state could not be saved to the cluster's storage; trying again", Code);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
