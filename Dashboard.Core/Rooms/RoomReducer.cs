@@ -106,17 +106,19 @@ public static class RoomReducer
         var description = $"loaded {workspace.Title}";
         if (view.Restoring is { } restored)
         {
-            // Reopened from storage: the room comes back as it was left (members and seat holders do not).
+            // Reopened from storage: the room comes back as it was left (members and seat holders do not, unless the
+            // room was open a moment ago on a server that died: then everyone is away until they come back).
             state = state with
             {
                 Sliders = Migrated(restored.Sliders, workspace.Split),
-                Algorithms = restored.Algorithms.Select(a => a with { HolderId = null }).ToArray(),
+                Algorithms = restored.Algorithms.Select(a => view.RestoringLive ? a : a with { HolderId = null }).ToArray(),
+                Members = view.RestoringLive ? restored.Members.Select(m => m with { Connections = 0, AwaySince = m.AwaySince ?? now }).ToArray() : [],
                 Leaky = restored.Leaky,
                 Costs = restored.Costs,
                 HostOnlyControls = restored.HostOnlyControls,
                 Version = restored.Version + 1,
             };
-            description = $"reopened with {workspace.Title}";
+            description = view.RestoringLive ? $"moved to another server with {workspace.Title}" : $"reopened with {workspace.Title}";
         }
         // The baseline about to run is linked to the room (its stored copy may be another room's).
         var baselineId = BaselineRunId(state);
@@ -125,6 +127,7 @@ public static class RoomReducer
         {
             State = state,
             Restoring = null,
+            RestoringLive = false,
             Workspace = workspace,
             DatasetTitle = workspace.Title,
             DatasetCredit = workspace.Credit,

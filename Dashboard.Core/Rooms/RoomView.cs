@@ -89,14 +89,21 @@ public sealed record RoomView
     /// <summary>A stored state to reopen the room with once its data set has loaded; null afterwards.</summary>
     public RoomState? Restoring { get; init; }
 
+    /// <summary>Whether <see cref="Restoring"/> is a room that was open a moment ago (it keeps its members and seat holders).</summary>
+    [JsonIgnore]
+    public bool RestoringLive { get; init; }
+
     /// <summary>A room about to load its first data set (as <paramref name="restoring"/> left it, when reopened).</summary>
-    public static RoomView Opening(string code, DatasetChoice dataset, RoomState? restoring, DateTimeOffset now)
+    /// <param name="live">The restored state is of a room that was open a moment ago (its server died and it moved here):
+    /// its members and seat holders stay, away until they come back (the grace period keeps host role and seats).</param>
+    public static RoomView Opening(string code, DatasetChoice dataset, RoomState? restoring, DateTimeOffset now, bool live = false)
     {
         var state = new RoomState(code, dataset, [], RoomDefaults.Algorithms());
         return new RoomView
         {
             State = state,
             Restoring = restoring,
+            RestoringLive = live,
             EmptySince = now,
             Status = state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
         };

@@ -15,6 +15,9 @@ internal sealed class HubDriver : IAsyncDisposable
 
     public ConcurrentQueue<RoomEvent> Events { get; } = new();
 
+    /// <summary>The connection itself, for hub methods this driver has no helper for.</summary>
+    public HubConnection Connection => _hub;
+
     public static async Task<HubDriver> ConnectAsync(string baseUrl)
     {
         var hub = new HubConnectionBuilder()

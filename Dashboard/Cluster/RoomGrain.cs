@@ -27,13 +27,14 @@ public sealed class RoomGrain(
     private RoomFanout? _fanout;
     private IDisposable? _events;
     private bool _saving;
+    private bool _closed;
 
     private string Code => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A room whose server died comes back here with its settings, members and seats.
-        if (saved.State.StateJson is { } json) Host(StoredRoomState.Read(json) with { Code = Code }, null);
+        if (saved.State.StateJson is { } json) Host(StoredRoomState.Read(json) with { Code = Code }, null, live: true);
         this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -73,10 +74,15 @@ public sealed class RoomGrain(
         return Task.CompletedTask;
     }
 
-    public Task Close()
+    /// <summary>
+    /// A room the janitor closes forgets its cluster state: opened again by its code, it comes back from the run
+    /// storage like after a restart (settings, no members), not as a room that moved.
+    /// </summary>
+    public async Task Close()
     {
+        _closed = true;
+        await saved.ClearStateAsync();
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -88,9 +94,9 @@ public sealed class RoomGrain(
         _runner = null;
     }
 
-    private void Host(RoomState? restored, DatasetChoice? dataset)
+    private void Host(RoomState? restored, DatasetChoice? dataset, bool live = false)
     {
-        _runner = registry.Host(Code, dataset ?? restored!.Dataset, restored);
+        _runner = registry.Host(Code, dataset ?? restored!.Dataset, restored, live);
         _fanout = new RoomFanout(Code, logger);
         // Every event of the room goes, with the view it led to, to the other servers listening (in order, each at its pace).
         var runner = _runner;
@@ -106,7 +112,7 @@ public sealed class RoomGrain(
     // The settings are saved within half a second of a change; a server dying in between loses at most that change.
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
-        if (_runner is null || _saving) return;
+        if (_runner is null || _saving || _closed) return;
         var state = _runner.View.State;
         if (saved.RecordExists && state.Version == saved.State.Version) return;
         _saving = true;

@@ -87,7 +87,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         return Find(normal);
     }
 
-    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored)
+    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored, bool live = false)
     {
         if (!IsNameable(dataset.Source))
         {
@@ -97,7 +97,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             dataset = DefaultDataset;
             restored = null;
         }
-        return new(code, dataset, Services, loggers.CreateLogger($"Room {code}"), restored);
+        return new(code, dataset, Services, loggers.CreateLogger($"Room {code}"), restored, live);
     }
 
     /// <summary>The data set a new room opens on (configuration: Dashboard:DefaultDataset, SplitSeed, TestShare).</summary>
@@ -134,9 +134,10 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
     public bool IsHostedHere(string code) => _rooms.ContainsKey(code);
 
     /// <summary>Starts hosting a room here: called by its grain when it activates on this server.</summary>
-    public RoomRunner Host(string code, DatasetChoice dataset, RoomState? restored)
+    /// <param name="live">The room was open a moment ago on a server that died (it keeps its members and seats).</param>
+    public RoomRunner Host(string code, DatasetChoice dataset, RoomState? restored, bool live = false)
     {
-        var runner = NewRunner(code, dataset, restored);
+        var runner = NewRunner(code, dataset, restored, live);
         if (_rooms.TryAdd(code, runner)) return runner;
         _ = runner.DisposeAsync();
         return _rooms[code];

@@ -102,6 +102,30 @@ public class RoomReducerTests
     }
 
     [Fact]
+    public void DatasetReady_RoomMovedFromADeadServer_MembersAndSeatHoldersStay_AwayUntilTheyComeBack()
+    {
+        var members = new[] { new RoomMember("ana", "Ana", IsHost: true, Connections: 2), new RoomMember("ben", "Ben", IsHost: false) };
+        var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []),
+            RoomDefaults.Algorithms().Select(a => a.AlgorithmId == "svm" ? a with { HolderId = "ben" } : a).ToArray(), Version: 7, Members: members);
+
+        var moved = Apply(RoomView.Opening("K7Q-2MX", Choice, stored, T0, live: true), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 5);
+        var reopened = Apply(RoomView.Opening("K7Q-2MX", Choice, stored, T0), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 5);
+
+        Assert.Equal(["ana", "ben"], moved.View.State.Members.Select(m => m.Id));
+        Assert.All(moved.View.State.Members, m => Assert.False(m.IsPresent));
+        Assert.All(moved.View.State.Members, m => Assert.Equal(T0.AddSeconds(5), m.AwaySince));
+        Assert.True(moved.View.State.Member("ana")!.IsHost);
+        Assert.Equal("ben", moved.View.State.Seat("svm").HolderId);
+        Assert.Equal("moved to another server with Titanic", Published<RoomStateChanged>(moved).Description);
+        // Reopened after a restart (from the run storage), a room comes back without members or holders.
+        Assert.Empty(reopened.View.State.Members);
+        Assert.Null(reopened.View.State.Seat("svm").HolderId);
+        // Ana comes back with her key: the same member, host again and present.
+        var back = Apply(moved.View, new EnterRoom("ana", "Ana", AsHost: false), seconds: 9);
+        Assert.True(back.View.State.Member("ana") is { IsHost: true, IsPresent: true });
+    }
+
+    [Fact]
     public void MoveSlider_CancelsTheRunInFlight_StartsAFullRun_LatestWins()
     {
         var loaded = Loaded();
