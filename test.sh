@@ -23,11 +23,22 @@ dotnet build Dashboard.sln -c Release --no-restore -m:1 || exit 1
 # A throwaway PostgreSQL (Debian's package, installed when missing) for the storage provider
 # switch tests; it listens on loopback only and is removed at the end. Without it those tests
 # skip with a message, which this script reports loudly.
+cleanup=()
+trap 'for step in "${cleanup[@]}"; do $step >/dev/null 2>&1; done' EXIT
 if pg_env=$(tools/postgres-for-tests.sh start); then
   eval "$pg_env"
-  trap 'tools/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
+  cleanup+=("tools/postgres-for-tests.sh stop")
 else
   echo "test.sh: WARNING: PostgreSQL could not be started; the PostgreSQL storage tests will be skipped"
+fi
+
+# A throwaway Redis (Debian's redis-server, installed when missing) for the cluster tests: two servers
+# sharing rooms, one killed. Loopback only, nothing on disk, removed at the end.
+if redis_env=$(tools/redis-for-tests.sh start); then
+  eval "$redis_env"
+  cleanup+=("tools/redis-for-tests.sh stop")
+else
+  echo "test.sh: WARNING: Redis could not be started; the cluster tests will be skipped"
 fi
 
 results=TestResults

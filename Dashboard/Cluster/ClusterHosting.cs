@@ -25,9 +25,7 @@ public static class ClusterHosting
         {
             if (cluster.IsCluster)
             {
-                var redis = cluster.Redis!.Trim();
-                silo.UseRedisClustering(redis);
-                silo.AddRedisGrainStorage(RoomStorage, o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.UseRedisClustering(cluster.Redis!.Trim());
                 silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort),
                     listenOnAnyHostAddress: cluster.AdvertisedAddress != "127.0.0.1");
                 silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "dashboard"));
@@ -45,15 +43,33 @@ public static class ClusterHosting
             {
                 // Free ports: several servers (and the test suite's many) run side by side on one machine, each a cluster of one.
                 silo.UseLocalhostClustering(PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort), serviceId: "dashboard", clusterId: cluster.ClusterId);
-                silo.AddMemoryGrainStorage(RoomStorage);
             }
-            // The rooms' records (Core) travel as JSON, the hub's shape: Core stays free of Orleans attributes.
-            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, JsonOptions));
+            silo.AddRoomGrains(cluster.Redis);
         });
-        builder.Services.AddSingleton<RoomRelay>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RoomRelay>());
-        builder.Services.AddSingleton<RoomDirectory>();
+        builder.Services.AddRoomRelay();
         return builder;
+    }
+
+    /// <summary>What a silo needs to host rooms: their state storage (Redis, or memory for a server alone) and the JSON of Core's records.</summary>
+    public static ISiloBuilder AddRoomGrains(this ISiloBuilder silo, string? redis)
+    {
+        if (string.IsNullOrWhiteSpace(redis)) silo.AddMemoryGrainStorage(RoomStorage);
+        else silo.AddRedisGrainStorage(RoomStorage, o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis.Trim()));
+        silo.Services.AddRoomSerializer();
+        return silo;
+    }
+
+    /// <summary>The rooms' records (Core) travel as JSON, the hub's shape: Core stays free of Orleans attributes.</summary>
+    public static IServiceCollection AddRoomSerializer(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCoreType, JsonOptions));
+
+    /// <summary>The server's side of rooms hosted elsewhere: the relay that listens to them and the directory the registry asks.</summary>
+    public static IServiceCollection AddRoomRelay(this IServiceCollection services)
+    {
+        services.AddSingleton<RoomRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<RoomRelay>());
+        services.AddSingleton<RoomDirectory>();
+        return services;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = Hubs.HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
