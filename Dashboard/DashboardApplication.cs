@@ -39,10 +39,10 @@ public static class DashboardApplication
             return new Core.Rooms.ResultCache(settings.ResultCacheEntries, settings.PreparedRunCacheEntries);
         });
         builder.Services.AddSingleton<RoomRegistry>();
-        builder.AddRoomCluster();
-        // Storage first: its start-up check runs before any other service starts, so a data folder the
-        // server cannot use stops the start cleanly.
+        // Storage first: its start-up check runs before any other service starts (the silo too), so a data
+        // folder the server cannot use stops the start cleanly.
         builder.AddStorage();
+        builder.AddRoomCluster();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddHostedService<RoomJanitor>();
         builder.Services.AddHostedService<WarmStart>();

@@ -15,9 +15,9 @@ try
 {
     app.Run();
 }
-catch (StorageException problem)
+catch (Exception problem) when (problem is StorageException or Dashboard.Cluster.ClusterUnavailableException)
 {
-    // A data folder or database the server cannot use: one line that says what to do, no stack trace.
+    // A data folder, database or cluster the server cannot use: one line that says what to do, no stack trace.
     Console.Error.WriteLine($"error: {problem.Message}");
     return 2;
 }

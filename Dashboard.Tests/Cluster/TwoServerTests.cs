@@ -43,7 +43,9 @@ public sealed class TwoServerTests
         Assert.Equal(4, ben.AlgorithmResults(code, anasRun));
         Assert.DoesNotContain(ben.Events, e => e.RoomCode != code);
 
-        // The room's server dies without warning; Ana reconnects to B with her key and carries on as the host.
+        // Ben moves the slider again and the room's server dies without warning while it trains that position;
+        // Ana reconnects to B with her key and carries on as the host.
+        Assert.Null(await ben.MoveClassSliderAsync(code, 0.75));
         a.Kill();
         var clock = Stopwatch.StartNew();
         await using var anaAgain = await HubDriver.ConnectAsync(b.BaseUrl);
@@ -56,9 +58,14 @@ public sealed class TwoServerTests
         } while (clock.Elapsed < TimeSpan.FromSeconds(60));
         Assert.True(back.Error is null, $"{back.Error}\n{b.Log}");
         var view = back.View!;
-        Assert.Equal(-0.5, view.State.Slider(RoomDefaults.ClassSliderId).Balance);
+        Assert.Equal(0.75, view.State.Slider(RoomDefaults.ClassSliderId).Balance);
         Assert.Equal(MemberIds.FromKey(anaKey), view.State.Members.Single(m => m.IsHost).Id);
         Assert.Contains(view.State.Members, m => m.DisplayName == "Ben");
+
+        // The interrupted position is trained again on B (after the baseline), and Ben, connected to B all along, hears it.
+        var retrained = await ben.WaitForAsync<RunStarted>(e => e.RoomCode == code && e.Reason == "the sliders' positions");
+        Assert.Equal(0.75, retrained.Context!.State.Slider(RoomDefaults.ClassSliderId).Balance);
+        await ben.WaitForAsync<RunCompleted>(e => e.RoomCode == code && e.RunId == retrained.RunId);
 
         Assert.Null(await anaAgain.MoveClassSliderAsync(code, 0.25));
         var afterFailover = await anaAgain.CompletedRunAsync(code, "moved class balance to 0.25");
@@ -68,7 +75,20 @@ public sealed class TwoServerTests
         // Both runs finished before the kill were stored in the shared folder, and the one after it too.
         using var http = new HttpClient();
         var json = await http.GetStringAsync($"{b.BaseUrl}/export/runs.json?room={code}");
-        foreach (var run in new[] { bensRun, anasRun, afterFailover }) Assert.Contains(run, json);
+        foreach (var run in new[] { bensRun, anasRun, retrained.RunId, afterFailover }) Assert.Contains(run, json);
+    }
+
+    [Fact]
+    public async Task Start_ClusterRedisDoesNotAnswer_OneLineSaysWhatToDo_NoStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-cluster-").FullName;
+
+        var (exitCode, output) = await AppProcess.RunToExitAsync(folder, TimeSpan.FromSeconds(90), new Dictionary<string, string> { ["Cluster__Redis"] = "127.0.0.1:1" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: The server cannot join the cluster: Redis at '127.0.0.1:1' does not answer", output);
+        Assert.Contains("leave Cluster:Redis empty to run this server alone.", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     private static Dictionary<string, string> Settings(string cluster) => new()

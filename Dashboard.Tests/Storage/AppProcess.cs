@@ -40,9 +40,9 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits for it to exit by itself (a start that must fail); returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFolder, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFolder, TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
     {
-        await using var app = Launch(dataFolder, settings: null);
+        await using var app = Launch(dataFolder, settings);
         using var cancel = new CancellationTokenSource(timeout);
         await app._process.WaitForExitAsync(cancel.Token);
         app._process.WaitForExit(); // the output's last lines are read

@@ -18,6 +18,7 @@ internal static class BenchVerb
         bench.Add(LoadBench(output));
         bench.Add(SliderBench.Create(output));
         bench.Add(HubBench.Create(output));
+        bench.Add(FailoverBench.Create(output));
         bench.Add(ResampleBench.Create(output));
         bench.Add(LoopBench.Create(output));
         return bench;

@@ -7,7 +7,8 @@ namespace Dashboard.Cli;
 
 /// <summary>
 /// `bench hub`: the hub load tool at scale against a dashboard served in this process on a
-/// loopback port (e.g. 200 clients in 20 rooms for 2 minutes). Prints the load report as JSON.
+/// loopback port (e.g. 200 clients in 20 rooms for 2 minutes), or with `--url` (repeated) against
+/// servers already running on loopback, e.g. the servers of a cluster. Prints the load report as JSON.
 /// </summary>
 internal static class HubBench
 {
@@ -17,13 +18,29 @@ internal static class HubBench
         var rooms = new Option<int>("--rooms") { DefaultValueFactory = _ => 20, Description = "Rooms they are spread over." };
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 120, Description = "How long clients send commands." };
         var interval = new Option<double>("--interval") { DefaultValueFactory = _ => 10, Description = "Mean seconds between one client's slider moves." };
-        var command = new Command("hub", "Load the SignalR hub with many clients in many rooms (loopback only) and report delivery and latency.");
+        var urls = new Option<string[]>("--url") { Description = "A running server to load instead of one in this process (repeat for a cluster's servers; loopback only)." };
+        var command = new Command("hub", "Load the SignalR hub with many clients in many rooms (loopback only) and report delivery, latency and runs per minute.");
+        command.Add(urls);
         command.Add(clients);
         command.Add(rooms);
         command.Add(seconds);
         command.Add(interval);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(urls) is { Length: > 0 } servers)
+            {
+                if (servers.FirstOrDefault(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || !uri.IsLoopback) is { } remote)
+                {
+                    output.WriteLine($"error: '{remote}' is not a loopback URL; the load tool only loads servers on this machine (http://127.0.0.1:PORT).");
+                    return 2;
+                }
+                var external = await HubLoad.RunAsync(
+                    new HubLoadOptions(servers[0], parse.GetValue(clients), parse.GetValue(rooms), TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                        TimeSpan.FromSeconds(parse.GetValue(interval)), OtherServers: servers[1..]),
+                    notifier: null, cancellationToken);
+                output.WriteLine(CliJson.Serialize(new { benchmark = "hub", report = external }));
+                return 0;
+            }
             var folder = Directory.CreateTempSubdirectory("bench-hub-").FullName;
             var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"]);
             builder.AddDashboard();

@@ -9,13 +9,19 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Cli;
 
 /// <summary>What a hub load run should do: loopback only, bounded in clients and time.</summary>
-internal sealed record HubLoadOptions(string BaseUrl, int Clients, int Rooms, TimeSpan Duration, TimeSpan CommandInterval, int Seed = 1);
+/// <param name="OtherServers">More servers of the same cluster: clients (and the rooms they create) are spread over all, round robin.</param>
+internal sealed record HubLoadOptions(string BaseUrl, int Clients, int Rooms, TimeSpan Duration, TimeSpan CommandInterval, int Seed = 1,
+    IReadOnlyList<string>? OtherServers = null)
+{
+    public IReadOnlyList<string> Servers => [BaseUrl, .. OtherServers ?? []];
+}
 
 /// <summary>What a hub load run saw.</summary>
 /// <param name="ResultsPublished">AlgorithmCompleted events the server published in the load's rooms while every client was connected.</param>
 /// <param name="ResultsReceived">Deliveries of those results to clients (each client of a room should get each once).</param>
 /// <param name="ResultsMissed">(client, published result of its room) pairs the client never received.</param>
 /// <param name="ResultsFromOtherRooms">Results a client received from a room it had not joined (must be 0).</param>
+/// <param name="RunsCompleted">Runs that trained to the end while clients sent commands (training throughput).</param>
 public sealed record HubLoadReport(
     int Clients,
     int Rooms,
@@ -30,19 +36,29 @@ public sealed record HubLoadReport(
     double P50LatencyMilliseconds,
     double P95LatencyMilliseconds,
     double MaxLatencyMilliseconds,
-    long PeakWorkingSetMegabytes);
+    long PeakWorkingSetMegabytes,
+    int Servers = 1,
+    int RunsCompleted = 0,
+    double RunsPerMinute = 0,
+    string Truth = "server");
 
 /// <summary>
 /// The hub load tool: SignalR clients spread over rooms move the class slider at random while
 /// every client records every result it receives; the run then checks each client got every
 /// result of its own room and none of another's, and measures push latency (publish to receive).
+/// With the server in this process, what was published comes from its notifier ("server" truth); against
+/// servers elsewhere (a cluster), from what any client of the room received ("clients" truth: a result no
+/// client of its room received would go unseen, one that some clients missed is counted).
 /// </summary>
 internal static class HubLoad
 {
     private sealed record Received(string ClientRoom, string EventRoom, string RunId, string AlgorithmId, double LatencyMilliseconds);
 
-    public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier notifier, CancellationToken cancellationToken)
+    public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier? notifier, CancellationToken cancellationToken)
     {
+        var servers = options.Servers;
+        var measuring = false;
+        var heard = new ConcurrentQueue<RoomEvent>(); // what clients heard in the window, the truth when the server is elsewhere
         var clock = Stopwatch.StartNew();
         var received = new ConcurrentBag<Received>[options.Clients];
         var connections = new HubConnection?[options.Clients];
@@ -59,12 +75,22 @@ internal static class HubLoad
             try
             {
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(options.BaseUrl.TrimEnd('/') + TrainingHub.Path)
+                    .WithUrl(servers[i % servers.Count].TrimEnd('/') + TrainingHub.Path)
                     .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
                     .Build();
                 connection.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e =>
+                {
                     received[index].Add(new Received(roomOf[index], e.RoomCode, e.RunId, e.Result.AlgorithmId,
-                        (DateTimeOffset.UtcNow - e.PublishedAt).TotalMilliseconds)));
+                        (DateTimeOffset.UtcNow - e.PublishedAt).TotalMilliseconds));
+                    if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
+                });
+                if (notifier is null)
+                {
+                    connection.On<RunStarted>(nameof(ITrainingClient.RunStarted), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
+                    connection.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
+                    connection.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
+                    connection.On<RunFailed>(nameof(ITrainingClient.RunFailed), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
+                }
                 await connection.StartAsync(cancellationToken);
                 if (codes[room] is null)
                 {
@@ -89,23 +115,27 @@ internal static class HubLoad
         var rooms = codes.OfType<string>().ToHashSet();
         var published = new ConcurrentBag<(string Room, string RunId, string AlgorithmId)>();
         var runs = new ConcurrentDictionary<string, bool>(); // room/run id -> ended (rooms on one data set share a baseline's id)
-        using (notifier.Subscribe(null, e =>
-               {
-                   if (!rooms.Contains(e.RoomCode)) return Task.CompletedTask;
-                   switch (e)
-                   {
-                       case AlgorithmCompleted completed:
-                           published.Add((e.RoomCode, completed.RunId, completed.Result.AlgorithmId));
-                           break;
-                       case RunStarted started:
-                           runs.TryAdd($"{e.RoomCode}/{started.RunId}", false);
-                           break;
-                       case RunCompleted or RunCancelled or RunFailed:
-                           runs[$"{e.RoomCode}/{RunIdOf(e)}"] = true;
-                           break;
-                   }
-                   return Task.CompletedTask;
-               }))
+        var completed = new ConcurrentDictionary<string, bool>();
+        Task Count(RoomEvent e)
+        {
+            if (!rooms.Contains(e.RoomCode)) return Task.CompletedTask;
+            switch (e)
+            {
+                case AlgorithmCompleted result:
+                    published.Add((e.RoomCode, result.RunId, result.Result.AlgorithmId));
+                    break;
+                case RunStarted started:
+                    runs.TryAdd($"{e.RoomCode}/{started.RunId}", false);
+                    break;
+                case RunCompleted or RunCancelled or RunFailed:
+                    runs[$"{e.RoomCode}/{RunIdOf(e)}"] = true;
+                    if (e is RunCompleted) completed.TryAdd($"{e.RoomCode}/{RunIdOf(e)}", true);
+                    break;
+            }
+            return Task.CompletedTask;
+        }
+        Volatile.Write(ref measuring, true);
+        using (notifier?.Subscribe(null, Count))
         {
             var sent = 0;
             var refused = 0;
@@ -125,8 +155,9 @@ internal static class HubLoad
                 }
             }, cancellationToken)).ToArray();
             await Task.WhenAll(senders);
-            await WaitForRunsToEndAsync(runs, cancellationToken);
-            var final = published.ToArray();
+            await WaitForRunsToEndAsync(runs, () => Drain(heard, Count), cancellationToken);
+            // Each client heard each result once: several clients' copies are one published result.
+            var final = published.Distinct().ToArray();
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // the last pushes are on the wire
 
             var missed = 0;
@@ -144,16 +175,25 @@ internal static class HubLoad
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
                 final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 1),
-                Process.GetCurrentProcess().PeakWorkingSet64 / 1048576);
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1048576, servers.Count, completed.Count,
+                Math.Round(completed.Count / options.Duration.TotalMinutes, 1), notifier is null ? "clients" : "server");
         }
     }
 
-    /// <summary>Waits until every run that started has completed, been cancelled or failed.</summary>
-    private static async Task WaitForRunsToEndAsync(ConcurrentDictionary<string, bool> runs, CancellationToken cancellationToken)
+    private static void Drain(ConcurrentQueue<RoomEvent> heard, Func<RoomEvent, Task> count)
+    {
+        while (heard.TryDequeue(out var e)) count(e);
+    }
+
+
+
+    /// <summary>Waits until every run that started has completed, been cancelled or failed (counting what clients heard meanwhile).</summary>
+    private static async Task WaitForRunsToEndAsync(ConcurrentDictionary<string, bool> runs, Action countHeard, CancellationToken cancellationToken)
     {
         do
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            countHeard();
         }
         while (runs.Values.Any(ended => !ended));
     }

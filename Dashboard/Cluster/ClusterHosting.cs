@@ -21,6 +21,7 @@ public static class ClusterHosting
     {
         var cluster = builder.Configuration.GetSection("Cluster").Get<ClusterOptions>() ?? new ClusterOptions();
         builder.Services.AddSingleton(cluster);
+        builder.Services.AddHostedService<ClusterStartupCheck>(); // before the silo: a Redis that does not answer is a sentence
         builder.UseOrleans(silo =>
         {
             if (cluster.IsCluster)

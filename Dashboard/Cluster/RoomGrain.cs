@@ -57,8 +57,14 @@ public sealed class RoomGrain(
         return true;
     }
 
-    public async Task<string?> Execute(RoomCommand command) =>
-        _runner is { } runner ? await runner.ExecuteAsync(command) : "This room is closed. Open it again by its code.";
+    public async Task<string?> Execute(RoomCommand command)
+    {
+        if (_runner is not { } runner) return "This room is closed. Open it again by its code.";
+        var answer = await runner.ExecuteAsync(command);
+        // A change answered through the cluster is saved before the answer: it survives this server dying the next moment.
+        await SaveAsync(CancellationToken.None);
+        return answer;
+    }
 
     public Task<RoomView?> View() => Task.FromResult(_runner?.View);
 

@@ -61,10 +61,23 @@ public sealed class RoomRelay(IGrainFactory grains, RoomNotifier notifier, Works
         }
     }
 
+    // A server stopping (or failing to start) ends the loop quietly.
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RenewEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             foreach (var (code, room) in _rooms)
             {
