@@ -59,7 +59,7 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
         {
             var seed = plan.State.Dataset.SplitSeed;
             var rowsKey = ResultCache.PreparationKey(plan.State.Dataset, ChangesOf(plan), LeakyOf(plan));
-            var prepared = Reused(plan) ?? await PrepareAsync(plan, at, rowsKey, cancellationToken);
+            var prepared = Reused(plan) ?? await PrepareAsync(plan, at, cancellationToken);
             var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings()).ToArray();
             var keys = seats.ToDictionary(s => s.Algorithm.Id, s => ResultCache.ResultKey(rowsKey, s, seed));
             var toTrain = new List<AlgorithmSettings>();
@@ -109,25 +109,13 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
         lock (_gate) return _prepared is { } latest && latest.RunId == plan.PreparedFrom ? latest.Run : null;
     }
 
-    // A baseline is the data as it is, whatever the sliders say (a reopened room's sliders run next).
-    private static IReadOnlyList<Core.Resampling.DistributionChange> ChangesOf(RunPlan plan) => plan.IsBaseline ? [] : plan.State.Changes();
+    private static IReadOnlyList<Core.Resampling.DistributionChange> ChangesOf(RunPlan plan) => PreparedRows.ChangesOf(plan);
 
-    private static bool LeakyOf(RunPlan plan) => plan.State.Leaky && !plan.IsBaseline;
+    private static bool LeakyOf(RunPlan plan) => PreparedRows.LeakyOf(plan);
 
-    private async Task<PreparedRun> PrepareAsync(RunPlan plan, RoomView at, string rowsKey, CancellationToken cancellationToken)
+    private async Task<PreparedRun> PrepareAsync(RunPlan plan, RoomView at, CancellationToken cancellationToken)
     {
-        var workspace = at.Workspace!;
-        var prepared = cache.GetPrepared(rowsKey);
-        if (prepared is null)
-        {
-            using (await slots.AcquireAsync(code, cancellationToken))
-            {
-                // Resampling is CPU work too: it takes a fair training slot and a thread of its own.
-                prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, ChangesOf(plan), plan.State.Dataset.SplitSeed,
-                    LeakyOf(plan), workspace.Neighbours, cancellationToken), cancellationToken);
-            }
-            cache.SetPrepared(rowsKey, prepared);
-        }
+        var prepared = await PreparedRows.GetAsync(cache, slots, code, at.Workspace!, plan.State.Dataset, ChangesOf(plan), LeakyOf(plan), cancellationToken);
         lock (_gate) _prepared = (plan.RunId, prepared);
         report(new RunPrepared(plan.RunId, prepared.Summary, prepared.Resampled));
         return prepared;

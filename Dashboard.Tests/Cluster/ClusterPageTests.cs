@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Dashboard.Core.Rooms;
+using Dashboard.Hubs;
+using Dashboard.Tests.EndToEnd;
+using Dashboard.Tests.Storage;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Cluster;
+
+/// <summary>
+/// A page on one server of a cluster using a room hosted by the other (real processes, real Redis, real browser):
+/// it shows the room, its slider moves train there and come back; when the room's server dies, the page carries on.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public partial class ClusterPageTests(BrowserFixture fixture)
+{
+    private const string AllCardsDone =
+        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
+        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
+
+    [GeneratedRegex(@"on ([\d,]+) training rows")]
+    private static partial Regex TrainingRows();
+
+    private static async Task<int[]> CardRowsAsync(IPage page) =>
+        (await page.Locator(".algorithm-card").AllInnerTextsAsync()).Select(t => int.Parse(TrainingRows().Match(t).Groups[1].Value.Replace(",", ""))).ToArray();
+
+    private static Task CardsRetrainedAsync(IPage page, int rowsBefore) =>
+        page.WaitForFunctionAsync($"() => {{ const t = [...document.querySelectorAll('.algorithm-card')].map(c => c.innerText); " +
+            $"return t.length === 4 && t.every(x => /on [\\d,]+ training rows/.test(x) && !/on {rowsBefore:N0} training rows/.test(x)); }}",
+            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+
+    [RedisFact]
+    public async Task PageOnB_RoomHostedOnA_ShowsAndTrainsIt_KillA_ThePageCarriesOnOnB()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-cluster-").FullName;
+        var settings = new Dictionary<string, string> { ["Cluster__Redis"] = RedisFactAttribute.Address!, ["Cluster__ClusterId"] = "page-" + Guid.NewGuid().ToString("N")[..8] };
+        await using var a = await AppProcess.StartAsync(folder, settings);
+        await using var b = await AppProcess.StartAsync(folder, settings);
+        await using var host = await HubDriver.ConnectAsync(a.BaseUrl);
+        var code = (await host.Connection.InvokeAsync<RoomEntry>(nameof(TrainingHub.CreateRoom), "Teacher", null)).Code!;
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"{b.BaseUrl}/room/{code}");
+        await page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        Assert.Equal(code, (await page.Locator(".room-code").InnerTextAsync()).Trim());
+        var rowsBefore = (await CardRowsAsync(page))[0];
+
+        // The page's move goes to A, trains there, and comes back to B's page (and to the teacher on A).
+        var slider = page.Locator(".slider-card[data-slider='class'] input[type=range]");
+        await slider.FocusAsync();
+        await slider.PressAsync("Home");
+        await CardsRetrainedAsync(page, rowsBefore);
+        var rowsAfterUndersampling = (await CardRowsAsync(page))[0];
+        Assert.True(rowsAfterUndersampling < rowsBefore);
+        // The readout and the "after" chart of B's page follow the rows A trained on (B resampled the same position itself).
+        var card = page.Locator(".slider-card[data-slider='class']");
+        await page.WaitForFunctionAsync("() => /→ 50\\.0% of training rows/.test(document.querySelector(\".slider-card[data-slider='class'] .slider-readout\").innerText)");
+        await card.GetByText($"after: {rowsAfterUndersampling:N0} rows").WaitForAsync();
+        await host.WaitForAsync<RunCompleted>(e => e.RoomCode == code && host.Events.OfType<RunStarted>().Any(s => s.RunId == e.RunId && s.Reason.StartsWith("moved class balance")));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "cluster-page-on-b.png"), FullPage = false });
+
+        // A dies; the room comes back on B and the same page goes on moving its slider.
+        a.Kill();
+        await slider.FocusAsync();
+        await slider.PressAsync("End");
+        await CardsRetrainedAsync(page, rowsAfterUndersampling);
+        Assert.All(await CardRowsAsync(page), rows => Assert.True(rows > rowsBefore)); // SMOTE added minority rows
+        Assert.Equal("100", await slider.InputValueAsync());
+    }
+}
