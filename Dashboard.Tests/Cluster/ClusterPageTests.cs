@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dashboard.Core.Rooms;
 using Dashboard.Hubs;
 using Dashboard.Tests.EndToEnd;
@@ -13,23 +12,8 @@ namespace Dashboard.Tests.Cluster;
 /// it shows the room, its slider moves train there and come back; when the room's server dies, the page carries on.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public partial class ClusterPageTests(BrowserFixture fixture)
+public class ClusterPageTests(BrowserFixture fixture)
 {
-    private const string AllCardsDone =
-        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
-
-    [GeneratedRegex(@"on ([\d,]+) training rows")]
-    private static partial Regex TrainingRows();
-
-    private static async Task<int[]> CardRowsAsync(IPage page) =>
-        (await page.Locator(".algorithm-card").AllInnerTextsAsync()).Select(t => int.Parse(TrainingRows().Match(t).Groups[1].Value.Replace(",", ""))).ToArray();
-
-    private static Task CardsRetrainedAsync(IPage page, int rowsBefore) =>
-        page.WaitForFunctionAsync($"() => {{ const t = [...document.querySelectorAll('.algorithm-card')].map(c => c.innerText); " +
-            $"return t.length === 4 && t.every(x => /on [\\d,]+ training rows/.test(x) && !/on {rowsBefore:N0} training rows/.test(x)); }}",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-
     [RedisFact]
     public async Task PageOnB_RoomHostedOnA_ShowsAndTrainsIt_KillA_ThePageCarriesOnOnB()
     {
@@ -42,16 +26,16 @@ public partial class ClusterPageTests(BrowserFixture fixture)
 
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"{b.BaseUrl}/room/{code}");
-        await page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
         Assert.Equal(code, (await page.Locator(".room-code").InnerTextAsync()).Trim());
-        var rowsBefore = (await CardRowsAsync(page))[0];
+        var rowsBefore = (await PageCards.RowsAsync(page))[0];
 
         // The page's move goes to A, trains there, and comes back to B's page (and to the teacher on A).
         var slider = page.Locator(".slider-card[data-slider='class'] input[type=range]");
         await slider.FocusAsync();
         await slider.PressAsync("Home");
-        await CardsRetrainedAsync(page, rowsBefore);
-        var rowsAfterUndersampling = (await CardRowsAsync(page))[0];
+        await PageCards.RetrainedAsync(page, rowsBefore);
+        var rowsAfterUndersampling = (await PageCards.RowsAsync(page))[0];
         Assert.True(rowsAfterUndersampling < rowsBefore);
         // The readout and the "after" chart of B's page follow the rows A trained on (B resampled the same position itself).
         var card = page.Locator(".slider-card[data-slider='class']");
@@ -64,8 +48,8 @@ public partial class ClusterPageTests(BrowserFixture fixture)
         a.Kill();
         await slider.FocusAsync();
         await slider.PressAsync("End");
-        await CardsRetrainedAsync(page, rowsAfterUndersampling);
-        Assert.All(await CardRowsAsync(page), rows => Assert.True(rows > rowsBefore)); // SMOTE added minority rows
+        await PageCards.RetrainedAsync(page, rowsAfterUndersampling);
+        Assert.All(await PageCards.RowsAsync(page), rows => Assert.True(rows > rowsBefore)); // SMOTE added minority rows
         Assert.Equal("100", await slider.InputValueAsync());
     }
 }
