@@ -138,7 +138,7 @@ public static class RoomReducer
             ImportanceModel = workspace.ImportanceModel,
             Latest = new Dictionary<string, AlgorithmResult>(),
             Baseline = new Dictionary<string, AlgorithmResult>(),
-            History = [],
+            History = view.RestoringLive ? view.History : [], // a room that moved keeps its runs table and chart
             Training = null,
             Resampled = null,
             PreparedRunId = null,
@@ -236,7 +236,8 @@ public static class RoomReducer
             Latest = With(view.Latest, id, result),
             Baseline = plan.IsBaseline ? With(view.Baseline, id, result) : view.Baseline,
             Status = With(view.Status, id, new AlgorithmStatusView(false, result.Status == AlgorithmStatus.Completed ? "done" : result.Error ?? "failed")),
-            History = point is null ? view.History : [.. view.History, point],
+            // One point per run and card: a baseline trained again (a room that moved to another server) is not drawn twice.
+            History = point is null || view.History.Any(p => p.RunId == report.RunId && p.AlgorithmId == id) ? view.History : [.. view.History, point],
             RunNumbers = numbers,
             Training = plan.PreparedFrom is null ? training : view.Training,
             Error = null,

@@ -96,7 +96,8 @@ public sealed record RoomView
     /// <summary>A room about to load its first data set (as <paramref name="restoring"/> left it, when reopened).</summary>
     /// <param name="live">The restored state is of a room that was open a moment ago (its server died and it moved here):
     /// its members and seat holders stay, away until they come back (the grace period keeps host role and seats).</param>
-    public static RoomView Opening(string code, DatasetChoice dataset, RoomState? restoring, DateTimeOffset now, bool live = false)
+    /// <param name="log">With <paramref name="live"/>: the room's history, run numbers and activity as its server left them.</param>
+    public static RoomView Opening(string code, DatasetChoice dataset, RoomState? restoring, DateTimeOffset now, bool live = false, RoomLog? log = null)
     {
         var state = new RoomState(code, dataset, [], RoomDefaults.Algorithms());
         return new RoomView
@@ -104,6 +105,9 @@ public sealed record RoomView
             State = state,
             Restoring = restoring,
             RestoringLive = live,
+            History = log?.History ?? [],
+            RunNumbers = log?.RunNumbers ?? new Dictionary<string, int>(),
+            Activity = log?.Activity ?? [],
             EmptySince = now,
             Status = state.Algorithms.ToDictionary(a => a.AlgorithmId, _ => new AlgorithmStatusView(true, "loading the data set")),
         };
@@ -120,3 +124,12 @@ public sealed record RoomView
 /// <param name="PreparedFrom">A run whose resampled rows this one reuses (a one-algorithm retrain); null: it resamples itself.</param>
 public sealed record RunPlan(string RunId, string Reason, IReadOnlyList<string> AlgorithmIds, bool IsBaseline, RoomState State,
     string? MovedSliderId, string? PreparedFrom);
+
+/// <summary>
+/// What a room has been through, kept beside its settings so that a room moving to another server keeps its runs
+/// table, history chart (at the thresholds they were made with: the points' test scores stay behind) and feed.
+/// </summary>
+public sealed record RoomLog(IReadOnlyList<HistoryPoint> History, IReadOnlyDictionary<string, int> RunNumbers, IReadOnlyList<ActivityEntry> Activity)
+{
+    public static RoomLog Of(RoomView view) => new(view.History, view.RunNumbers, view.Activity);
+}

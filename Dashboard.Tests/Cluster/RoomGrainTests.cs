@@ -79,7 +79,8 @@ public sealed class RoomGrainTests : IAsyncLifetime
         Assert.Null(await room.ExecuteAsync(new EnterRoom("ana", "Ana", AsHost: true)));
         Assert.Null(await room.ExecuteAsync(new ClaimSeat("ana", "svm")));
         Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, -0.5)));
-        var before = room.View.State;
+        await Until(() => !room.View.IsBusy && room.View.History.Count >= 4 ? room : null); // the move's run (the baseline's, if it finished first)
+        var before = room.View;
 
         await _cluster.StopSiloAsync(doomed);
         var back = await On<RoomRegistry>(survivor).FindOrReopenAsync(room.Code);
@@ -90,7 +91,13 @@ public sealed class RoomGrainTests : IAsyncLifetime
         Assert.Equal(-0.5, state.Slider(RoomDefaults.ClassSliderId).Balance);
         Assert.Equal("ana", state.Seat("svm").HolderId);
         Assert.True(state.Member("ana") is { IsHost: true, IsPresent: false });
-        Assert.True(state.Version > before.Version);
+        Assert.True(state.Version > before.State.Version);
+        // Its runs table and feed came along: the same points, numbered as before; new runs number on from there.
+        Assert.Equal(before.History.Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics.F1)),
+            back!.View.History.Take(before.History.Count).Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics.F1)));
+        Assert.Contains(back.View.Activity, a => a.What.StartsWith("moved to another server"));
+        var next = await Until(() => back.View.History.Count > before.History.Count && !back.View.IsBusy ? back.View.History[^1] : null);
+        Assert.True(next.RunNumber > before.History.Max(p => p.RunNumber));
     }
 
     private static IEnumerable<T> Heard<T>(List<RoomEvent> heard)

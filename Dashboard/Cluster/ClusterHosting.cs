@@ -73,7 +73,8 @@ public static class ClusterHosting
         return services;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = Hubs.HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <summary>Core's records between silos and in the rooms' saved logs: the hub's JSON.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = Hubs.HubJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     private static bool IsCoreType(Type type) => type.Namespace?.StartsWith("Dashboard.Core", StringComparison.Ordinal) == true;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dashboard.Core.Rooms;
 using Dashboard.Rooms;
 using Dashboard.Storage;
@@ -34,7 +35,11 @@ public sealed class RoomGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A room whose server died comes back here with its settings, members and seats.
-        if (saved.State.StateJson is { } json) Host(StoredRoomState.Read(json) with { Code = Code }, null, live: true);
+        if (saved.State.StateJson is { } json)
+        {
+            var log = saved.State.LogJson is { } logJson ? JsonSerializer.Deserialize<RoomLog>(logJson, ClusterHosting.JsonOptions) : null;
+            Host(StoredRoomState.Read(json) with { Code = Code }, null, live: true, log);
+        }
         this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -100,9 +105,9 @@ public sealed class RoomGrain(
         _runner = null;
     }
 
-    private void Host(RoomState? restored, DatasetChoice? dataset, bool live = false)
+    private void Host(RoomState? restored, DatasetChoice? dataset, bool live = false, RoomLog? log = null)
     {
-        _runner = registry.Host(Code, dataset ?? restored!.Dataset, restored, live);
+        _runner = registry.Host(Code, dataset ?? restored!.Dataset, restored, live, log);
         _fanout = new RoomFanout(Code, logger);
         // Every event of the room goes, with the view it led to, to the other servers listening (in order, each at its pace).
         var runner = _runner;
@@ -119,13 +124,16 @@ public sealed class RoomGrain(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (_runner is null || _saving || _closed) return;
-        var state = _runner.View.State;
-        if (saved.RecordExists && state.Version == saved.State.Version) return;
+        var view = _runner.View;
+        var state = view.State;
+        if (saved.RecordExists && state.Version == saved.State.Version && view.History.Count == saved.State.HistoryPoints) return;
         _saving = true;
         try
         {
             saved.State.StateJson = StorageJson.Write(state);
             saved.State.Version = state.Version;
+            saved.State.LogJson = JsonSerializer.Serialize(RoomLog.Of(view), ClusterHosting.JsonOptions);
+            saved.State.HistoryPoints = view.History.Count;
             await saved.WriteStateAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

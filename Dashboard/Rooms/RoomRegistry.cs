@@ -87,7 +87,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
         return Find(normal);
     }
 
-    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored, bool live = false)
+    private RoomRunner NewRunner(string code, DatasetChoice dataset, RoomState? restored, bool live = false, RoomLog? log = null)
     {
         if (!IsNameable(dataset.Source))
         {
@@ -97,7 +97,7 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
             dataset = DefaultDataset;
             restored = null;
         }
-        return new(code, dataset, Services, loggers.CreateLogger($"Room {code}"), restored, live);
+        return new(code, dataset, Services, loggers.CreateLogger($"Room {code}"), restored, live, log);
     }
 
     /// <summary>The data set a new room opens on (configuration: Dashboard:DefaultDataset, SplitSeed, TestShare).</summary>
@@ -135,9 +135,9 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
 
     /// <summary>Starts hosting a room here: called by its grain when it activates on this server.</summary>
     /// <param name="live">The room was open a moment ago on a server that died (it keeps its members and seats).</param>
-    public RoomRunner Host(string code, DatasetChoice dataset, RoomState? restored, bool live = false)
+    public RoomRunner Host(string code, DatasetChoice dataset, RoomState? restored, bool live = false, RoomLog? log = null)
     {
-        var runner = NewRunner(code, dataset, restored, live);
+        var runner = NewRunner(code, dataset, restored, live, log);
         if (_rooms.TryAdd(code, runner)) return runner;
         _ = runner.DisposeAsync();
         return _rooms[code];

@@ -29,7 +29,8 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
 
     /// <param name="restored">A stored state to reopen the room with (sliders, settings, modes); null for a new room.</param>
     /// <param name="live">The restored state is of a room open a moment ago on a server that died: members and seats stay.</param>
-    public RoomRunner(string code, DatasetChoice initial, RoomServices services, ILogger logger, RoomState? restored = null, bool live = false)
+    /// <param name="log">With <paramref name="live"/>: the room's history, run numbers and activity as its server left them.</param>
+    public RoomRunner(string code, DatasetChoice initial, RoomServices services, ILogger logger, RoomState? restored = null, bool live = false, RoomLog? log = null)
     {
         var limits = services.Limits;
         // Bounded: a client flooding a room with commands is refused, not queued without end.
@@ -37,7 +38,7 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
             new BoundedChannelOptions(limits.QueuedCommandsPerRoom) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _queueLimit = limits.QueuedCommandsPerRoom;
         (Code, _notifier, _workspaces, _logger) = (code, services.Notifier, services.Workspaces, logger);
-        _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow, live);
+        _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow, live, log);
         _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, OnReport, logger, _stopping.Token);
         Speculation = new RoomSpeculation(code, services.Loop, services.Slots, services.Cache, services.Speculation.Idle, services.Speculation.Stats, logger,
             _stopping.Token);

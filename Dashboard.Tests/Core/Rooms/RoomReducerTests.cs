@@ -108,7 +108,9 @@ public class RoomReducerTests
         var stored = new RoomState("K7Q-2MX", Choice, RoomDefaults.Sliders(Titanic, []),
             RoomDefaults.Algorithms().Select(a => a.AlgorithmId == "svm" ? a with { HolderId = "ben" } : a).ToArray(), Version: 7, Members: members);
 
-        var moved = Apply(RoomView.Opening("K7Q-2MX", Choice, stored, T0, live: true), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 5);
+        var earlier = Finish(Loaded().View, Started(Loaded()));
+        var log = RoomLog.Of(earlier);
+        var moved = Apply(RoomView.Opening("K7Q-2MX", Choice, stored, T0, live: true, log), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 5);
         var reopened = Apply(RoomView.Opening("K7Q-2MX", Choice, stored, T0), new DatasetReady(RoomRules.SystemMember, Workspace(), Choice), seconds: 5);
 
         Assert.Equal(["ana", "ben"], moved.View.State.Members.Select(m => m.Id));
@@ -117,8 +119,13 @@ public class RoomReducerTests
         Assert.True(moved.View.State.Member("ana")!.IsHost);
         Assert.Equal("ben", moved.View.State.Seat("svm").HolderId);
         Assert.Equal("moved to another server with Titanic", Published<RoomStateChanged>(moved).Description);
-        // Reopened after a restart (from the run storage), a room comes back without members or holders.
+        // Its history came along, and its baseline trained again on the new server is not drawn twice.
+        Assert.Equal(earlier.History, moved.View.History);
+        Assert.Equal(earlier.RunNumbers, moved.View.RunNumbers);
+        Assert.Equal(Finish(moved.View, Started(moved)).History.Count, earlier.History.Count);
+        // Reopened after a restart (from the run storage), a room comes back without members, holders or history.
         Assert.Empty(reopened.View.State.Members);
+        Assert.Empty(reopened.View.History);
         Assert.Null(reopened.View.State.Seat("svm").HolderId);
         // Ana comes back with her key: the same member, host again and present.
         var back = Apply(moved.View, new EnterRoom("ana", "Ana", AsHost: false), seconds: 9);
