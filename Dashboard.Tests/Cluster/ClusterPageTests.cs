@@ -52,4 +52,35 @@ public class ClusterPageTests(BrowserFixture fixture)
         Assert.All(await PageCards.RowsAsync(page), rows => Assert.True(rows > rowsBefore)); // SMOTE added minority rows
         Assert.Equal("100", await slider.InputValueAsync());
     }
+
+    [RedisFact]
+    public async Task PageThroughOneAddress_ItsServerDies_ThePageReconnectsToTheOther_SameRoomStillHost()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-cluster-").FullName;
+        var settings = new Dictionary<string, string> { ["Cluster__Redis"] = RedisFactAttribute.Address!, ["Cluster__ClusterId"] = "lb-" + Guid.NewGuid().ToString("N")[..8] };
+        await using var a = await AppProcess.StartAsync(folder, settings);
+        await using var b = await AppProcess.StartAsync(folder, settings);
+        await using var balancer = new SwitchableProxy(a.BaseUrl);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(balancer.BaseUrl + "/");
+        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
+        await page.GetByText("Only I move sliders").WaitForAsync(); // the host's classroom switch
+
+        // A dies; the load balancer sends new connections to B. Blazor's reconnect reaches B, which has no such
+        // circuit, so the page reloads its own address (/room/CODE) and B opens the room, moved there.
+        await page.EvaluateAsync("() => window.servedByA = true"); // gone once the page has reloaded
+        a.Kill();
+        balancer.RouteTo(b.BaseUrl);
+        await page.WaitForFunctionAsync("() => window.servedByA === undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await page.WaitForFunctionAsync($"() => document.querySelector('.room-code') && document.querySelector('.room-code').innerText.trim() === '{code}' " +
+            "&& document.querySelectorAll('.algorithm-card').length === 4", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "cluster-page-after-failover.png") });
+        await page.GetByText("Only I move sliders").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 }); // the same member (key in the browser), host still
+        Assert.EndsWith($"/room/{code}", page.Url);
+        await page.GetByText("moved to another server with Titanic").WaitForAsync(); // the room's feed came along
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "cluster-page-after-failover.png") });
+    }
 }

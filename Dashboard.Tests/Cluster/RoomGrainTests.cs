@@ -100,6 +100,23 @@ public sealed class RoomGrainTests : IAsyncLifetime
         Assert.True(next.RunNumber > before.History.Max(p => p.RunNumber));
     }
 
+    [RedisFact]
+    public async Task ChangeMadeOnTheHostsOwnPage_SavedWithinASecond_SurvivesTheSiloBeingKilled()
+    {
+        var (survivor, doomed) = (_cluster.Primary!, _cluster.SecondarySilos[0]);
+        var room = Assert.IsType<RoomRunner>(await On<RoomRegistry>(doomed).CreateAsync());
+        // Straight to the runner, as the hosting server's own pages do (not through the grain).
+        Assert.Null(await room.ExecuteAsync(new EnterRoom("ana", "Ana", AsHost: true)));
+        Assert.Null(await room.ExecuteAsync(new MoveSlider("ana", RoomDefaults.ClassSliderId, 0.25)));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        await _cluster.KillSiloAsync(doomed);
+        var back = await Until(() => On<RoomRegistry>(survivor).FindOrReopenAsync(room.Code).Result is { } found && found.View.State.Sliders.Count > 0 ? found : null);
+
+        Assert.Equal(0.25, back.View.State.Slider(RoomDefaults.ClassSliderId).Balance);
+        Assert.True(back.View.State.Member("ana") is { IsHost: true });
+    }
+
     private static IEnumerable<T> Heard<T>(List<RoomEvent> heard)
     {
         lock (heard) return heard.OfType<T>().ToArray();

@@ -42,7 +42,7 @@ public sealed class RemoteRoom : IRoom, IDisposable
 
     public ThresholdSearches Thresholds { get; }
 
-    public Task<string?> ExecuteAsync(RoomCommand command) => _grain.Execute(command);
+    public Task<string?> ExecuteAsync(RoomCommand command) => RoomDirectory.WhileMovingAsync(() => _grain.Execute(command));
 
     /// <summary>Takes the view the room sent; views only move forward (an older one arriving late is ignored).</summary>
     public async Task UpdateAsync(RoomView view)

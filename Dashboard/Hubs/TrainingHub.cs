@@ -25,7 +25,10 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     {
         if (MemberKeyProblem(memberKey) is { } problem) return RoomEntry.Refused(problem);
         if (limits.TryOpenRoom(Address) is { } refusal) return RoomEntry.Refused(refusal);
-        return await EnterAsync(await rooms.CreateAsync(), displayName, memberKey, asHost: true);
+        // In the room's group before it opens: its first events (the baseline, perhaps from the cache at once) are heard.
+        var room = await rooms.CreateAsync(beforeOpening: code => Groups.AddToGroupAsync(Context.ConnectionId, code),
+            codeTaken: code => Groups.RemoveFromGroupAsync(Context.ConnectionId, code));
+        return await EnterAsync(room, displayName, memberKey, asHost: true);
     }
 
     /// <summary>

@@ -42,31 +42,50 @@ public sealed class RoomRegistry(RoomNotifier notifier, WorkspaceCache workspace
 
 
     /// <summary>A new room, hosted on this server; with <paramref name="restored"/>, set up as that state (a replayed run's settings).</summary>
-    public async Task<IRoom> CreateAsync(DatasetChoice? dataset = null, RoomState? restored = null)
-    {
-        if (Directory is not { } directory) return Create(dataset, restored);
-        dataset ??= restored?.Dataset ?? DefaultDataset;
-        while (true)
-        {
-            var code = RoomCode.New();
-            // A code another server of the cluster uses already answers false: draw again.
-            if (!await directory.OpenAsync(code, dataset, restored is null ? null : restored with { Code = code }, createOnly: true)) continue;
-            if (await LocateAsync(directory, code) is { } room) return room;
-        }
-    }
-
-    /// <summary>A new room of this process alone (no cluster).</summary>
-    public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
+    /// <param name="beforeOpening">Called with the new room's code before the room opens, e.g. to put a hub connection in
+    /// the room's group so it hears the room's very first events (its baseline may be answered from the cache at once).</param>
+    /// <param name="codeTaken">Called when that code turned out to be another server's room, before another code is drawn.</param>
+    public async Task<IRoom> CreateAsync(DatasetChoice? dataset = null, RoomState? restored = null,
+        Func<string, Task>? beforeOpening = null, Func<string, Task>? codeTaken = null)
     {
         dataset ??= restored?.Dataset ?? DefaultDataset;
         while (true)
         {
             var code = RoomCode.New();
             if (_rooms.ContainsKey(code)) continue;
-            var runner = NewRunner(code, dataset, restored is null ? null : restored with { Code = code });
-            if (_rooms.TryAdd(code, runner)) return runner;
-            _ = runner.DisposeAsync();
+            if (beforeOpening is not null) await beforeOpening(code);
+            var state = restored is null ? null : restored with { Code = code };
+            if (Directory is not { } directory)
+            {
+                if (TryOpenHere(code, dataset, state) is { } runner) return runner;
+            }
+            // A code another server of the cluster uses already answers false: draw again.
+            else if (await directory.OpenAsync(code, dataset, state, createOnly: true) && await LocateAsync(directory, code) is { } room)
+            {
+                return room;
+            }
+            if (codeTaken is not null) await codeTaken(code);
         }
+    }
+
+    /// <summary>A new room of this process alone (no cluster: the command line's benches).</summary>
+    public RoomRunner Create(DatasetChoice? dataset = null, RoomState? restored = null)
+    {
+        dataset ??= restored?.Dataset ?? DefaultDataset;
+        while (true)
+        {
+            var code = RoomCode.New();
+            if (TryOpenHere(code, dataset, restored is null ? null : restored with { Code = code }) is { } runner) return runner;
+        }
+    }
+
+    private RoomRunner? TryOpenHere(string code, DatasetChoice dataset, RoomState? restored)
+    {
+        if (_rooms.ContainsKey(code)) return null;
+        var runner = NewRunner(code, dataset, restored);
+        if (_rooms.TryAdd(code, runner)) return runner;
+        _ = runner.DisposeAsync();
+        return null;
     }
 
     /// <summary>An open room, or a closed one reopened from storage by the same code; null when there is none.</summary>

@@ -21,6 +21,7 @@ public partial class DashboardPage
     // The browser keeps the member key (and the display name), so a reconnect, a visit to History or
     // a second tab is the same member: the host stays host.
     private string _memberId = Guid.NewGuid().ToString("N");
+    private bool _keyRead;
     private string _name = "";
     private bool _entered;
 
@@ -96,10 +97,12 @@ public partial class DashboardPage
     {
         if (_room is null || _entered) return;
         _entered = true;
-        if (firstRender)
+        // Once per circuit, on the first render that has a room (finding a room on another server can take longer
+        // than the first render): the key stays in this browser; the room knows the member by the id made from it.
+        if (!_keyRead)
         {
+            _keyRead = true;
             _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
-            // The key stays in this browser; the room knows the member by the id made from it.
             _memberId = MemberIds.FromKey(await MemberKeyAsync());
         }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
