@@ -37,7 +37,8 @@ public sealed class RoomRunner : IAsyncDisposable
         _queueLimit = limits.QueuedCommandsPerRoom;
         (Code, _notifier, _workspaces, _logger) = (code, services.Notifier, services.Workspaces, logger);
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow);
-        _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, OnReport, logger, _stopping.Token);
+        Explanations = new RowExplanations(code, services.Slots, new RoomModels(), limits.ExplanationsPerRoom);
+        _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, Explanations.Models, OnReport, logger, _stopping.Token);
         Speculation = new RoomSpeculation(code, services.Loop, services.Slots, services.Cache, services.Speculation.Idle, services.Speculation.Stats, logger,
             _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
@@ -57,6 +58,9 @@ public sealed class RoomRunner : IAsyncDisposable
     public RoomSpeculation Speculation { get; }
 
     public ThresholdSearches Thresholds { get; }
+
+    /// <summary>Explains single test rows of the cards' latest results, off the room's thread.</summary>
+    public RowExplanations Explanations { get; }
 
     /// <summary>Completes at the room's next change (a command applied or a run's report).</summary>
     public Task NextChange => Volatile.Read(ref _changed).Task;
@@ -143,5 +147,6 @@ public sealed class RoomRunner : IAsyncDisposable
         await Task.WhenAny(_processing); // waits for the loop to end, whether it ended by a cancellation or not
         _stopping.Dispose();
         Thresholds.Dispose();
+        Explanations.Dispose();
     }
 }
