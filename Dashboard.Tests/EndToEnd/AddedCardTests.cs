@@ -11,12 +11,7 @@ public class AddedCardTests(BrowserFixture fixture)
     /// <summary>Opens a new room (its host) and waits for the four baseline cards; also used to look at the page.</summary>
     internal static async Task<IPage> RoomWithAnEnsembleAndCostsAsync(BrowserFixture fixture)
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await page.WaitForFunctionAsync(
-            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        var page = await fixture.NewRoomWithTheBaselineAsync();
 
         await page.Locator(".cost-false-negative input").FillAsync("5");
         await page.Locator("button.set-costs").ClickAsync();

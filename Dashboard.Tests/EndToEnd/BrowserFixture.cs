@@ -39,6 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a new room (its host) and waits until the four baseline cards show their results.</summary>
+    public async Task<IPage> NewRoomWithTheBaselineAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Server.BaseUrl + "/");
+        await page.WaitForFunctionAsync(
+            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
+            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
+            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -19,6 +19,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Applies a command: null, or the sentence why it was refused.</summary>
     Task<string?> Execute(RoomCommand command);
 
+    /// <summary>Why a card scored one test row as it did, with the models this server holds (see <see cref="Rooms.RowExplanations"/>).</summary>
+    Task<Core.Explanations.RowExplanation> Explain(string algorithmId, int testRow);
+
     /// <summary>The room as it is now (without the in-process parts: the featurized data and the resampled rows).</summary>
     Task<RoomView?> View();
 

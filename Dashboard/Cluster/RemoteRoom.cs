@@ -42,6 +42,9 @@ public sealed class RemoteRoom : IRoom, IDisposable
 
     public ThresholdSearches Thresholds { get; }
 
+    public Task<Core.Explanations.RowExplanation> ExplainAsync(string algorithmId, int testRow, CancellationToken cancellationToken) =>
+        _grain.Explain(algorithmId, testRow).WaitAsync(cancellationToken);
+
     public Task<string?> ExecuteAsync(RoomCommand command) => RoomDirectory.WhileMovingAsync(() => _grain.Execute(command));
 
     /// <summary>Takes the view the room sent; views only move forward (an older one arriving late is ignored).</summary>

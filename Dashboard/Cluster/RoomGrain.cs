@@ -73,6 +73,10 @@ public sealed class RoomGrain(
 
     public Task<RoomView?> View() => Task.FromResult(_runner?.View);
 
+    public Task<Core.Explanations.RowExplanation> Explain(string algorithmId, int testRow) =>
+        _runner is { } runner ? runner.ExplainAsync(algorithmId, testRow, CancellationToken.None)
+            : throw new InvalidOperationException("This room is closed. Open it again by its code.");
+
     public Task Subscribe(IRoomObserver observer)
     {
         _fanout?.Add(observer);

@@ -147,6 +147,27 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
         }
     }
 
+    /// <summary>
+    /// Explains one card's score of one test row: each original column's contribution from the average output to this
+    /// row's output, with the model of the card's latest result. <paramref name="testRow"/> is the row's position in the
+    /// result's <c>testScores</c> (0-based); the answer names its row in the data set. Changes nothing; any member may ask.
+    /// </summary>
+    public async Task<ExplanationAnswer> ExplainRow(string? code, string? algorithmId, int testRow)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return ExplanationAnswer.Refused(NoCode);
+        var room = rooms.Find(code);
+        if (room is null || !Joined.ContainsKey(room.Code)) return ExplanationAnswer.Refused("Join the room before asking it for explanations.");
+        try
+        {
+            var id = HubArguments.Required(algorithmId, "the algorithm's id");
+            return new ExplanationAnswer(await room.ExplainAsync(id, testRow, Context.ConnectionAborted), null);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return ExplanationAnswer.Refused(Components.Shared.UserMessage.From(exception));
+        }
+    }
+
     public Task<string?> SetAlgorithm(string? code, string? algorithmId, JsonElement? hyperparameters, JsonElement? classWeight) =>
         SendAsync(code, member => new SetAlgorithm(member, HubArguments.Required(algorithmId, "the algorithm's id"),
             HubArguments.Hyperparameters(hyperparameters), HubArguments.ClassWeight(classWeight)));

@@ -23,4 +23,9 @@ public interface IRoom
     RoomSweeps Sweeps { get; }
 
     ThresholdSearches Thresholds { get; }
+
+    /// <summary>Why a card scored one test row as it did (computed where the room's models are: its hosting server).</summary>
+    /// <exception cref="InvalidOperationException">Nothing to explain yet, or the room explains too many rows at once.</exception>
+    /// <exception cref="ArgumentException">No such card or test row.</exception>
+    Task<Core.Explanations.RowExplanation> ExplainAsync(string algorithmId, int testRow, CancellationToken cancellationToken);
 }

@@ -39,7 +39,8 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
         _queueLimit = limits.QueuedCommandsPerRoom;
         (Code, _notifier, _workspaces, _logger) = (code, services.Notifier, services.Workspaces, logger);
         _view = RoomView.Opening(code, initial, restored, DateTimeOffset.UtcNow, live, log);
-        _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, OnReport, logger, _stopping.Token);
+        Explanations = new RowExplanations(code, services.Slots, new RoomModels(), limits.ExplanationsPerRoom);
+        _runs = new RoomRuns(code, services.Loop, services.Slots, services.Cache, Explanations.Models, OnReport, logger, _stopping.Token);
         Speculation = new RoomSpeculation(code, services.Loop, services.Slots, services.Cache, services.Speculation.Idle, services.Speculation.Stats, logger,
             _stopping.Token);
         Sweeps = new RoomSweeps(this, _stopping.Token);
@@ -59,6 +60,12 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
     public RoomSpeculation Speculation { get; }
 
     public ThresholdSearches Thresholds { get; }
+
+    public Task<Core.Explanations.RowExplanation> ExplainAsync(string algorithmId, int testRow, CancellationToken cancellationToken) =>
+        Explanations.ExplainAsync(View, algorithmId, testRow, cancellationToken);
+
+    /// <summary>Explains single test rows of the cards' latest results, off the room's thread.</summary>
+    public RowExplanations Explanations { get; }
 
     /// <summary>Completes at the room's next change (a command applied or a run's report).</summary>
     public Task NextChange => Volatile.Read(ref _changed).Task;
@@ -145,5 +152,6 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
         await Task.WhenAny(_processing); // waits for the loop to end, whether it ended by a cancellation or not
         _stopping.Dispose();
         Thresholds.Dispose();
+        Explanations.Dispose();
     }
 }

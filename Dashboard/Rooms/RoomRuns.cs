@@ -10,10 +10,11 @@ namespace Dashboard.Rooms;
 /// Carries out a room's runs in the background: resample (unless the run reuses the latest resampled rows,
 /// or the server's <see cref="ResultCache"/> has them), answer what the cache knows at once, train the rest
 /// in fair slots, and report each stage back to the room as a <see cref="RunReport"/>. Holds each run's
-/// cancellation and the latest resampled rows; decides nothing about the room.
+/// cancellation and the latest resampled rows, and offers every classifier's model (or how to fit it again) to
+/// <paramref name="models"/> for row explanations; decides nothing about the room.
 /// </summary>
-public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, ResultCache cache, Action<RunReport> report, ILogger logger,
-    CancellationToken closing)
+public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, ResultCache cache, RoomModels models, Action<RunReport> report,
+    ILogger logger, CancellationToken closing)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CancellationTokenSource> _running = [];
@@ -68,6 +69,7 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
                 // A position visited before answers from the cache, bit for bit the result a fit would give.
                 if (cache.TryGetResult(keys[seat.Algorithm.Id], out var known))
                 {
+                    Offer(prepared, seat, seed, known);
                     report(new RunResult(plan.RunId, known.Origin == ResultOrigin.Speculation ? known : known with { Origin = ResultOrigin.Cache }, prepared.Summary));
                 }
                 else toTrain.Add(seat);
@@ -77,6 +79,7 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
             await foreach (var result in loop.RunAsync(prepared.Data, startOrder, new LoopOptions(AlgorithmSeat.DefaultThreshold, seed, code), cancellationToken))
             {
                 cache.SetResult(keys[result.AlgorithmId], result);
+                Offer(prepared, seats.First(s => s.Algorithm.Id == result.AlgorithmId), seed, result);
                 report(new RunResult(plan.RunId, result, prepared.Summary));
             }
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,6 +94,15 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
             var forUser = exception is DatasetException or ArgumentException;
             if (!forUser) logger.LogError(exception, "Room {Room}: run {Run} failed", code, plan.RunId);
             report(new RunBroken(plan.RunId, forUser ? UserMessage.From(exception) : $"Training failed: {UserMessage.From(exception)}"));
+        }
+    }
+
+    // Offered before the report, so the model is there by the time a page can ask for the result's explanation.
+    private void Offer(PreparedRun prepared, AlgorithmSettings seat, int seed, AlgorithmResult result)
+    {
+        if (result.Status == AlgorithmStatus.Completed && result.Metrics is not null)
+        {
+            models.Offer(new ExplainableModel(prepared.Data, seat, seed, result.TestScores, result.Model));
         }
     }
 

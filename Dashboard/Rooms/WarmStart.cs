@@ -48,7 +48,8 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         var now = DateTimeOffset.UtcNow;
         var opened = RoomReducer.Apply(RoomView.Opening(Owner, choice, null, now), new DatasetReady(RoomRules.SystemMember, workspace, choice), now);
         var ended = new TaskCompletionSource<RunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var runs = new RoomRuns(Owner, rooms.Loop, rooms.Slots, rooms.Cache, report =>
+        // No room explains these results (its models are let go with it); the rooms that reuse them fit again when asked.
+        var runs = new RoomRuns(Owner, rooms.Loop, rooms.Slots, rooms.Cache, new RoomModels(), report =>
         {
             if (report is RunEnded or RunStopped or RunBroken) ended.TrySetResult(report);
         }, logger, stoppingToken);

@@ -38,4 +38,8 @@ public sealed class SecurityOptions
     /// <summary>Best-threshold searches (each trains a model) one room may run at the same time.</summary>
     [Range(1, 64)]
     public int ThresholdSearchesPerRoom { get; set; } = 2;
+
+    /// <summary>Row explanations one room may compute at the same time (choosing a row explains it for every card, up to 8).</summary>
+    [Range(1, 64)]
+    public int ExplanationsPerRoom { get; set; } = 16;
 }

@@ -15,6 +15,8 @@ internal static class BaggedTrees
     {
         BalancedSample.RequireBothClasses(input.Labels, purpose);
         var binned = BinnedFeatures.Create(input.Features);
+        // Trees that try every feature at every node (balanced bagging) fill large nodes' histograms row by row.
+        var sparse = options.FeaturesPerSplit <= 0 ? SparseRowBins.Create(binned) : null;
         var all = Enumerable.Range(0, input.Features.Rows).ToArray();
         var classWeights = input.ClassWeight.WeightsFor(input.Labels);
         var grown = new DecisionTree[trees];
@@ -27,7 +29,7 @@ internal static class BaggedTrees
             var (rows, copies) = BalancedSample.Distinct(draw(all, random));
             var weights = BalancedSample.ClassWeights(rows, input.Labels, classWeights);
             for (var i = 0; i < weights.Length; i++) weights[i] *= copies[i];
-            grown[t] = TreeGrower.Grow(binned, input.Labels, rows, weights, options, random);
+            grown[t] = TreeGrower.Grow(binned, input.Labels, rows, weights, options, random, sparse);
         }
         return new TreeEnsembleClassifier(grown, input.Features.Columns);
     }

@@ -44,15 +44,45 @@ internal sealed class BinnedFeatures
         var (rows, columns) = (matrix.Rows, matrix.Columns);
         var bins = new byte[rows * columns];
         var edges = new float[columns][];
-        var values = new float[rows];
+        var byColumn = ColumnMajor(matrix);
         for (var c = 0; c < columns; c++)
         {
-            for (var r = 0; r < rows; r++) values[r] = matrix.Values[r * columns + c];
+            var values = byColumn.AsSpan(c * rows, rows);
             edges[c] = EdgesOf(values);
             var columnBins = bins.AsSpan(c * rows, rows);
-            for (var r = 0; r < rows; r++) columnBins[r] = (byte)BinOf(edges[c], values[r]);
+            if (edges[c] is [var edge])
+            {
+                // Every one-hot slot: one comparison per row (NaN goes last, as BinOf sends it).
+                for (var r = 0; r < rows; r++) columnBins[r] = values[r] <= edge ? (byte)0 : (byte)1;
+            }
+            else
+            {
+                for (var r = 0; r < rows; r++) columnBins[r] = (byte)BinOf(edges[c], values[r]);
+            }
         }
         return new BinnedFeatures(rows, columns, bins, edges);
+    }
+
+    /// <summary>
+    /// The matrix transposed, a block of columns at a time: reading a column straight out of the row-major matrix
+    /// touched a new cache line for every row (a third of a balanced-bagging fit on lending_club's 7,393 × 123 went
+    /// there); a block reads each row's cache line once and writes a handful of sequential streams.
+    /// </summary>
+    private static float[] ColumnMajor(FeatureMatrix matrix)
+    {
+        const int Block = 16; // 16 floats: one 64-byte cache line of a row
+        var (rows, columns, source) = (matrix.Rows, matrix.Columns, matrix.Values);
+        var byColumn = new float[rows * columns];
+        for (var first = 0; first < columns; first += Block)
+        {
+            var last = Math.Min(columns, first + Block);
+            for (var r = 0; r < rows; r++)
+            {
+                var at = r * columns;
+                for (var c = first; c < last; c++) byColumn[c * rows + r] = source[at + c];
+            }
+        }
+        return byColumn;
     }
 
     /// <summary>The bin of a value: the first edge at or above it; NaN goes last, where "value &lt;= edge" sends it too.</summary>
@@ -69,7 +99,7 @@ internal sealed class BinnedFeatures
         return float.IsNaN(value) ? edges.Length : low;
     }
 
-    private static float[] EdgesOf(float[] values)
+    private static float[] EdgesOf(ReadOnlySpan<float> values)
     {
         // Most columns (every one-hot slot, counts, codes) hold few distinct values: sort those, not every row.
         // A featurized matrix has no NaN (the featurizer imputes); should one appear, it stays out of the edges.
@@ -81,7 +111,13 @@ internal sealed class BinnedFeatures
             for (var i = 0; i + 1 < distinct.Length; i++) edges.Add(Midpoint(distinct[i], distinct[i + 1]));
             return [.. edges];
         }
-        var finite = values.Where(v => !float.IsNaN(v)).ToArray();
+        var finite = new float[values.Length];
+        var count = 0;
+        foreach (var v in values)
+        {
+            if (!float.IsNaN(v)) finite[count++] = v;
+        }
+        Array.Resize(ref finite, count);
         Array.Sort(finite);
         // Quantile cuts by row rank, each placed halfway to the next greater value, as in the exact case.
         for (var k = 1; k < MaxBins; k++)
@@ -98,14 +134,17 @@ internal sealed class BinnedFeatures
     }
 
     /// <summary>The distinct values when there are at most <see cref="MaxBins"/>, else null. A one-hot slot never leaves the short list.</summary>
-    private static IReadOnlyCollection<float>? FewDistinct(float[] values)
+    private static IReadOnlyCollection<float>? FewDistinct(ReadOnlySpan<float> values)
     {
         Span<float> small = stackalloc float[8];
         var count = 0;
         HashSet<float>? many = null;
+        var last = float.NaN;
         foreach (var v in values)
         {
-            if (float.IsNaN(v)) continue;
+            // Most rows repeat the value before them (a one-hot slot is 0 for nearly every row): no search for those.
+            if (v == last || float.IsNaN(v)) continue;
+            last = v;
             if (many is null)
             {
                 if (small[..count].Contains(v)) continue;

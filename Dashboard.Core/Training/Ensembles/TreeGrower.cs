@@ -19,18 +19,23 @@ internal static class TreeGrower
     /// <param name="labels">1 or 0 for every row of <paramref name="features"/>.</param>
     /// <param name="rows">The rows this tree learns from; a row drawn twice appears twice.</param>
     /// <param name="weights">One weight per entry of <paramref name="rows"/> (class weights, boosting weights).</param>
+    /// <param name="sparse">The same bins row by row (<see cref="SparseRowBins"/> of <paramref name="features"/>): when given, every
+    /// feature is tried at every node and the weights are whole numbers, large nodes fill their histograms from each row's
+    /// few uncommon bins (the same tree, found faster).</param>
     public static DecisionTree Grow(BinnedFeatures features, IReadOnlyList<int> labels, int[] rows, double[] weights,
-        TreeOptions options, SeededRandom random)
+        TreeOptions options, SeededRandom random, SparseRowBins? sparse = null)
     {
         if (rows.Length == 0) throw new ArgumentException("A tree needs at least one training row.", nameof(rows));
-        var state = new GrowState(features, labels, rows, weights, options, random);
+        var state = new GrowState(features, labels, rows, weights, options, random, sparse);
         state.Grow();
         return state.ToTree();
     }
 
     private sealed class GrowState(BinnedFeatures features, IReadOnlyList<int> labels, int[] rows, double[] weights,
-        TreeOptions options, SeededRandom random)
+        TreeOptions options, SeededRandom random, SparseRowBins? sparse)
     {
+        // Below this many rows a node's pass per feature is cheaper than visiting every bin of the flat histogram.
+        private const int SparseFromRows = 48;
         private readonly int[] _order = Enumerable.Range(0, rows.Length).ToArray(); // positions into rows, partitioned per node
         // Each position's label, read once: the histogram loop below runs for every node and feature.
         private readonly int[] _labelAt = Array.ConvertAll(rows, r => labels[r] == 1 ? 1 : 0);
@@ -45,6 +50,13 @@ internal static class TreeGrower
         private readonly double[] _weight = new double[2 * BinnedFeatures.MaxBins];
         private readonly int[] _count = new int[BinnedFeatures.MaxBins];
         private readonly GrowingTree _tree = new(features);
+        // Row-wise histograms give a column's common bin as the node's totals minus its other bins. With whole-number
+        // weights (a bootstrap's copies, no class weights) every such sum is exact, so the tree is the very one the pass
+        // per feature grows; fractional weights would round differently and could tip near-ties between splits.
+        private readonly bool _rowWise = sparse is not null && Array.TrueForAll(weights, w => w == Math.Floor(w) && w < 1e15);
+        // A large node's histogram over every feature's bins at once, laid out as sparse.Offset; all zero between nodes.
+        private readonly double[] _flatWeight = new double[2 * (sparse?.Offset[^1] ?? 0)];
+        private readonly int[] _flatCount = new int[sparse?.Offset[^1] ?? 0];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Grow()
@@ -86,6 +98,19 @@ internal static class TreeGrower
             var parentProxy = (positive * positive + negative * negative) / (positive + negative);
             (int Feature, int Bin, double Gain)? best = null;
             var bestProxy = double.NegativeInfinity;
+            if (_rowWise && quota == features.Columns && end - start >= SparseFromRows)
+            {
+                FillFlat(start, end);
+                for (var feature = 0; feature < features.Columns; feature++)
+                {
+                    // The same features in the same order as the pass below takes them when it tries all: the same tree.
+                    if (FromFlat(feature, end - start, positive, negative, skip: (constant[feature >> 6] & (1UL << feature)) != 0)) continue;
+                    if (_touchedCount > 1) Scan(start, end, positive, negative, feature, parentProxy, ref best, ref bestProxy);
+                    else constant[feature >> 6] |= 1UL << feature;
+                    ClearTouched();
+                }
+                return best;
+            }
             var tried = 0;
             for (var drawn = 0; drawn < features.Columns && tried < quota; drawn++)
             {
@@ -115,13 +140,68 @@ internal static class TreeGrower
                 {
                     constant[feature >> 6] |= 1UL << feature;
                 }
-                for (var t = 0; t < _touchedCount; t++)
-                {
-                    var bin = _touched[t];
-                    (_weight[2 * bin], _weight[2 * bin + 1], _count[bin]) = (0, 0, 0);
-                }
+                ClearTouched();
             }
             return best;
+        }
+
+        private void ClearTouched()
+        {
+            for (var t = 0; t < _touchedCount; t++)
+            {
+                var bin = _touched[t];
+                (_weight[2 * bin], _weight[2 * bin + 1], _count[bin]) = (0, 0, 0);
+            }
+        }
+
+        /// <summary>Every feature's histogram of the node at once, from each row's uncommon bins (the common bins follow from the totals).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void FillFlat(int start, int end)
+        {
+            var (weight, count) = (_flatWeight, _flatCount);
+            for (var i = start; i < end; i++)
+            {
+                var at = _order[i];
+                var (w, label) = (weights[at], _labelAt[at]);
+                foreach (var bin in sparse!.Uncommon(rows[at]))
+                {
+                    weight[2 * bin + label] += w;
+                    count[bin]++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Moves one feature's bins from the flat histogram (clearing them there) into the per-feature one the scan reads,
+        /// its common bin being the node's totals minus the listed bins; false when <paramref name="skip"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool FromFlat(int feature, int rowCount, double positive, double negative, bool skip)
+        {
+            var (from, to) = (sparse!.Offset[feature], sparse.Offset[feature + 1]);
+            var (weight, count) = (_flatWeight, _flatCount);
+            if (!skip)
+            {
+                double listedNegative = 0, listedPositive = 0;
+                var listedRows = 0;
+                for (var bin = from; bin < to; bin++)
+                {
+                    (listedNegative, listedPositive, listedRows) = (listedNegative + weight[2 * bin], listedPositive + weight[2 * bin + 1], listedRows + count[bin]);
+                }
+                var common = from + sparse.Common[feature];
+                (weight[2 * common], weight[2 * common + 1], count[common]) = (negative - listedNegative, positive - listedPositive, rowCount - listedRows);
+                _touchedCount = 0;
+                for (var bin = from; bin < to; bin++)
+                {
+                    if (count[bin] == 0) continue;
+                    var local = bin - from;
+                    _touched[_touchedCount++] = local;
+                    (_weight[2 * local], _weight[2 * local + 1], _count[local]) = (weight[2 * bin], weight[2 * bin + 1], count[bin]);
+                }
+            }
+            Array.Clear(weight, 2 * from, 2 * (to - from));
+            Array.Clear(count, from, to - from);
+            return skip;
         }
 
         /// <summary>Puts the occupied bins in order: a sort for a few, one pass over their range (at most 256 bins) for many.</summary>

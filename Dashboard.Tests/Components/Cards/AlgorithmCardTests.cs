@@ -359,4 +359,19 @@ public class AlgorithmCardTests : ComponentTest
         Assert.Contains("Lowest expected cost (a false negative costs 5, a false positive 1) on 367 validation rows", outcome);
         Assert.Contains("0.250 per row at threshold 0.300", outcome);
     }
+
+    [Fact]
+    public void CellButton_WithOnCellChosen_RaisesTheCellAtTheCardsThreshold_WithoutItTheMatrixIsNotClickable()
+    {
+        var result = TestResults.Completed("lightgbm", TestResults.GoodScores, threshold: 0.35);
+        var chosen = new List<Dashboard.Components.Explanations.CellChoice>();
+        var plain = RenderCard(result, p => p.Add(c => c.Threshold, 0.35));
+        var cut = RenderCard(result, p => p.Add(c => c.Threshold, 0.35).Add(c => c.OnCellChosen, choice => chosen.Add(choice)));
+
+        cut.Find("button.cell-button[data-cell=FP]").Click();
+
+        Assert.Empty(plain.FindAll("button.cell-button"));
+        Assert.Equal(["TN 4", "FP 4", "FN 1", "TP 3"], cut.FindAll("button.cell-button").Select(b => b.TextContent.Trim()));
+        Assert.Equal([new Dashboard.Components.Explanations.CellChoice("lightgbm", ConfusionCell.FalsePositive, 0.35)], chosen);
+    }
 }

@@ -81,4 +81,18 @@ public class HistoryChartTests
         Assert.Null(traces[1].Line.Dash);
         Assert.Equal(traces[0].LegendGroup, traces[1].LegendGroup); // one algorithm, one colour
     }
+
+    [Fact]
+    public void Build_ByCost_DrawsEachPointsExpectedCost_OnAnAxisFromZeroNamedAsSuch()
+    {
+        HistoryChartPoint[] points = [Point("a", 0.5, 0.6) with { ExpectedCost = 0.25 }, Point("a", 0.2, 0.4) with { ExpectedCost = 0.5 }, Point("a", 0.3, 0.45)];
+
+        var figure = HistoryChart.Build(MetricId.F1, points, "share", byCost: true);
+
+        var trace = (Scatter)figure.Traces.Single();
+        Assert.Equal([0.2, 0.5], trace.X); // the point without a cost is not drawn
+        Assert.Equal([0.5, 0.25], trace.Y);
+        Assert.Equal(HistoryChart.CostTitle, figure.Layout.YAxis[0].Title.Text);
+        Assert.Equal(Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, figure.Layout.YAxis[0].RangeMode);
+    }
 }

@@ -73,6 +73,25 @@ public sealed class EnsembleTreeTests
         Assert.Equal(6.0, tree.Cover[0], 12);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // balanced class weights: weights that are not whole numbers take the pass per feature throughout
+    public void Grow_EveryFeatureTried_LargeNodesFromTheRowsUncommonBins_GrowTheSameTreesAsAPassPerFeature(bool balanced)
+    {
+        var split = TrainingFixtures.LendingClub;
+        var baseline = TrainingFixtures.Baseline(split);
+        var input = new TrainingInput(split.TrainingMatrix(baseline.OriginalRows), baseline.Labels, HyperparameterValues.Defaults,
+            balanced ? new ClassWeighting(ClassWeightMode.Balanced) : ClassWeighting.None, 42);
+        int[] Draw(IReadOnlyList<int> all, SeededRandom random) =>
+            BalancedSample.Undersample(BalancedSample.Bootstrap(all, all.Count, random), input.Labels, random);
+
+        // FeaturesPerSplit 0 takes the row-wise histograms for nodes of 48 rows or more; naming every feature takes the pass per feature.
+        var sparse = BaggedTrees.Fit(input, "bagging", 3, new TreeOptions(64), Draw, CancellationToken.None);
+        var dense = BaggedTrees.Fit(input, "bagging", 3, new TreeOptions(64, FeaturesPerSplit: input.Features.Columns), Draw, CancellationToken.None);
+
+        Assert.Equal(dense.PredictProbabilities(split.Test), sparse.PredictProbabilities(split.Test));
+    }
+
     [Fact]
     public void Undersample_KeepsEveryMinorityRow_AndAsManyDistinctMajorityRows()
     {

@@ -102,6 +102,15 @@ public sealed partial class AlgorithmCard
     [Parameter]
     public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
+    /// <summary>
+    /// Called when a user picks a cell of the confusion matrix, with the threshold the card shows it at (the card's own
+    /// while the slider is dragged): the page lists that cell's test rows. Without it the matrix is not clickable.
+    /// </summary>
+    [Parameter]
+    public EventCallback<Explanations.CellChoice> OnCellChosen { get; set; }
+
+    private Task ChooseCell(ConfusionCell cell) => OnCellChosen.InvokeAsync(new Explanations.CellChoice(Algorithm.Id, cell, _threshold));
+
     private HyperparameterValues Applied => Hyperparameters ?? Result?.Hyperparameters ?? HyperparameterValues.Defaults;
 
     private ClassWeighting AppliedWeight => ClassWeight ?? Result?.ClassWeight ?? ClassWeighting.None;

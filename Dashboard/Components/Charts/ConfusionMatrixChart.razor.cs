@@ -2,6 +2,7 @@ using Dashboard.Components.Shared;
 using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using Plotly.Blazor.Interop;
 using Plotly.Blazor.LayoutLib.YAxisLib;
 using Plotly.Blazor.Traces;
 
@@ -22,7 +23,27 @@ public sealed partial class ConfusionMatrixChart : ChartBase
     [Parameter]
     public ClassLabels Classes { get; set; } = ClassLabels.Default;
 
+    /// <summary>Called with the cell a user clicked (on the heatmap or its button); without it the cells are not clickable.</summary>
+    [Parameter]
+    public EventCallback<ConfusionCell> OnCellClicked { get; set; }
+
+    /// <summary>The heatmap's layout: [actual][predicted], 0 = negative, 1 = positive.</summary>
+    internal static readonly ConfusionCell[][] Cells =
+    [
+        [ConfusionCell.TrueNegative, ConfusionCell.FalsePositive],
+        [ConfusionCell.FalseNegative, ConfusionCell.TruePositive],
+    ];
+
     public ConfusionMatrixChart() => Height = "230px";
+
+    /// <summary>A click on the heatmap names its cell by the axis labels Plotly hands back (the categories drawn).</summary>
+    private Task OnPointClicked(EventDataPoint point)
+    {
+        if (Figure.Traces.FirstOrDefault() is not HeatMap heatmap) return Task.CompletedTask;
+        var predicted = heatmap.X.ToList().FindIndex(x => Equals(x?.ToString(), point.X?.ToString()));
+        var actual = heatmap.Y.ToList().FindIndex(y => Equals(y?.ToString(), point.Y?.ToString()));
+        return predicted < 0 || actual < 0 ? Task.CompletedTask : OnCellClicked.InvokeAsync(Cells[actual][predicted]);
+    }
 
     protected override ChartFigure BuildFigure() => Build(Confusion, Classes);
 
@@ -33,11 +54,7 @@ public sealed partial class ConfusionMatrixChart : ChartBase
         string[] own = [PlotlyText.Escape(classes.Of(0)), PlotlyText.Escape(classes.Of(1))];
         string[] described = [PlotlyText.Escape(classes.Describe(0)), PlotlyText.Escape(classes.Describe(1))];
 
-        Cell[][] rows =
-        [
-            [new("TN", "true negative", confusion.TrueNegatives), new("FP", "false positive", confusion.FalsePositives)],
-            [new("FN", "false negative", confusion.FalseNegatives), new("TP", "true positive", confusion.TruePositives)],
-        ];
+        var rows = Cells.Select(row => row.Select(cell => new Cell(cell.ShortName(), cell.Describe(), confusion.CountIn(cell))).ToArray()).ToArray();
         var z = new List<object>();
         var text = new List<object>();
         var hover = new List<object>();

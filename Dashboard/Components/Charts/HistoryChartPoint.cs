@@ -25,6 +25,9 @@ public sealed record HistoryChartPoint(
     /// </summary>
     public string? Line { get; init; }
 
+    /// <summary>The expected cost per test row at the card's threshold for the room's costs; null when not known.</summary>
+    public double? ExpectedCost { get; init; }
+
     /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
     public static HistoryChartPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
     {

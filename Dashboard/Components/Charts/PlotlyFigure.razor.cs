@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Plotly.Blazor;
+using Plotly.Blazor.Interop;
 
 namespace Dashboard.Components.Charts;
 
@@ -46,6 +47,10 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     /// <summary>Name of the PNG the mode bar's camera button downloads (without extension).</summary>
     [Parameter]
     public string FileName { get; set; } = "chart";
+
+    /// <summary>Called with the point a user clicked (Plotly's click event is subscribed only when this is set).</summary>
+    [Parameter]
+    public EventCallback<EventDataPoint> OnPointClicked { get; set; }
 
     // The clock of the throttle: the registered TimeProvider when there is one (tests register a
     // fake), else the system clock.
@@ -111,6 +116,25 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     {
         _drawn = true;
         _ = InvokeAsync(StateHasChanged);
+        if (OnPointClicked.HasDelegate) _ = ListenForClicksAsync();
+    }
+
+    private async Task ListenForClicksAsync()
+    {
+        if (_chart is null) return;
+        try
+        {
+            await _chart.SubscribeClickEvent(_disposed.Token);
+        }
+        catch (Exception exception) when (exception is JSDisconnectedException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The tab closed or the chart left the page before it could listen.
+        }
+    }
+
+    private void OnPlotClicked(IEnumerable<EventDataPoint> points)
+    {
+        if (points.FirstOrDefault() is { } point) _ = InvokeAsync(() => OnPointClicked.InvokeAsync(point));
     }
 
     /// <summary>

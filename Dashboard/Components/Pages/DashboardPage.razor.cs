@@ -34,6 +34,9 @@ public partial class DashboardPage
     private string? _notFound;
     private RedrawThrottle? _redraw;
 
+    // The confusion-matrix cell whose test rows are listed (and explained) below the cards; null: none.
+    private Explanations.CellChoice? _cellChoice;
+
     /// <summary>The page's one redraw throttle: a burst of room events (four results) costs one render, the first at once.</summary>
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(150);
 

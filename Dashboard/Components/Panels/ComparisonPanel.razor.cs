@@ -74,7 +74,11 @@ public partial class ComparisonPanel : IDisposable
                     var label = p.SliderId is null ? $"baseline ({SliderReadout.Percent(neutral)})" : $"{p.SliderLabel}: {SliderReadout.Percent(p.Position)}";
                     var values = MetricCatalog.All.Where(m => p.Metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => p.Metrics.Get(m.Id));
                     return HistorySeries.LinesOf(p, slider).Select(line =>
-                        new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky) { Line = line });
+                        new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky)
+                        {
+                            Line = line,
+                            ExpectedCost = Snapshot.State.Costs.ExpectedCost(p.Metrics.Confusion),
+                        });
                 })
                 .ToArray();
         }
