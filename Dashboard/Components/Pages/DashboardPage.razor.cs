@@ -146,6 +146,8 @@ public partial class DashboardPage
     /// <summary>Whether this member may set the room's costs (the host).</summary>
     private bool CanSetCosts(RoomState state) => RoomRules.Refusal(state, new SetCosts(_memberId, 1, 1)) is null;
 
+    private bool CanSetSensitiveColumn(RoomState state) => RoomRules.Refusal(state, new SetSensitiveColumn(_memberId, null)) is null;
+
     /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
     private async Task<RoomRunner?> FindRoomAsync(string code)
     {
