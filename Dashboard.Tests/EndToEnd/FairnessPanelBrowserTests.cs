@@ -23,6 +23,9 @@ public class FairnessPanelBrowserTests(BrowserFixture fixture)
         Assert.Matches(@"^Equal opportunity: recall differs by 0\.\d{3} \(female 0\.\d{3}, male 0\.\d{3}\)\.$",
             await panel.Locator(".group-rates[data-algorithm=lightgbm] .gap-equal-opportunity").InnerTextAsync());
         await panel.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "fairness-panel.png") });
+        // The whole page, for the README (docs/screenshot.png is a copy of it); from the top, or the fixed app bar lands mid-page.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "dashboard-page.png"), FullPage = true });
 
         var other = await fixture.NewPageAsync();
         await other.GotoAsync(page.Url);

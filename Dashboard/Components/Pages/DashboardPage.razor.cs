@@ -151,16 +151,8 @@ public partial class DashboardPage
     /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
     private async Task<RoomRunner?> FindRoomAsync(string code)
     {
-        if (ClientLimits.RoomCodeRefusal(Client.Address) is { } refusal)
-        {
-            _notFound = refusal;
-            return null;
-        }
-        var room = await Rooms.FindOrReopenAsync(code);
-        if (room is not null) return room;
-        ClientLimits.WrongRoomCode(Client.Address);
-        _notFound = $"There is no open room with the code '{code}'. Check the code, or open the dashboard's home page to start your own.";
-        return null;
+        (var room, _notFound) = await RoomLookup.FindAsync(Rooms, ClientLimits, Client.Address, code);
+        return room;
     }
 
     private async Task<RoomRunner?> CreateRoomAsync()
