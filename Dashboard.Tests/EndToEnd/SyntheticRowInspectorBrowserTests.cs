@@ -19,6 +19,9 @@ public class SyntheticRowInspectorBrowserTests(BrowserFixture fixture)
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });
 
         Assert.Equal(6, await page.Locator(".synthetic-inspector tbody tr.parent").CountAsync());
+        // Titanic has blanks: the class slider's readout says how many of its minority rows have one and what SMOTE does with them.
+        Assert.StartsWith("Blanks: ", await page.Locator(".slider-card[data-slider='class'] .slider-blanks").InnerTextAsync());
+        await page.Locator(".slider-card[data-slider='class']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "class-slider-blanks.png") });
         await page.Locator(".synthetic-inspector").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "synthetic-inspector.png") });
         await page.SetViewportSizeAsync(1000, 900);
         await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
