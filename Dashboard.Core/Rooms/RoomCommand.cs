@@ -28,6 +28,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(AddAlgorithm), nameof(AddAlgorithm))]
 [JsonDerivedType(typeof(RemoveAlgorithm), nameof(RemoveAlgorithm))]
 [JsonDerivedType(typeof(SetCosts), nameof(SetCosts))]
+[JsonDerivedType(typeof(SetSensitiveColumn), nameof(SetSensitiveColumn))]
 public abstract record RoomCommand(string MemberId) : RoomInput;
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
@@ -89,3 +90,9 @@ public sealed record RemoveAlgorithm(string MemberId, string AlgorithmId) : Room
 
 /// <summary>Host only: what a false negative and a false positive cost (both above 0). Cards show the expected cost per test row at their thresholds.</summary>
 public sealed record SetCosts(string MemberId, double FalseNegative, double FalsePositive) : RoomCommand(MemberId);
+
+/// <summary>
+/// Marks the column whose groups the cards' fairness tables compare (null: none). Nothing retrains: the rates per
+/// group come from each card's stored test scores.
+/// </summary>
+public sealed record SetSensitiveColumn(string MemberId, string? Column) : RoomCommand(MemberId);

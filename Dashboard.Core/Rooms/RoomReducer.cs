@@ -120,6 +120,9 @@ public static class RoomReducer
             };
             description = view.RestoringLive ? $"moved to another server with {workspace.Title}" : $"reopened with {workspace.Title}";
         }
+        // The sensitive column carries over (from the room before, or as stored) only if the new data set has it as one.
+        var sensitive = view.Restoring?.SensitiveColumn ?? view.State.SensitiveColumn;
+        state = state with { SensitiveColumn = sensitive is not null && Fairness.SensitiveColumns.Problem(workspace.Split.Data, sensitive) is null ? sensitive : null };
         // The baseline about to run is linked to the room (its stored copy may be another room's).
         var baselineId = BaselineRunId(state);
         state = state with { BaselineRunIds = [.. view.State.BaselineRunIds.Where(id => id != baselineId).TakeLast(MaxBaselines - 1), baselineId] };

@@ -48,6 +48,7 @@ public static class RoomRules
             SetAlgorithm c => SetAlgorithm(state, c),
             AddAlgorithm c => AddAlgorithm(state, c),
             SetCosts c => SetCosts(state, c),
+            SetSensitiveColumn c => SetSensitiveColumn(state, c, split),
             RemoveAlgorithm c => RemoveAlgorithm(state, c),
             SetThreshold c => SetThreshold(state, c),
             SetLeakyMode c => new CommandOutcome(state with { Leaky = c.Leaky }, RunScope.AllAlgorithms, c.Leaky ? "turned leaky mode ON" : "turned leaky mode off"),
@@ -96,6 +97,8 @@ public static class RoomRules
                 or Rooms.AddAlgorithm or Rooms.RemoveAlgorithm
                 when state.HostOnlyControls && !isHost =>
                 $"This room is in classroom mode: only the host ({host}) moves the sliders, changes the data set and free algorithms, and adds or removes cards.",
+            Rooms.SetSensitiveColumn when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) marks the sensitive column.",
             _ => null,
         };
     }
@@ -324,6 +327,15 @@ public static class RoomRules
         var seats = state.Algorithms.Select(a => a.ClassWeight.Mode == ClassWeightMode.FromCosts ? a with { ClassWeight = ClassWeighting.FromCosts(costs) } : a).ToArray();
         return new CommandOutcome(state with { Costs = costs, Algorithms = seats }, fromCosts ? RunScope.AllAlgorithms : RunScope.None,
             $"set the costs: a false negative costs {Format(costs.FalseNegative)}, a false positive {Format(costs.FalsePositive)}");
+    }
+
+    private static CommandOutcome SetSensitiveColumn(RoomState state, SetSensitiveColumn command, FeaturizedSplit split)
+    {
+        if (command.Column is null) return new CommandOutcome(state with { SensitiveColumn = null }, RunScope.None, "cleared the sensitive column");
+        if (Fairness.SensitiveColumns.Problem(split.Data, command.Column) is { } problem) throw new ArgumentException(problem);
+        // Nothing retrains: every card's rates per group come from the test scores it already has.
+        return new CommandOutcome(state with { SensitiveColumn = command.Column }, RunScope.None,
+            $"marked {command.Column} as the sensitive column (fairness by group)");
     }
 
     private static CommandOutcome Replace(RoomState state, SliderState slider, RunScope scope, string description) =>

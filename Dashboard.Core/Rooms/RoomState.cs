@@ -32,6 +32,12 @@ public sealed record RoomState(
     /// </summary>
     public Metrics.CostMatrix Costs { get; init; } = Metrics.CostMatrix.Equal;
 
+    /// <summary>
+    /// The column whose groups (gender, an ethnicity, an age band) every card's fairness table compares; null while
+    /// none is marked (and for a room stored before this existed). Room state, so every member sees the same groups.
+    /// </summary>
+    public string? SensitiveColumn { get; init; }
+
     public RoomMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
 
     /// <summary>The name to show for a member id (the id itself for someone who is not a member, e.g. "system").</summary>

@@ -11,7 +11,7 @@ public class AddedCardTests(BrowserFixture fixture)
     /// <summary>Opens a new room (its host) and waits for the four baseline cards; also used to look at the page.</summary>
     internal static async Task<IPage> RoomWithAnEnsembleAndCostsAsync(BrowserFixture fixture)
     {
-        var page = await fixture.NewRoomWithTheBaselineAsync();
+        var page = await fixture.NewRoomAsync();
 
         await page.Locator(".cost-false-negative input").FillAsync("5");
         await page.Locator("button.set-costs").ClickAsync();

@@ -39,15 +39,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Opens a new room (its host) and waits until the four baseline cards show their results.</summary>
-    public async Task<IPage> NewRoomWithTheBaselineAsync()
+    /// <summary>True in a page once its four cards show results of the baseline (nothing training).</summary>
+    public const string CardsDone =
+        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
+        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
+
+    /// <summary>Opens a new room (the page is its host) and waits until its four baseline cards are done.</summary>
+    public async Task<IPage> NewRoomAsync()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(Server.BaseUrl + "/");
-        await page.WaitForFunctionAsync(
-            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await page.WaitForFunctionAsync(CardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
         return page;
     }
 

@@ -22,7 +22,7 @@ public class RowExplanationTests(BrowserFixture fixture)
     [Fact]
     public async Task ClickACellThenARow_EveryCardDrawsAWaterfallNamingItsMethod_ClickingTheHeatmapItselfPicksItsCell()
     {
-        var page = await fixture.NewRoomWithTheBaselineAsync();
+        var page = await fixture.NewRoomAsync();
         var fnCount = int.Parse((await page.Locator(".algorithm-card[data-algorithm='lightgbm'] td[data-cell='FN']").TextContentAsync())!.Replace(",", ""));
 
         await ExplainTheFirstFalseNegativeAsync(page);

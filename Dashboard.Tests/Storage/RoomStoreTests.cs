@@ -41,6 +41,17 @@ public class RoomStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAsync_SensitiveColumn_RoundTrips_AndARoomStoredBeforeItHasNone()
+    {
+        await _rooms.SaveAsync(State(3, 0.5) with { SensitiveColumn = "gender" }, CancellationToken.None);
+        var before = System.Text.Json.Nodes.JsonNode.Parse(StorageJson.Write(State(3, 0.5)))!.AsObject();
+        before.Remove("sensitiveColumn"); // the shape stored before fairness by group existed
+
+        Assert.Equal("gender", (await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None))!.SensitiveColumn);
+        Assert.Null(StoredRoomState.Read(before.ToJsonString()).SensitiveColumn);
+    }
+
+    [Fact]
     public async Task SaveAsync_OlderVersionAfterNewer_NewerKept()
     {
         await _rooms.SaveAsync(State(5, 0.6), CancellationToken.None);

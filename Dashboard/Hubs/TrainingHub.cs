@@ -184,6 +184,10 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public Task<string?> SetCosts(string? code, double falseNegative, double falsePositive) =>
         SendAsync(code, member => new SetCosts(member, falseNegative, falsePositive));
 
+    /// <summary>Marks the column whose groups every card's fairness table compares (null or empty: none); nothing retrains.</summary>
+    public Task<string?> SetSensitiveColumn(string? code, string? column) =>
+        SendAsync(code, member => new SetSensitiveColumn(member, string.IsNullOrWhiteSpace(column) ? null : column));
+
     public Task<string?> SelectDataset(string? code, JsonElement? dataset) =>
         SendAsync(code, member => new SelectDataset(member, HubArguments.Dataset(dataset)));
 

@@ -152,19 +152,13 @@ public partial class DashboardPage
     /// <summary>Whether this member may set the room's costs (the host).</summary>
     private bool CanSetCosts(RoomState state) => RoomRules.Refusal(state, new SetCosts(_memberId, 1, 1)) is null;
 
+    private bool CanSetSensitiveColumn(RoomState state) => RoomRules.Refusal(state, new SetSensitiveColumn(_memberId, null)) is null;
+
     /// <summary>A room by its code; wrong codes count against this browser's address like at the hub.</summary>
     private async Task<IRoom?> FindRoomAsync(string code)
     {
-        if (ClientLimits.RoomCodeRefusal(Client.Address) is { } refusal)
-        {
-            _notFound = refusal;
-            return null;
-        }
-        var room = await Rooms.FindOrReopenAsync(code);
-        if (room is not null) return room;
-        ClientLimits.WrongRoomCode(Client.Address);
-        _notFound = $"There is no open room with the code '{code}'. Check the code, or open the dashboard's home page to start your own.";
-        return null;
+        (var room, _notFound) = await RoomLookup.FindAsync(Rooms, ClientLimits, Client.Address, code);
+        return room;
     }
 
     private async Task<IRoom?> CreateRoomAsync()

@@ -30,6 +30,9 @@ public partial class DataBar
     private string? _error;
     private DatasetChoice? _shownChoice;
 
+    /// <summary>The target proposed for a file just uploaded; training waits until the user confirms (null otherwise).</summary>
+    private TargetProposal? _proposal;
+
     [Parameter, EditorRequired]
     public RoomView Snapshot { get; set; } = default!;
 
@@ -65,6 +68,7 @@ public partial class DataBar
         var choice = Snapshot.State.Dataset;
         if (ReferenceEquals(choice, _shownChoice) || Snapshot.Workspace is null) return;
         _shownChoice = choice;
+        _proposal = null; // the room moved on (another member loaded a data set): an upload's proposal no longer applies
         var labeled = Snapshot.Workspace.Split.Data;
         _source = choice.Source;
         // Every member sees an upload by its file name (the workspace's title), never by its id.
@@ -84,6 +88,7 @@ public partial class DataBar
     private void SourceChanged(string source)
     {
         _error = null;
+        _proposal = null;
         try
         {
             ShowColumns(Datasets.Load(source), BundledDatasets.Find(source)?.DefaultTarget);
@@ -152,8 +157,9 @@ public partial class DataBar
             }, CancellationToken.None);
             _uploadName = stored.DisplayName;
             _source = stored.Source;
-            ShowColumns(stored.Dataset, target: null);
-            await ApplyAsync();
+            // Not trained at once on the last column: the user sees the proposed target, and why, and confirms it.
+            _proposal = TargetProposal.Propose(stored.Dataset);
+            ShowColumns(stored.Dataset, _proposal.Column);
         }
         catch (Exception exception) when (exception is DatasetException or StorageException)
         {
@@ -173,6 +179,7 @@ public partial class DataBar
     {
         if (_source is null) return;
         _error = null;
+        _proposal = null;
         var defaults = _dataset is null ? [] : LabeledDataset.DefaultExclusions(_dataset);
         var excluded = _excluded.ToArray();
         var overrides = _asCategories.Count == 0 ? null : _asCategories.ToDictionary(c => c, _ => ColumnKind.Categorical);

@@ -13,6 +13,10 @@ public partial class SliderCard : IDisposable
     [Parameter, EditorRequired]
     public SliderReadout Readout { get; set; } = default!;
 
+    /// <summary>The readout's blanks line (<see cref="SliderBlanks"/>); null when the group's training rows have none.</summary>
+    [Parameter]
+    public string? Blanks { get; set; }
+
     [Parameter, EditorRequired]
     public LabeledDataset Data { get; set; } = default!;
 

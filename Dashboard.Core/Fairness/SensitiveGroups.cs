@@ -1,0 +1,59 @@
+using Dashboard.Core.Training;
+
+namespace Dashboard.Core.Fairness;
+
+/// <summary>
+/// A room's sensitive column made ready for its cards: which group each row is in, and which other columns could
+/// stand in for it. Built once per data set and column (proxy detection reads every training row); each card's rates
+/// per group are then one pass over its stored test scores, so a new threshold or result needs no retraining.
+/// </summary>
+public sealed class SensitiveGroups
+{
+    private readonly FeaturizedSplit _split;
+
+    private SensitiveGroups(FeaturizedSplit split, GroupAssignment groups, IReadOnlyList<ProxyScore> proxies)
+    {
+        _split = split;
+        Groups = groups;
+        Proxies = proxies;
+    }
+
+    public string Column => Groups.Column;
+
+    /// <summary>The group of every row of the data set (a numeric column by its training rows' quartiles).</summary>
+    public GroupAssignment Groups { get; }
+
+    /// <summary>Every other column's association with the sensitive one on the training rows, strongest first.</summary>
+    public IReadOnlyList<ProxyScore> Proxies { get; }
+
+    /// <summary>The possible proxies (Cramér's V at or above <see cref="ProxyDetector.ProxyThreshold"/>), strongest first.</summary>
+    public IReadOnlyList<ProxyScore> Flagged => Proxies.Where(p => p.IsProxy).ToArray();
+
+    /// <summary>Whether the models see a column (a flagged proxy left out of the features cannot leak the sensitive value).</summary>
+    public bool IsFeature(string column) => _split.Data.FeatureNames.Contains(column);
+
+    /// <summary>Groups and proxies of <paramref name="column"/>; the column must pass <see cref="SensitiveColumns.Problem"/>.</summary>
+    public static SensitiveGroups Of(FeaturizedSplit split, string column)
+    {
+        if (SensitiveColumns.Problem(split.Data, column) is { } problem) throw new ArgumentException(problem, nameof(column));
+        var trainRows = split.Split.TrainRows;
+        var others = split.Data.Data.Columns.Select(c => c.Name).Where(n => n != split.Data.TargetColumn);
+        return new SensitiveGroups(split, GroupAssignment.Of(split.Data.Data.Column(column), trainRows),
+            ProxyDetector.Detect(split.Data.Data, column, trainRows, others));
+    }
+
+    /// <summary>
+    /// A card's rates per group at its threshold, or null when its scores are not the split's test rows in order
+    /// (leaky mode tests on rows split off after resampling; a failed fit has no scores), so no row has a group.
+    /// </summary>
+    public GroupFairnessReport? RatesOf(AlgorithmResult result)
+    {
+        if (result.Metrics is not { } metrics || result.TestScores.Count != _split.TestLabels.Count
+            || !result.TestLabels.SequenceEqual(_split.TestLabels))
+        {
+            return null;
+        }
+        return GroupFairness.Compute(result.TestLabels.ToArray(), result.TestScores.ToArray(), metrics.Threshold,
+            Groups.CodesOf(_split.Split.TestRows), Groups);
+    }
+}
