@@ -11,6 +11,7 @@ public static class FocusGroupShare
         ClassGroup g => rows.Count(r => data.Labels[r] == g.Label),
         CategoryGroup g => CountCategory(data, g, rows),
         NumericRangeGroup g => CountRange(data, g, rows),
+        TargetRangeGroup g => data.Regression is { } regression ? rows.Count(r => regression.Values[r] >= g.Lo && regression.Values[r] < g.Hi) : 0,
         _ => throw new ArgumentException("Unknown focus group.", nameof(group)),
     };
 

@@ -31,45 +31,59 @@ public sealed partial class HistoryChart : MetricChoice
     public static ChartFigure Build(MetricId metric, IReadOnlyList<HistoryChartPoint> points, string xTitle)
     {
         var info = MetricCatalog.Get(metric);
+        return Build(points, p => p.Metrics.TryGetValue(metric, out var value) ? value : null, info.DisplayName, DisplayFormat.Metric, RangeOf(metric), xTitle);
+    }
+
+    /// <summary>
+    /// The same chart for any number a point carries (a regression metric, say): <paramref name="value"/> picks it (null: not
+    /// drawn), <paramref name="range"/> fixes the y axis (null: Plotly fits it, as errors in the target's unit need).
+    /// </summary>
+    public static ChartFigure Build(IReadOnlyList<HistoryChartPoint> points, Func<HistoryChartPoint, double?> value, string valueName,
+        Func<double, string> format, IList<object>? range, string xTitle)
+    {
         var traces = new List<ITrace>();
         foreach (var algorithm in points.GroupBy(p => p.AlgorithmId))
         {
             var name = PlotlyText.Escape(algorithm.First().AlgorithmName);
             var color = ChartStyle.ColorOf(algorithm.Key);
-            var drawn = algorithm.Where(p => p.Metrics.ContainsKey(metric)).OrderBy(p => p.X).ToList();
+            var drawn = algorithm.Where(p => value(p) is not null).OrderBy(p => p.X).ToList();
             var leaky = drawn.Where(p => p.Leaky).ToList();
+            var series = new SeriesValues(p => value(p)!.Value, valueName, format);
             foreach (var line in drawn.Where(p => !p.Leaky).GroupBy(p => p.Line))
             {
-                var undersampling = line.Key == Panels.HistorySeries.UndersamplingLine;
-                var trace = Series(line.Key is null ? name : $"{name} · {line.Key}", algorithm.Key, line.ToList(), metric, info, ModeFlag.Lines | ModeFlag.Markers,
+                var undersampling = Panels.HistorySeries.IsUndersampling(line.Key);
+                var trace = Series(line.Key is null ? name : $"{name} · {line.Key}", algorithm.Key, line.ToList(), series, ModeFlag.Lines | ModeFlag.Markers,
                     new Marker { Color = color, Size = 8, Symbol = undersampling ? SymbolEnum.Square : SymbolEnum.Circle }, color);
                 if (undersampling) trace.Line.Dash = "dash";
                 traces.Add(trace);
             }
             if (leaky.Count > 0)
             {
-                traces.Add(Series($"{name} (leaky)", algorithm.Key, leaky, metric, info, ModeFlag.Markers,
+                traces.Add(Series($"{name} (leaky)", algorithm.Key, leaky, series, ModeFlag.Markers,
                     new Marker { Color = color, Size = 11, Symbol = SymbolEnum.XThin, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = color, Width = 2 } },
                     color));
             }
         }
-        var layout = ChartStyle.NewLayout(null, xTitle, info.DisplayName);
-        layout.YAxis[0].Range = RangeOf(metric);
+        var layout = ChartStyle.NewLayout(null, xTitle, valueName);
+        if (range is not null) layout.YAxis[0].Range = range;
         return new ChartFigure(traces, layout);
     }
 
-    private static Scatter Series(string name, string group, List<HistoryChartPoint> points, MetricId metric, MetricInfo info,
+    /// <summary>What a series plots: the value, its name and how it reads in a hover.</summary>
+    private sealed record SeriesValues(Func<HistoryChartPoint, double> Value, string Name, Func<double, string> Format);
+
+    private static Scatter Series(string name, string group, List<HistoryChartPoint> points, SeriesValues values,
         ModeFlag mode, Marker marker, string color) => new()
     {
         Name = name,
         LegendGroup = group,
         X = [.. points.Select(p => (object)p.X)],
-        Y = [.. points.Select(p => (object)p.Metrics[metric])],
+        Y = [.. points.Select(p => (object)values.Value(p))],
         Mode = mode,
         Marker = marker,
         Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Width = 2 },
         HoverTextArray = [.. points.Select(p =>
-            $"{name}<br>{PlotlyText.Escape(p.XLabel)}<br>{info.DisplayName} {DisplayFormat.Metric(p.Metrics[metric])}" + (p.Leaky ? "<br>leaky mode: resampled before the split" : ""))],
+            $"{name}<br>{PlotlyText.Escape(p.XLabel)}<br>{values.Name} {values.Format(values.Value(p))}" + (p.Leaky ? "<br>leaky mode: resampled before the split" : ""))],
         HoverTemplate = "%{hovertext}<extra></extra>",
     };
 }

@@ -25,6 +25,9 @@ public sealed record HistoryChartPoint(
     /// </summary>
     public string? Line { get; init; }
 
+    /// <summary>For a numeric target: the run's R² and errors (then <see cref="Metrics"/> is empty).</summary>
+    public RegressionMetrics? Regression { get; init; }
+
     /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
     public static HistoryChartPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
     {

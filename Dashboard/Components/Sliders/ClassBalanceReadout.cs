@@ -23,11 +23,11 @@ public static class ClassBalanceReadout
         var report = state.ReportOf(slider, training);
         var readout = report is null
             ? new SliderReadout(name, neutral, neutral, 0, 0,
-                $"Minority {name}: {SliderReadout.Percent(neutral)} of training rows (as in the data)",
+                $"{Headline(data, name)}: {SliderReadout.Percent(neutral)} of training rows (as in the data)",
                 $"Neutral: the training rows are as in the data set. Left removes {majority} rows, right adds synthetic {name} rows; both ends reach 50/50.", [],
                 minorityRows, trainRows.Count)
             : new SliderReadout(name, neutral, report.ShareAfter, report.RowsAdded, report.RowsRemoved,
-                $"Minority {name}: {SliderReadout.Percent(neutral)} → {SliderReadout.Percent(report.ShareAfter)} of training rows{RowsTaken(report, name, majority)}",
+                $"{Headline(data, name)}: {SliderReadout.Percent(neutral)} → {SliderReadout.Percent(report.ShareAfter)} of training rows{RowsTaken(report, name, majority)}",
                 Explain(report, name, majority), report.Warnings.Select(w => w.Message).ToArray(), minorityRows, trainRows.Count);
         return readout with { IsBalanceTrack = true, MajorityName = majority };
     }
@@ -62,6 +62,10 @@ public static class ClassBalanceReadout
         }
         return "Nothing to change: the classes already have that balance.";
     }
+
+    /// <summary>How the readout names the group: "Minority survived = yes", or for a numeric target "Rare values of Sale_Price".</summary>
+    private static string Headline(Core.Data.LabeledDataset data, string name) =>
+        data.Task == Core.Data.TargetTask.Regression ? Capitalized(name) : $"Minority {name}";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
