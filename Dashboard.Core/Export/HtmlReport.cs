@@ -164,7 +164,15 @@ public static class HtmlReport
         html.Append("<table class=\"metrics\"><thead><tr><th>metric</th>");
         foreach (var result in results) html.Append($"<th>{E(result.DisplayName)}</th>");
         html.Append("</tr></thead><tbody>");
-        foreach (var info in MetricCatalog.All)
+        // A regression run has R² and errors instead of the classification metrics (which would all read "–").
+        var regression = results.Any(r => r.Regression is not null);
+        foreach (var info in regression ? RegressionMetricCatalog.All : [])
+        {
+            Row(html, info.Label, results.Select(r => r.Regression is { } m && RegressionMetricCatalog.Value(m, info.Id) is { } v
+                ? info.Id == RegressionMetricId.R2 ? RunText.Metric(v) : RunText.Number(v)
+                : "–"));
+        }
+        foreach (var info in regression ? [] : MetricCatalog.All)
         {
             html.Append($"<tr><th title=\"{E(info.Formula)}\">{E(info.DisplayName)}</th>");
             foreach (var result in results)

@@ -28,6 +28,18 @@ public partial class HtmlReportTests
         HtmlReport.Build(runs.Length > 0 ? runs : [RunFixtures.Run("run1", RunFixtures.Start)], metric, RunFixtures.Start.AddHours(1));
 
     [Fact]
+    public void Build_RegressionRun_RunTableShowsRSquaredAndErrors_NotTheClassificationMetrics()
+    {
+        var regressed = Dashboard.Tests.Components.TestResults.Regressed("svm", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+
+        var html = WebUtility.HtmlDecode(Report(MetricId.F1, RunFixtures.Run("reg", RunFixtures.Start, [regressed])));
+
+        Assert.Contains($"<tr><th>R²</th><td>{RunText.Metric(regressed.Regression!.R2)}</td></tr>", html);
+        Assert.Contains($"<tr><th>Rare-range MAE</th><td>{RunText.Number(regressed.Regression.Rare!.MeanAbsoluteError)}</td></tr>", html);
+        Assert.DoesNotContain(">Balanced accuracy</th>", html);
+    }
+
+    [Fact]
     public void Build_HostileTexts_AreHtmlEncoded()
     {
         var run = RunFixtures.Run("run1", RunFixtures.Start, reason: "<script>alert('reason')</script>", who: "<img src=x onerror=alert(1)>",
