@@ -43,9 +43,10 @@ public sealed partial class PredictedActualChart : ChartBase
         double Y(int i) => residuals ? actual[i] - predicted[i] : predicted[i];
         var traces = new List<ITrace>
         {
-            Points("common values", common, X, Y, actual, predicted, ChartStyle.NegativeColor),
-            Points("rare values", rare, X, Y, actual, predicted, ChartStyle.PositiveColor),
+            // Without a relevance function (a stored run) no row is known to be rare: they are just the test rows.
+            Points(relevance is null ? "test rows" : "common values", common, X, Y, actual, predicted, ChartStyle.NegativeColor),
         };
+        if (relevance is not null) traces.Add(Points("rare values", rare, X, Y, actual, predicted, ChartStyle.PositiveColor));
         var layout = residuals
             ? ChartStyle.NewLayout(null, $"predicted {target}", "residual (actual − predicted)")
             : ChartStyle.NewLayout(null, $"actual {target}", $"predicted {target}");
