@@ -57,6 +57,8 @@ public partial class RegressionRoomTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync(AllRegressionCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
 
         // The rare prices were raised to half the training rows: the common ones kept, so the rows grew to about twice the common rows.
+        Assert.StartsWith("Rare values of Sale_Price: ", await slider.Locator(".slider-readout").InnerTextAsync());
+        Assert.Contains("synthetic rows with a rare Sale_Price", await slider.Locator(".slider-what").InnerTextAsync());
         var rowsAfter = await CardRowsAsync(page);
         Assert.All(rowsAfter, rows => Assert.True(rows > rowsBefore[0], $"{rows} rows after, {rowsBefore[0]} before"));
         foreach (var card in await page.Locator(".algorithm-card").AllAsync())

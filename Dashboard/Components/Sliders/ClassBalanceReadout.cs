@@ -28,7 +28,7 @@ public static class ClassBalanceReadout
                 minorityRows, trainRows.Count)
             : new SliderReadout(name, neutral, report.ShareAfter, report.RowsAdded, report.RowsRemoved,
                 $"{Headline(data, name)}: {SliderReadout.Percent(neutral)} → {SliderReadout.Percent(report.ShareAfter)} of training rows{RowsTaken(report, name, majority)}",
-                Explain(report, name, majority), report.Warnings.Select(w => w.Message).ToArray(), minorityRows, trainRows.Count);
+                data.Task == Core.Data.TargetTask.Regression ? ExplainRegression(report, data.TargetColumn) : Explain(report, name, majority), report.Warnings.Select(w => w.Message).ToArray(), minorityRows, trainRows.Count);
         return readout with { IsBalanceTrack = true, MajorityName = majority };
     }
 
@@ -61,6 +61,21 @@ public static class ClassBalanceReadout
             return $"{report.Method} added {report.RowsAdded:N0} synthetic {minority} rows{k} between real {minority} rows and their nearest neighbours of the same class; no {majority} row was removed.";
         }
         return "Nothing to change: the classes already have that balance.";
+    }
+
+    /// <summary>What the rare-values track did to a numeric target's training rows, in the target's words.</summary>
+    private static string ExplainRegression(ChangeReport report, string target)
+    {
+        if (report.Side == ClassBalanceSide.UndersampleMajority && report.RowsRemoved > 0)
+        {
+            return $"{Capitalized(report.Method)} removed {report.RowsRemoved:N0} rows with a common {target}; every row with a rare {target} was kept.";
+        }
+        if (report.Side == ClassBalanceSide.OversampleMinority && report.RowsAdded > 0)
+        {
+            var k = report.KUsed is { } used ? $" (k={used})" : "";
+            return $"{report.Method} added {report.RowsAdded:N0} synthetic rows with a rare {target}{k}, each between a real rare-value row and one of its nearest rare-value neighbours; no row was removed.";
+        }
+        return $"Nothing to change: the rare values of {target} already have that share.";
     }
 
     /// <summary>How the readout names the group: "Minority survived = yes", or for a numeric target "Rare values of Sale_Price".</summary>
