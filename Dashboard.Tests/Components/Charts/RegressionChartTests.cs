@@ -39,6 +39,30 @@ public class RegressionChartTests
     }
 
     [Fact]
+    public void ErrorByDecile_FewerThanTenRows_OneBarPerRowByTrueValue_RareBarsInThePositiveColour()
+    {
+        var figure = PredictedActualChart.ErrorByDecile(TestResults.Regressed("svm", Predicted), TestResults.Relevance, "Sale_Price");
+
+        var bar = Assert.IsType<Bar>(Assert.Single(figure.Traces));
+        Assert.Equal("1: ≤ 100,000", bar.X[0]);
+        Assert.Equal([10_000.0, 0.0, 10_000.0, 20_000.0, 20_000.0, 60_000.0], bar.Y);
+        Assert.Equal([.. Enumerable.Repeat<object>(ChartStyle.NegativeColor, 4), ChartStyle.PositiveColor, ChartStyle.PositiveColor], bar.Marker.ColorArray);
+    }
+
+    [Fact]
+    public void ErrorByDecile_25Rows_TenPartsAsNumpyArraySplit()
+    {
+        var actual = Enumerable.Range(1, 25).Select(i => i * 1000.0).ToArray();
+        var result = TestResults.Regressed("svm", Predicted) with { TestTargets = actual, TestPredictions = actual.Select(a => a + 100).ToArray() };
+
+        var bar = (Bar)PredictedActualChart.ErrorByDecile(result, null, "y").Traces.Single();
+
+        // 25 rows in 10 parts: five of 3 rows, then five of 2 (numpy.array_split), named by their highest true value.
+        Assert.Equal(["1: ≤ 3,000", "2: ≤ 6,000", "3: ≤ 9,000", "4: ≤ 12,000", "5: ≤ 15,000", "6: ≤ 17,000", "7: ≤ 19,000", "8: ≤ 21,000", "9: ≤ 23,000", "10: ≤ 25,000"], bar.X);
+        Assert.All(bar.Y, mae => Assert.Equal(100.0, (double)mae));
+    }
+
+    [Fact]
     public void RegressionHistory_ChosenMetricPerAlgorithm_PointsWithoutRegressionLeftOut()
     {
         var result = TestResults.Regressed("svm", Predicted);

@@ -27,10 +27,11 @@ public sealed partial class PredictedActualChart : ChartBase
     [Parameter]
     public string Target { get; set; } = "target";
 
-    /// <summary>False: predicted vs actual; true: residuals vs predicted.</summary>
-    private bool Residuals { get; set; }
+    private RegressionPlot Plot { get; set; }
 
-    protected override ChartFigure BuildFigure() => Build(Result, Relevance, Target, Residuals);
+    protected override ChartFigure BuildFigure() => Plot == RegressionPlot.ErrorByDecile
+        ? ErrorByDecile(Result, Relevance, Target)
+        : Build(Result, Relevance, Target, residuals: Plot == RegressionPlot.Residuals);
 
     /// <summary>The common rows, then the rare rows, then the reference line (the diagonal, or zero residual); the rare range shaded.</summary>
     public static ChartFigure Build(AlgorithmResult result, RelevanceFunction? relevance, string target, bool residuals = false)
@@ -67,6 +68,40 @@ public sealed partial class PredictedActualChart : ChartBase
             if (!residuals && rare.Length > 0) layout.Shapes = [RareBand(rare.Min(i => actual[i]), high)];
         }
         return new ChartFigure(traces, layout);
+    }
+
+    /// <summary>
+    /// The test rows sorted by true value and cut into ten nearly equal parts (as numpy's array_split): one bar per part, its
+    /// mean absolute error, in the positive colour when most of its rows are rare. Skewed targets show the rare tail's misses.
+    /// </summary>
+    public static ChartFigure ErrorByDecile(AlgorithmResult result, RelevanceFunction? relevance, string target)
+    {
+        var (actual, predicted) = (result.TestTargets, result.TestPredictions);
+        var order = Enumerable.Range(0, Math.Min(actual.Count, predicted.Count)).OrderBy(i => actual[i]).ToArray();
+        var parts = Math.Min(10, order.Length);
+        var bars = Enumerable.Range(0, parts).Select(d =>
+        {
+            // array_split: the first (n mod 10) parts get one row more.
+            var (size, extra) = (order.Length / parts, order.Length % parts);
+            var start = d * size + Math.Min(d, extra);
+            var rows = order.Skip(start).Take(size + (d < extra ? 1 : 0)).ToArray();
+            var rare = rows.Count(i => relevance?.IsRare(actual[i]) == true);
+            return (Label: $"{d + 1}: ≤ {DisplayFormat.Compact(actual[rows[^1]])}", Mae: rows.Average(i => Math.Abs(actual[i] - predicted[i])),
+                Rare: 2 * rare > rows.Length, Rows: rows.Length);
+        }).ToArray();
+        var trace = new Bar
+        {
+            Name = "mean absolute error",
+            X = [.. bars.Select(b => (object)b.Label)],
+            Y = [.. bars.Select(b => (object)b.Mae)],
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker
+            {
+                ColorArray = [.. bars.Select(b => (object)(b.Rare ? ChartStyle.PositiveColor : ChartStyle.NegativeColor))],
+            },
+            HoverTextArray = [.. bars.Select(b => $"{b.Rows} test rows up to {b.Label[(b.Label.IndexOf('≤') + 2)..]}<br>MAE {DisplayFormat.Compact(b.Mae)}")],
+            HoverTemplate = "%{hovertext}<extra></extra>",
+        };
+        return new ChartFigure([trace], ChartStyle.NewLayout(null, $"tenth of the test rows by actual {target} (orange: mostly rare values)", "mean absolute error"));
     }
 
     private static Scatter Points(string name, int[] rows, Func<int, double> x, Func<int, double> y, IReadOnlyList<double> actual,
