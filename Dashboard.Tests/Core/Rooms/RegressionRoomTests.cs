@@ -152,6 +152,25 @@ public class RegressionRoomTests
     }
 
     [Fact]
+    public void Reopened_StoredRegressionRoom_TargetRangeSliderAndTaskComeBackAsTheyWere()
+    {
+        var moved = Apply(Loaded().View, new ConfigureSlider("ana", "class", new TargetRangeGroup(400_000, double.PositiveInfinity), UndersamplingMethod.Random, OversamplingMethod.Smogn, 5));
+        var ranged = Apply(moved.View, new MoveSlider("ana", "class", 0.1)).View;
+        var choice = Choice with { Task = TargetTask.Regression };
+        // As storage keeps the room (its own JSON) and reads it back when the room reopens.
+        var stored = Dashboard.Storage.StoredRoomState.Read(Dashboard.Storage.StorageJson.Write(ranged.State with { Dataset = choice }));
+
+        var reopened = Apply(RoomView.Opening("K7Q-2MX", choice, stored, T0), new DatasetReady(RoomRules.SystemMember, Workspace(), choice)).View;
+
+        var slider = reopened.State.Slider("class");
+        Assert.Equal(new TargetRangeGroup(400_000, double.PositiveInfinity), slider.Group);
+        Assert.Equal(0.1, slider.TargetShare);
+        Assert.Null(slider.Balance);
+        Assert.Equal(TargetTask.Regression, reopened.State.Dataset.Task);
+        Assert.Equal(TargetTask.Regression, reopened.Task);
+    }
+
+    [Fact]
     public void DatasetChoice_TaskLeftOut_SameJsonAndKeysAsBeforeRegression_TaskChosen_OtherKeys()
     {
         var auto = new DatasetChoice("ames_housing");
