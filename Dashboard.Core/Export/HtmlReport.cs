@@ -33,7 +33,9 @@ public static class HtmlReport
         if (runs.Count == 0) throw new ArgumentException("A report needs at least one run.", nameof(runs));
         var ordered = runs.OrderBy(r => r.CompletedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).ToList();
         var latest = ordered[^1];
-        var metricName = MetricCatalog.Get(metric).DisplayName;
+        // Runs on a numeric target have no classification metric: they are judged by R² whatever metric was asked for.
+        var regression = ordered.SelectMany(r => r.Results).Any(r => r.Regression is not null);
+        var metricName = regression ? "R²" : MetricCatalog.Get(metric).DisplayName;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -45,10 +47,11 @@ public static class HtmlReport
         {
             html.Append("<p class=\"leaky\">Some runs were made in LEAKY MODE (resampled before the split): their scores are inflated and must not be compared with the others. They are marked “leaky” below.</p>");
         }
-        AppendBest(html, ordered, latest, metric, metricName);
+        if (regression) AppendBestRSquared(html, ordered, latest);
+        else AppendBest(html, ordered, latest, metric, metricName);
         AppendDatasets(html, ordered);
         AppendMethodology(html, ordered);
-        AppendHistory(html, ordered, metric, metricName);
+        AppendHistory(html, ordered, metric, metricName, regression);
         html.Append("<h2 id=\"results\">Per-algorithm results</h2>");
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -114,17 +117,36 @@ public static class HtmlReport
             : $"<p>{resampled.Count} of the {runs.Count} runs resampled the training rows; the slider history below says how, run by run.</p>");
     }
 
-    private static void AppendHistory(StringBuilder html, IReadOnlyList<RecordedRun> runs, MetricId metric, string metricName)
+    /// <summary>The best regressor of the latest run and of all honest runs, by R² (higher is better).</summary>
+    private static void AppendBestRSquared(StringBuilder html, IReadOnlyList<RecordedRun> runs, RecordedRun latest)
     {
+        html.Append("<h2 id=\"best\">Best by R²</h2>");
+        var inLatest = BestResult.ByRSquared(RunTable.Rows([latest]));
+        html.Append(inLatest.Count == 0
+            ? "<p>The latest run has no result with R² defined.</p>"
+            : $"<p class=\"best-latest\">In the latest run ({E(latest.Reason)}): <strong>{E(Names(inLatest))}</strong> with R² {RunText.Metric(inLatest[0].Result.Regression!.R2)}.</p>");
+        var overall = BestResult.ByRSquared(RunTable.Rows(runs.Where(r => !r.Leaky)));
+        if (runs.Count > 1 && overall.Count > 0)
+        {
+            html.Append($"<p class=\"best-overall\">Over all runs (leaky ones left out): <strong>{E(overall[0].Result.DisplayName)}</strong> in run {runs.ToList().IndexOf(overall[0].Run) + 1} ({E(overall[0].Run.Reason)}) with {RunText.Metric(overall[0].Result.Regression!.R2)}.</p>");
+        }
+        html.Append("<p class=\"meta\">The target is predicted as a number (regression). R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² on the test rows: 1 is perfect, 0 is as good as predicting the mean. Each run's table also lists the errors on the rare target values.</p>");
+    }
+
+    private static void AppendHistory(StringBuilder html, IReadOnlyList<RecordedRun> runs, MetricId metric, string metricName, bool regression)
+    {
+        double? ValueOf(AlgorithmResult? result) => regression ? result?.Regression?.R2 : result?.Metrics?.Get(metric);
         html.Append("<h2 id=\"history\">Slider history</h2>");
         var algorithms = runs.SelectMany(r => r.Results).Select(r => (r.AlgorithmId, r.DisplayName)).DistinctBy(a => a.AlgorithmId).ToList();
         if (runs.Count > 1)
         {
             var series = algorithms.Select(a => new SvgChart.Series(a.DisplayName, SvgChart.ColorOf(a.AlgorithmId),
                 runs.Select((run, i) => (X: (double)(i + 1), Result: run.Results.FirstOrDefault(r => r.AlgorithmId == a.AlgorithmId)))
-                    .Where(p => p.Result?.Metrics is not null)
-                    .Select(p => (p.X, p.Result!.Metrics!.Get(metric))).ToList(), Markers: true)).ToList();
-            var yMin = metric == MetricId.Mcc ? -1.0 : 0.0;
+                    .Where(p => ValueOf(p.Result) is not null)
+                    .Select(p => (p.X, ValueOf(p.Result)!.Value)).ToList(), Markers: true)).ToList();
+            // R² can fall below 0 (worse than predicting the mean): the axis then starts at the lowest value.
+            var yMin = regression ? Math.Min(0, series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(0).Min())
+                : metric == MetricId.Mcc ? -1.0 : 0.0;
             // Runs are whole numbers: a tick on every run, or on every few when there are many.
             var step = Math.Max(1, (int)Math.Ceiling((runs.Count - 1) / 8.0));
             var ticks = Enumerable.Range(0, runs.Count).Where(i => i % step == 0).Select(i => (double)(i + 1)).ToList();
@@ -136,7 +158,7 @@ public static class HtmlReport
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            var best = BestResult.In(run, metric).Select(r => r.Result.AlgorithmId).ToHashSet();
+            var best = (regression ? BestResult.ByRSquared(RunTable.Rows([run])) : BestResult.In(run, metric)).Select(r => r.Result.AlgorithmId).ToHashSet();
             html.Append($"<tr><td class=\"num\">{i + 1}</td><td>{Time(run.CompletedAt)}</td><td>{E(run.StartedBy ?? "")}</td><td>{E(run.Reason)}{(run.Leaky ? " <span class=\"leaky\">leaky</span>" : "")}</td>");
             html.Append($"<td>{E(RunText.Sliders(run))}</td><td>{E(RunText.Resampling(run.Training))}");
             var warnings = RunText.Warnings(run.Training);
@@ -145,7 +167,7 @@ public static class HtmlReport
             foreach (var (id, _) in algorithms)
             {
                 var result = run.Results.FirstOrDefault(r => r.AlgorithmId == id);
-                var value = result?.Metrics is { } m ? RunText.Metric(m.Get(metric)) : result is null ? "" : "failed";
+                var value = ValueOf(result) is { } v ? RunText.Metric(v) : result is null ? "" : "failed";
                 html.Append($"<td class=\"num{(best.Contains(id) ? " best" : "")}\">{value}</td>");
             }
             html.Append("</tr>");
@@ -164,7 +186,15 @@ public static class HtmlReport
         html.Append("<table class=\"metrics\"><thead><tr><th>metric</th>");
         foreach (var result in results) html.Append($"<th>{E(result.DisplayName)}</th>");
         html.Append("</tr></thead><tbody>");
-        foreach (var info in MetricCatalog.All)
+        // A regression run has R² and errors instead of the classification metrics (which would all read "–").
+        var regression = results.Any(r => r.Regression is not null);
+        foreach (var info in regression ? RegressionMetricCatalog.All : [])
+        {
+            Row(html, info.Label, results.Select(r => r.Regression is { } m && RegressionMetricCatalog.Value(m, info.Id) is { } v
+                ? info.Id == RegressionMetricId.R2 ? RunText.Metric(v) : RunText.Number(v)
+                : "–"));
+        }
+        foreach (var info in regression ? [] : MetricCatalog.All)
         {
             html.Append($"<tr><th title=\"{E(info.Formula)}\">{E(info.DisplayName)}</th>");
             foreach (var result in results)

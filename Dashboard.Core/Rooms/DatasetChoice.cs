@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Core.Rooms;
 
 /// <summary>Which data set a room works on and how it is set up for modelling.</summary>
@@ -15,6 +17,17 @@ public sealed record DatasetChoice(
     double TestShare = 0.25,
     IReadOnlyDictionary<string, Data.ColumnKind>? KindOverrides = null)
 {
+    /// <summary>
+    /// The task the user chose (null: from the target, a numeric target with many values is predicted as a number;
+    /// see <see cref="Data.TargetChoice"/>). Left out of the JSON when null, so a classification room's stored
+    /// choice and its baseline's id (a hash of the choice) are what they were before regression existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Data.TargetTask? Task { get; init; }
+
+    /// <summary>What the labeler is told: the target, positive class, excluded columns and task.</summary>
+    public Data.TargetChoice TargetChoice(string target) => new(target, PositiveClass, ExcludedColumns, Task);
+
     /// <summary>The data set with the user's kind overrides applied.</summary>
     public Data.Dataset ApplyOverrides(Data.Dataset dataset) =>
         (KindOverrides ?? new Dictionary<string, Data.ColumnKind>()).Aggregate(dataset, (d, o) => d.WithColumnKind(o.Key, o.Value));

@@ -34,17 +34,35 @@ public sealed record DatasetWorkspace(
 
     /// <summary>
     /// Splits (stratified, by seed), featurizes and ranks a labeled data set: what a room needs before its
-    /// first run. The columns are ranked with the gradient-boosting seat's baseline model: fast, and it uses every column.
+    /// first run. The columns are ranked with the gradient-boosting seat's baseline model (its classifier, or its
+    /// regressor for a numeric target): fast, and it uses every column.
     /// </summary>
     public static DatasetWorkspace Prepare(LabeledDataset labeled, double testShare, int seed, string title, string? credit,
         CancellationToken cancellationToken = default)
     {
         var split = SplitAndFeaturize(labeled, testShare, seed);
-        var ranker = AlgorithmCatalog.Defaults[0];
-        var model = ranker.Train(new TrainingInput(split.TrainingMatrix(split.Split.TrainRows), TrainingRows.Baseline(labeled, split.Split).Labels,
-            HyperparameterValues.Defaults, ClassWeighting.None, seed), cancellationToken);
-        var importance = PermutationImportance.Compute(model, split, seed: seed, cancellationToken: cancellationToken);
+        var ranker = AlgorithmCatalog.DefaultsFor(labeled.Task)[0];
+        var train = split.TrainingMatrix(split.Split.TrainRows);
+        IReadOnlyList<ColumnImportance> importance;
+        object model;
+        if (ranker.Regress is { } regress)
+        {
+            // Ranked by the drop in R² when a column is shuffled (docs/regression.md).
+            var regressor = regress(new RegressionInput(train, split.TrainingTargets(split.Split.TrainRows, null)!, HyperparameterValues.Defaults, seed),
+                cancellationToken);
+            importance = PermutationImportance.Compute(regressor, split, seed: seed, cancellationToken: cancellationToken);
+            model = regressor;
+        }
+        else
+        {
+            var classifier = ranker.Train(new TrainingInput(train, TrainingRows.Baseline(labeled, split.Split).Labels, HyperparameterValues.Defaults, ClassWeighting.None, seed), cancellationToken);
+            importance = PermutationImportance.Compute(classifier, split, seed: seed, cancellationToken: cancellationToken);
+            model = classifier;
+        }
         var gains = model is ITreeGains trees ? TreeGainRanking.Rank(trees, split.Featurizer) : [];
         return new DatasetWorkspace(title, credit, split, DatasetProfiler.Profile(labeled.Data, labeled), importance, ranker.DisplayName, gains);
     }
+
+    /// <summary>Classification or regression: what the seats train and the cards show.</summary>
+    public TargetTask Task => Split.Data.Task;
 }

@@ -14,6 +14,7 @@ public static class FocusGroupShare
         ClassGroup g => rows.Where(r => data.Labels[r] == g.Label),
         CategoryGroup g => InCategory(data, g, rows),
         NumericRangeGroup g => InRange(data, g, rows),
+        TargetRangeGroup g => data.Regression is { } regression ? rows.Where(r => regression.Values[r] >= g.Lo && regression.Values[r] < g.Hi) : [],
         _ => throw new ArgumentException("Unknown focus group.", nameof(group)),
     };
 

@@ -15,9 +15,12 @@ public sealed record HistoryPoint(
     string? SliderId,
     string SliderLabel,
     double Position,
-    BinaryMetrics Metrics,
+    BinaryMetrics? Metrics,
     bool Leaky)
 {
+    /// <summary>For a numeric target: R², the errors and the rare-value errors (then <see cref="Metrics"/> is null).</summary>
+    public RegressionMetrics? Regression { get; init; }
+
     /// <summary>The run's number in its room: 1, 2, 3… in the order runs first reported, never renumbered.</summary>
     public int RunNumber { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record HistoryPoint(
 
     /// <summary>The point with its metrics at another threshold (itself when its scores are not kept).</summary>
     public HistoryPoint AtThreshold(double threshold) =>
-        Predictions is not { } p || Metrics.Threshold == threshold
+        Predictions is not { } p || Metrics is null || Metrics.Threshold == threshold
             ? this
             : this with { Metrics = new ScoredPredictions(p.Labels.ToArray(), p.Scores.ToArray()).MetricsAt(threshold) };
 }

@@ -32,8 +32,9 @@ public sealed class ResultCache(int results = ResultCache.DefaultResults, int pr
     public int ResultCount => _results.Count;
 
     /// <summary>The key of a run's training rows: data set, split, the sliders' changes in the order they apply, leaky mode.</summary>
+    /// <remarks>The task the user chose is added only when set, so a classification room's keys are what they always were.</remarks>
     public static string PreparationKey(DatasetChoice dataset, IReadOnlyList<DistributionChange> changes, bool leaky) =>
-        Hash(JsonSerializer.Serialize(new
+        Hash((dataset.Task is { } task ? $"task={task}|" : "") + JsonSerializer.Serialize(new
         {
             dataset.Source, dataset.Target, dataset.PositiveClass, dataset.ExcludedColumns, dataset.SplitSeed, dataset.TestShare,
             Overrides = dataset.KindOverrides?.OrderBy(o => o.Key, StringComparer.Ordinal).ToArray(),
@@ -59,7 +60,7 @@ public sealed class ResultCache(int results = ResultCache.DefaultResults, int pr
     /// <param name="origin">Who trained it: a run (<see cref="ResultOrigin.Trained"/>) or speculation ahead of a move.</param>
     public void SetResult(string key, AlgorithmResult result, ResultOrigin origin = ResultOrigin.Trained)
     {
-        if (result.Status == AlgorithmStatus.Completed) _results.Set(key, result with { Model = null, Origin = origin });
+        if (result.Status == AlgorithmStatus.Completed) _results.Set(key, result with { Model = null, Regressor = null, Origin = origin });
     }
 
     /// <summary>Whether a result is kept, without counting a hit or a miss or refreshing its place.</summary>

@@ -15,11 +15,16 @@ public static class RoomHistory
         var report = slider is null ? null : state.ReportOf(slider, training);
         var point = slider is null
             ? new HistoryPoint(plan.RunId, result.AlgorithmId, null, "baseline",
-                FocusGroupShare.Of(state.Sliders.First(s => s.IsClassSlider).Group, split.Data, split.Split.TrainRows), result.Metrics!, training.Leaky)
+                FocusGroupShare.Of(state.Sliders.First(s => s.IsClassSlider).Group, split.Data, split.Split.TrainRows), result.Metrics, training.Leaky)
             : new HistoryPoint(plan.RunId, result.AlgorithmId, slider.Id, slider.Group.Describe(split.Data),
-                report?.ShareAfter ?? FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows), result.Metrics!, training.Leaky);
+                report?.ShareAfter ?? FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows), result.Metrics, training.Leaky);
         // On the class-balance track the position is the minority's share either way; the side says how it got there.
-        return point with { Predictions = (result.TestScores, result.TestLabels), Settings = SettingsOf(plan, view, training), Side = report?.Side };
+        return point with
+        {
+            Predictions = result.Metrics is null ? null : (result.TestScores, result.TestLabels),
+            Regression = result.Regression,
+            Settings = SettingsOf(plan, view, training), Side = report?.Side,
+        };
     }
 
     /// <summary>The sliders a run was made with, as a row of the runs table shows them.</summary>
@@ -38,9 +43,17 @@ public static class RoomHistory
         var share = report?.ShareAfter ?? slider.TargetShare;
         var reached = share is { } s ? $" {Percent(s)}" : "";
         return slider.Balance is { } position
-            ? $"{slider.Group.Describe(data)}{reached} ({(position < 0 ? "majority undersampled" : "minority oversampled")})"
+            ? $"{slider.Group.Describe(data)}{reached} ({Side(position, data.Task)})"
             : $"{slider.Group.Describe(data)}{reached}";
     }
+
+    private static string Side(double position, Data.TargetTask task) => (position < 0, task) switch
+    {
+        (true, Data.TargetTask.Regression) => "common values undersampled",
+        (false, Data.TargetTask.Regression) => "rare values oversampled",
+        (true, _) => "majority undersampled",
+        _ => "minority oversampled",
+    };
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

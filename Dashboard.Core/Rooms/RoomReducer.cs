@@ -101,6 +101,7 @@ public static class RoomReducer
         {
             Dataset = ready.Dataset,
             Sliders = RoomDefaults.Sliders(workspace.Split, workspace.Importance),
+            Algorithms = SeatsFor(view.State.Algorithms, workspace.Task),
             Version = view.State.Version + 1,
         };
         var description = $"loaded {workspace.Title}";
@@ -111,7 +112,7 @@ public static class RoomReducer
             state = state with
             {
                 Sliders = Migrated(restored.Sliders, workspace.Split),
-                Algorithms = restored.Algorithms.Select(a => view.RestoringLive ? a : a with { HolderId = null }).ToArray(),
+                Algorithms = SeatsFor(restored.Algorithms.Select(a => view.RestoringLive ? a : a with { HolderId = null }).ToArray(), workspace.Task),
                 Members = view.RestoringLive ? restored.Members.Select(m => m with { Connections = 0, AwaySince = m.AwaySince ?? now }).ToArray() : [],
                 Leaky = restored.Leaky,
                 Costs = restored.Costs,
@@ -139,6 +140,7 @@ public static class RoomReducer
             Importance = workspace.Importance,
             TreeGains = workspace.TreeGains,
             ImportanceModel = workspace.ImportanceModel,
+            Task = workspace.Task,
             Latest = new Dictionary<string, AlgorithmResult>(),
             Baseline = new Dictionary<string, AlgorithmResult>(),
             History = view.RestoringLive ? view.History : [], // a room that moved keeps its runs table and chart
@@ -152,6 +154,13 @@ public static class RoomReducer
         List<RoomEffect> effects = [new Publish(new RoomStateChanged(state.Code, state, ready.MemberId, description) { PublishedAt = now })];
         return StartFull(next, effects, "baseline", ready.MemberId == RoomRules.SystemMember ? "" : state.NameOf(ready.MemberId), isBaseline: true, now);
     }
+
+    /// <summary>
+    /// The seats a data set of this task keeps: a numeric target keeps the four seats (their regressors share the ids)
+    /// and drops added classifier cards, which have no regressor; settings the task's algorithm lacks go back to defaults.
+    /// </summary>
+    private static AlgorithmSeat[] SeatsFor(IReadOnlyList<AlgorithmSeat> seats, TargetTask task) =>
+        seats.Select(s => s.For(task)).OfType<AlgorithmSeat>().ToArray();
 
     /// <summary>A stored class slider of the old one-sided kind, moved onto the balance track now that its class's natural share is known.</summary>
     private static IReadOnlyList<SliderState> Migrated(IReadOnlyList<SliderState> sliders, FeaturizedSplit split)
@@ -231,9 +240,9 @@ public static class RoomReducer
         // Scored at the card's room-wide threshold as it is now (it may have moved during the run); the trained
         // model is not kept in the view (it would stay alive in every one).
         var training = report.Training;
-        var result = report.Result.AtThreshold(view.State.Seat(id).Threshold) with { Model = null };
+        var result = report.Result.AtThreshold(view.State.Seat(id).Threshold) with { Model = null, Regressor = null };
         var numbers = view.RunNumbers.ContainsKey(report.RunId) ? view.RunNumbers : With(view.RunNumbers, report.RunId, view.RunNumbers.Count + 1);
-        var point = result.Metrics is null ? null : RoomHistory.PointFor(plan, view, result, training) with { RunNumber = numbers[report.RunId] };
+        var point = result.Metrics is null && result.Regression is null ? null : RoomHistory.PointFor(plan, view, result, training) with { RunNumber = numbers[report.RunId] };
         var next = view with
         {
             Latest = With(view.Latest, id, result),

@@ -39,13 +39,14 @@ public static class RoomRules
             SetHostOnlyControls c => new CommandOutcome(state with { HostOnlyControls = c.HostOnly }, RunScope.None,
                 c.HostOnly ? "switched to classroom mode: only the host moves sliders" : "let everyone move the sliders"),
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
+            _ when split.Data.Task == TargetTask.Regression && RegressionRefusal(command, split.Data) is { } refusal => throw new ArgumentException(refusal),
             // Loading a data set is the runner's work (it must load before it changes anything): only its permission is checked here.
             SelectDataset => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
-            MoveSlider c => MoveSlider(state, c),
+            MoveSlider c => MoveSlider(state, c, split.Data.Task),
             ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),
             RemoveSlider c => RemoveSlider(state, c),
-            SetAlgorithm c => SetAlgorithm(state, c),
+            SetAlgorithm c => SetAlgorithm(state, c, split.Data.Task),
             AddAlgorithm c => AddAlgorithm(state, c),
             SetCosts c => SetCosts(state, c),
             SetSensitiveColumn c => SetSensitiveColumn(state, c, split),
@@ -178,7 +179,7 @@ public static class RoomRules
         return clean.Length == 0 ? "Guest" : clean;
     }
 
-    private static CommandOutcome MoveSlider(RoomState state, MoveSlider command)
+    private static CommandOutcome MoveSlider(RoomState state, MoveSlider command, TargetTask task)
     {
         var slider = state.Slider(command.SliderId);
         if (slider.IsBalanceTrack)
@@ -187,7 +188,8 @@ public static class RoomRules
             var position = command.TargetShare ?? 0;
             if (ClassBalance.Problem(position) is { } problem) throw new ArgumentException(problem);
             // The sign says the side (negative: the majority undersampled; positive: the minority SMOTEd), as on the track.
-            var moved = position == 0 ? "reset class balance" : $"moved class balance to {Format(position)}";
+            var track = task == TargetTask.Regression ? "rare values" : "class balance";
+            var moved = position == 0 ? $"reset {track}" : $"moved {track} to {Format(position)}";
             return Replace(state, slider with { Balance = position }, RunScope.AllAlgorithms, moved);
         }
         if (command.TargetShare is { } share && (double.IsNaN(share) || share < MinShare || share > MaxShare))
@@ -220,10 +222,12 @@ public static class RoomRules
             return Replace(state, RoomDefaults.ClassSlider(split) with { Under = under, Over = over, K = k }, RunScope.AllAlgorithms,
                 "set the class slider to balance the classes (left: undersample the majority; right: SMOTE the minority)");
         }
-        if (slider.IsClassSlider != command.Group is ClassGroup)
+        if (slider.IsClassSlider != command.Group is ClassGroup or TargetRangeGroup)
         {
             throw new ArgumentException(slider.IsClassSlider
-                ? "The class-balance slider's focus group is a class."
+                ? split.Data.Task == TargetTask.Regression
+                    ? $"The rare-values slider's focus group is the rare values or a range of '{split.Data.TargetColumn}'."
+                    : "The class-balance slider's focus group is a class."
                 : "A feature slider's focus group is a category or a range of a feature column.");
         }
         // A group that names no training row (an unknown column or category) is refused now, not when the run fails.
@@ -246,10 +250,24 @@ public static class RoomRules
         return new CommandOutcome(state with { Sliders = sliders }, scope, $"removed the slider for {slider.Label}");
     }
 
-    private static CommandOutcome SetAlgorithm(RoomState state, SetAlgorithm command)
+    /// <summary>
+    /// For a numeric target: the sentence refusing a command that only means something for classes (a threshold, the
+    /// costs of the two mistakes, a class weight, a classifier card); null for every other command.
+    /// </summary>
+    public static string? RegressionRefusal(RoomCommand command, LabeledDataset data) => command switch
+    {
+        Rooms.SetThreshold => $"'{data.TargetColumn}' is predicted as a number (regression): there is no decision threshold to set.",
+        Rooms.SetCosts => $"'{data.TargetColumn}' is predicted as a number (regression): there are no false negatives or false positives to cost.",
+        Rooms.AddAlgorithm => $"'{data.TargetColumn}' is predicted as a number (regression): the extra cards are classifiers; the four seats hold the regressors.",
+        SetAlgorithm c when c.ClassWeight.Mode != ClassWeightMode.None =>
+            $"'{data.TargetColumn}' is predicted as a number (regression): class weights do not apply; move the rare-values slider instead.",
+        _ => null,
+    };
+
+    private static CommandOutcome SetAlgorithm(RoomState state, SetAlgorithm command, TargetTask task)
     {
         var seat = state.Seat(command.AlgorithmId);
-        var algorithm = AlgorithmCatalog.Get(command.AlgorithmId);
+        var algorithm = AlgorithmCatalog.Get(command.AlgorithmId, task);
         algorithm.Validate(command.Hyperparameters);
         // "From costs" takes the room's costs, whatever weight the client computed.
         var weight = command.ClassWeight.Mode == ClassWeightMode.FromCosts ? ClassWeighting.FromCosts(state.Costs) : command.ClassWeight;

@@ -43,6 +43,9 @@ public sealed record RoomView
 
     public string? ImportanceModel { get; init; }
 
+    /// <summary>What the seats do on this data set: classify, or predict the target as a number (regression).</summary>
+    public TargetTask Task { get; init; }
+
     /// <summary>Each algorithm's latest result, at its seat's threshold.</summary>
     public IReadOnlyDictionary<string, AlgorithmResult> Latest { get; init; } = new Dictionary<string, AlgorithmResult>();
 

@@ -36,7 +36,9 @@ public sealed record SliderState(
     [JsonIgnore]
     public bool StoredBeforeBalance { get; init; }
 
-    public bool IsClassSlider => Group is ClassGroup;
+    /// <summary>True for the slider on the target: its classes, or for a numeric target its rare values (the rare/common
+    /// labels are classes to the engine) or a range of its values the user picked.</summary>
+    public bool IsClassSlider => Group is ClassGroup or TargetRangeGroup;
 
     /// <summary>True for the class slider with textbook semantics (a signed position toward balance).</summary>
     public bool IsBalanceTrack => Balance is not null;

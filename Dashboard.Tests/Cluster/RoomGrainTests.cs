@@ -93,8 +93,8 @@ public sealed class RoomGrainTests : IAsyncLifetime
         Assert.True(state.Member("ana") is { IsHost: true, IsPresent: false });
         Assert.True(state.Version > before.State.Version);
         // Its runs table and feed came along: the same points, numbered as before; new runs number on from there.
-        Assert.Equal(before.History.Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics.F1)),
-            back!.View.History.Take(before.History.Count).Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics.F1)));
+        Assert.Equal(before.History.Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics!.F1)),
+            back!.View.History.Take(before.History.Count).Select(p => (p.RunId, p.AlgorithmId, p.RunNumber, p.Metrics!.F1)));
         Assert.Contains(back.View.Activity, a => a.What.StartsWith("moved to another server"));
         var next = await Until(() => back.View.History.Count > before.History.Count && !back.View.IsBusy ? back.View.History[^1] : null);
         Assert.True(next.RunNumber > before.History.Max(p => p.RunNumber));

@@ -32,5 +32,22 @@ internal static class TestResults
         new(algorithmId, AlgorithmCatalog.Get(algorithmId).DisplayName, AlgorithmStatus.Failed, HyperparameterValues.Defaults,
             ClassWeighting.None, 36, null, [], [], [], [], [], new StageTimings(0.01, 0.1, 0), error);
 
+    /// <summary>Six house prices, two of them rare (at or above 300,000 by <see cref="Relevance"/>).</summary>
+    public static readonly double[] Prices = [100_000, 150_000, 180_000, 220_000, 320_000, 450_000];
+
+    /// <summary>Relevance 0 up to 200,000 and 1 from 400,000 (rare from 300,000, the curve's midpoint).</summary>
+    public static readonly Dashboard.Core.Data.RelevanceFunction Relevance =
+        new([new(200_000, 0, 0), new(400_000, 1, 0)]);
+
+    /// <summary>A regressor's result as the loop builds it: its predictions of <see cref="Prices"/>, scored by the real regression metrics.</summary>
+    public static AlgorithmResult Regressed(string algorithmId, double[] predictions) =>
+        new(algorithmId, AlgorithmCatalog.Get(algorithmId, Dashboard.Core.Data.TargetTask.Regression).DisplayName, AlgorithmStatus.Completed,
+            HyperparameterValues.Defaults, ClassWeighting.None, TrainingRows: 36, null, [], [0, 0, 0, 0, 1, 1], [], [], [], new StageTimings(0.01, 0.42, 0.02))
+        {
+            Regression = RegressionMetrics.Compute(Prices, predictions, Relevance),
+            TestPredictions = predictions,
+            TestTargets = Prices,
+        };
+
     public static BinaryMetrics MetricsAt(double[] scores, double threshold) => new ScoredPredictions(Labels, scores).MetricsAt(threshold);
 }

@@ -28,6 +28,33 @@ public partial class HtmlReportTests
         HtmlReport.Build(runs.Length > 0 ? runs : [RunFixtures.Run("run1", RunFixtures.Start)], metric, RunFixtures.Start.AddHours(1));
 
     [Fact]
+    public void Build_RegressionRun_RunTableShowsRSquaredAndErrors_NotTheClassificationMetrics()
+    {
+        var regressed = Dashboard.Tests.Components.TestResults.Regressed("svm", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+
+        var html = WebUtility.HtmlDecode(Report(MetricId.F1, RunFixtures.Run("reg", RunFixtures.Start, [regressed])));
+
+        Assert.Contains($"<tr><th>R²</th><td>{RunText.Metric(regressed.Regression!.R2)}</td></tr>", html);
+        Assert.Contains($"<tr><th>Rare-range MAE</th><td>{RunText.Number(regressed.Regression.Rare!.MeanAbsoluteError)}</td></tr>", html);
+        Assert.DoesNotContain(">Balanced accuracy</th>", html);
+    }
+
+    [Fact]
+    public void Build_RegressionRuns_JudgedByRSquared_BestAndHistoryChartByRun()
+    {
+        var weak = Dashboard.Tests.Components.TestResults.Regressed("svm", [130_000, 140_000, 200_000, 200_000, 260_000, 330_000]);
+        var good = Dashboard.Tests.Components.TestResults.Regressed("mlp", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+        RecordedRun[] runs = [RunFixtures.Run("reg1", RunFixtures.Start, [weak, good]), RunFixtures.Run("reg2", RunFixtures.Start.AddMinutes(1), [weak])];
+
+        var html = WebUtility.HtmlDecode(Report(MetricId.F1, runs));
+
+        Assert.Contains("judged by R²", html);
+        Assert.Contains($"<strong>Linear SVR</strong> with R² {RunText.Metric(weak.Regression!.R2)}", html); // the latest run has only the SVR
+        Assert.Contains($"<strong>Neural network regression (MLP)</strong> in run 1", html);
+        Assert.Single(Svg().Matches(html), m => m.Groups["title"].Value == "R² by run");
+    }
+
+    [Fact]
     public void Build_HostileTexts_AreHtmlEncoded()
     {
         var run = RunFixtures.Run("run1", RunFixtures.Start, reason: "<script>alert('reason')</script>", who: "<img src=x onerror=alert(1)>",

@@ -54,6 +54,22 @@ public class RunCsvTests
     }
 
     [Fact]
+    public void Write_RegressionRun_RegressionColumnsFilled_ClassificationColumnsEmpty()
+    {
+        var regressed = Dashboard.Tests.Components.TestResults.Regressed("mlp", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+        var m = regressed.Regression!;
+
+        var row = Parse(RunCsv.Write([RunFixtures.Run("reg", RunFixtures.Start, [regressed])])).Single();
+
+        Assert.Equal(m.R2, double.Parse(row["r2"], CultureInfo.InvariantCulture), 15);
+        Assert.Equal(m.All.MeanAbsoluteError, double.Parse(row["mae"], CultureInfo.InvariantCulture), 9);
+        Assert.Equal(m.Rare!.MeanAbsoluteError, double.Parse(row["rare_mae"], CultureInfo.InvariantCulture), 9);
+        Assert.Equal("2", row["rare_test_rows"]);
+        Assert.Equal("", row["f1"]);
+        Assert.Equal("", row["threshold"]);
+    }
+
+    [Fact]
     public void Write_Metrics_ConfusionAndEverySettingRoundTrip()
     {
         var run = RunFixtures.Run("run1", RunFixtures.Start);

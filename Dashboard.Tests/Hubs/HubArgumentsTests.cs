@@ -51,7 +51,13 @@ public class HubArgumentsTests
         Assert.Equal(42, choice.SplitSeed);
         Assert.Equal(0.25, choice.TestShare);
         Assert.Equal(Dashboard.Core.Data.ColumnKind.Categorical, choice.KindOverrides!["b"]);
+        Assert.Null(choice.Task); // chosen from the target
     }
+
+    [Fact]
+    public void Dataset_TaskGiven_ReadAnyCase() =>
+        Assert.Equal(Dashboard.Core.Data.TargetTask.Regression,
+            HubArguments.Dataset(Json("""{"source": "ames_housing", "target": "Sale_Price", "task": "regression"}""")).Task);
 
     [Theory]
     [InlineData("null", "Say which data set to use, like {\"source\": \"lending_club\"}")]
@@ -62,6 +68,7 @@ public class HubArgumentsTests
     [InlineData("""{"source": "titanic", "target": 3}""", "target must be text; 3 was given.")]
     [InlineData("""{"source": "titanic", "excludedColumns": "name"}""", "excludedColumns must be a list of column names")]
     [InlineData("""{"source": "titanic", "kindOverrides": {"age": "Text"}}""", "The kind of column 'age' must be Numeric or Categorical; \"Text\" was given.")]
+    [InlineData("""{"source": "titanic", "task": "ranking"}""", "The task must be one of Classification, Regression; ranking was given.")]
     public void Dataset_Malformed_Sentence(string json, string expected) =>
         Assert.Contains(expected, Refusal(() => HubArguments.Dataset(Json(json))));
 

@@ -24,8 +24,8 @@ public class RoomThresholdTests : RoomHarnessTest
         Assert.Equal(0.2, after.State.Seat("lightgbm").Threshold);
         Assert.Equal(Expected(before.Latest["lightgbm"], 0.2), after.Latest["lightgbm"].Metrics);
         Assert.Equal(Expected(before.Baseline["lightgbm"], 0.2), after.Baseline["lightgbm"].Metrics);
-        Assert.All(after.History.Where(p => p.AlgorithmId == "lightgbm"), p => Assert.Equal(0.2, p.Metrics.Threshold));
-        Assert.All(after.History.Where(p => p.AlgorithmId != "lightgbm"), p => Assert.Equal(0.5, p.Metrics.Threshold));
+        Assert.All(after.History.Where(p => p.AlgorithmId == "lightgbm"), p => Assert.Equal(0.2, p.Metrics!.Threshold));
+        Assert.All(after.History.Where(p => p.AlgorithmId != "lightgbm"), p => Assert.Equal(0.5, p.Metrics!.Threshold));
         Assert.Same(before.Latest["svm"], after.Latest["svm"]);
         Assert.Equal(before.History.Count, after.History.Count);
 

@@ -15,6 +15,7 @@ public class MigrationModelTests
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_RunCosts"));
+        Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_RunRegression"));
     }
 
     [Fact]
@@ -23,5 +24,6 @@ public class MigrationModelTests
         using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_RunCosts"));
+        Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_RunRegression"));
     }
 }

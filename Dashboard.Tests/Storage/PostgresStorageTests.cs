@@ -11,12 +11,12 @@ public class PostgresStorageTests(PostgresDatabaseFixture postgres) : IClassFixt
     public async Task Migrate_CreatesTheSchemaFromThePostgresMigrations()
     {
         Assert.Equal(StorageProvider.PostgreSql, postgres.Database.Provider);
-        Assert.Equal(2L, await postgres.ScalarAsync("SELECT COUNT(*) FROM \"__EFMigrationsHistory\";"));
+        Assert.Equal(3L, await postgres.ScalarAsync("SELECT COUNT(*) FROM \"__EFMigrationsHistory\";"));
         Assert.Equal(4L, await postgres.ScalarAsync(
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('Runs','RunResults','Datasets','Rooms');"));
 
         await postgres.Database.MigrateAsync(CancellationToken.None);
-        Assert.Equal(2L, await postgres.ScalarAsync("SELECT COUNT(*) FROM \"__EFMigrationsHistory\";"));
+        Assert.Equal(3L, await postgres.ScalarAsync("SELECT COUNT(*) FROM \"__EFMigrationsHistory\";"));
     }
 
     [PostgresFact]

@@ -24,10 +24,10 @@ public class RunStoreTests : IAsyncLifetime
         Assert.Equal(Path.Combine(_db.DataFolder, "dashboard.db"), _db.Database.SqliteFile);
         Assert.Equal("wal", _db.Scalar("PRAGMA journal_mode;"));
         Assert.Equal("ok", _db.Scalar("PRAGMA integrity_check;"));
-        Assert.Equal(2L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts
+        Assert.Equal(3L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts, RunRegression
 
         await _db.Database.MigrateAsync(CancellationToken.None); // a second start changes nothing
-        Assert.Equal(2L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts
+        Assert.Equal(3L, _db.Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory;")); // InitialCreate, RunCosts, RunRegression
     }
 
     [Fact]
@@ -42,6 +42,24 @@ public class RunStoreTests : IAsyncLifetime
         Assert.True(double.IsPositiveInfinity(((Dashboard.Core.Resampling.NumericRangeGroup)stored!.Sliders[2].Group).Hi));
         Assert.Equal(4L, _db.Scalar("SELECT COUNT(*) FROM RunResults WHERE RunId = 'a1b2c3d4e5f6';"));
         Assert.Equal(0.75, (double)_db.Scalar("SELECT F1 FROM RunResults WHERE AlgorithmId = 'random-forest';")!, 12);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RegressionRun_RSquaredErrorsAndPredictionsComeBack_HistoryRowCarriesThem()
+    {
+        var regressed = Dashboard.Tests.Components.TestResults.Regressed("svm", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+        var run = RunFixtures.Run("reg123456789", RunFixtures.Start, [regressed]);
+
+        Assert.True(await _store.SaveAsync(run, CancellationToken.None));
+        var stored = (await _store.GetAsync(run.RunId, CancellationToken.None))!.Results.Single();
+        var row = (await _store.ListAsync(new RunFilter(), CancellationToken.None)).Single();
+
+        Assert.Equal(regressed.Regression, stored.Regression);
+        Assert.Equal(regressed.TestPredictions, stored.TestPredictions);
+        Assert.Equal(regressed.TestTargets, stored.TestTargets);
+        Assert.Null(stored.Metrics);
+        Assert.Equal(regressed.Regression, row.Regression);
+        Assert.IsType<DBNull>(_db.Scalar("SELECT F1 FROM RunResults;"));
     }
 
     [Fact]

@@ -79,8 +79,9 @@ public static class HubArguments
         if (testShare is < 0.05 or > 0.95) throw Refuse($"testShare (the share of rows held out for testing) must be between 0.05 and 0.95; {Format(testShare)} was given.");
         var seed = Property(value, "splitSeed") is { } s ? Number(s, "splitSeed") : 42;
         if (seed != Math.Floor(seed) || seed is < int.MinValue or > int.MaxValue) throw Refuse($"splitSeed must be a whole number; {Format(seed)} was given.");
+        var task = Text(value, "task") is { } taskName ? Method<TargetTask>(taskName, "task") : (TargetTask?)null;
         return new DatasetChoice(source, Text(value, "target"), Text(value, "positiveClass"), TextList(value, "excludedColumns"), (int)seed, testShare,
-            KindOverrides(value));
+            KindOverrides(value)) { Task = task };
     }
 
     private static IReadOnlyDictionary<string, ColumnKind>? KindOverrides(JsonElement value)

@@ -61,7 +61,7 @@ public sealed class RoomRuns(string code, MullerLoop loop, TrainingSlots slots, 
             var seed = plan.State.Dataset.SplitSeed;
             var rowsKey = ResultCache.PreparationKey(plan.State.Dataset, ChangesOf(plan), LeakyOf(plan));
             var prepared = Reused(plan) ?? await PrepareAsync(plan, at, cancellationToken);
-            var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings()).ToArray();
+            var seats = plan.AlgorithmIds.Select(id => plan.State.Seat(id).ToSettings(at.Workspace!.Task)).ToArray();
             var keys = seats.ToDictionary(s => s.Algorithm.Id, s => ResultCache.ResultKey(rowsKey, s, seed));
             var toTrain = new List<AlgorithmSettings>();
             foreach (var seat in seats)

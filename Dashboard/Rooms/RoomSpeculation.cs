@@ -104,7 +104,7 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
     {
         var seed = candidate.Dataset.SplitSeed;
         var rowsKey = ResultCache.PreparationKey(candidate.Dataset, candidate.Changes(), candidate.Leaky);
-        var seats = candidate.Algorithms.Select(a => a.ToSettings()).Where(s => !cache.Contains(ResultCache.ResultKey(rowsKey, s, seed))).ToArray();
+        var seats = candidate.Algorithms.Select(a => a.ToSettings(view.Workspace!.Task)).Where(s => !cache.Contains(ResultCache.ResultKey(rowsKey, s, seed))).ToArray();
         if (seats.Length == 0) return;
         var owner = "speculation " + code;
         var prepared = cache.GetPrepared(rowsKey);

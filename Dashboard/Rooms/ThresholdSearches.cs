@@ -27,6 +27,11 @@ public sealed class ThresholdSearches(string code, TrainingSlots slots, int perR
     private async Task<T> SearchAsync<T>(RoomView at, string algorithmId, Func<DatasetWorkspace, AlgorithmSettings, T> search, CancellationToken cancellationToken)
     {
         var workspace = at.Workspace ?? throw new InvalidOperationException("The data set is still loading; try again once the first results are in.");
+        if (workspace.Task == Core.Data.TargetTask.Regression)
+        {
+            throw new InvalidOperationException(
+                $"'{workspace.Split.Data.TargetColumn}' is predicted as a number (regression): there is no decision threshold to choose.");
+        }
         var settings = at.State.Seat(algorithmId).ToSettings();
         if (!_searches.Wait(0))
         {

@@ -21,7 +21,8 @@ public sealed class WorkspaceCache(ServerDatasets datasets)
     {
         var key = string.Join('|', choice.Source, choice.Target, choice.PositiveClass,
             choice.ExcludedColumns is null ? "(default)" : string.Join(',', choice.ExcludedColumns), choice.SplitSeed, choice.TestShare,
-            string.Join(',', (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}")));
+            string.Join(',', (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}")),
+            choice.Task?.ToString() ?? "(from the target)");
         var entry = _entries.GetOrAdd(key, k =>
         {
             _order.Enqueue(k);
@@ -45,14 +46,7 @@ public sealed class WorkspaceCache(ServerDatasets datasets)
         var dataset = choice.ApplyOverrides(datasets.Load(choice.Source));
         var target = choice.Target ?? bundled?.DefaultTarget ?? throw new DatasetException(DataProblem.TargetMissing,
             $"Pick the column to predict (the target). Columns: {string.Join(", ", dataset.Columns.Select(c => c.Name))}.", dataset.Name);
-        var labeled = LabeledDataset.Create(dataset, new TargetChoice(target, choice.PositiveClass, choice.ExcludedColumns));
-        // Regression runs on the command line only until the page and rooms learn it (docs/regression.md).
-        if (labeled.Task == TargetTask.Regression)
-        {
-            throw new DatasetException(DataProblem.InvalidSetting,
-                $"'{target}' is a numeric target (regression), which the page does not show yet. Pick a class target here, or run `loop --data {choice.Source}` on the command line.",
-                dataset.Name, column: target);
-        }
+        var labeled = LabeledDataset.Create(dataset, choice.TargetChoice(target));
         return DatasetWorkspace.Prepare(labeled, choice.TestShare, choice.SplitSeed, bundled?.Title ?? dataset.Name, bundled?.Credit);
     }
 }

@@ -80,6 +80,9 @@ public static class RunMapping
                 result.RocCurve.Select(p => new[] { p.FalsePositiveRate, p.TruePositiveRate, p.Threshold }).ToArray(),
                 result.PrecisionRecallCurve.Select(p => new[] { p.Precision, p.Recall, p.Threshold }).ToArray(),
                 result.SensitivitySpecificityCurve.Select(p => new[] { p.Threshold, p.Sensitivity, p.Specificity }).ToArray())),
+            RegressionJson = result.Regression is null ? null : StorageJson.Write(result.Regression),
+            TestPredictions = result.Regression is null ? null : PackDoubles(result.TestPredictions),
+            TestTargets = result.Regression is null ? null : PackDoubles(result.TestTargets),
         };
     }
 
@@ -121,8 +124,16 @@ public static class RunMapping
             curves.Pr.Select(p => new PrecisionRecallPoint(p[0], p[1], p[2])).ToArray(),
             curves.Ss.Select(p => new SensitivitySpecificityPoint(p[0], p[1], p[2])).ToArray(),
             new StageTimings(r.FeaturizeSeconds, r.FitSeconds, r.ScoreSeconds),
-            r.Error);
+            r.Error)
+        {
+            Regression = Regression(r),
+            TestPredictions = r.TestPredictions is null ? [] : UnpackDoubles(r.TestPredictions),
+            TestTargets = r.TestTargets is null ? [] : UnpackDoubles(r.TestTargets),
+        };
     }
+
+    /// <summary>A regressor's R² and errors from a result row; null for a classifier's (stored before regression, or on classes).</summary>
+    public static RegressionMetrics? Regression(RunResultEntity r) => r.RegressionJson is null ? null : StorageJson.Read<RegressionMetrics>(r.RegressionJson);
 
     /// <summary>
     /// The metrics from a result row's columns, or null for a failed algorithm. The history grid

@@ -81,4 +81,13 @@ public sealed class RunResultEntity
     public required string CurvesJson { get; set; }
 
     public RunEntity? Run { get; set; }
+
+    /// <summary>For a numeric target (regression): R², the errors and the rare-value errors as JSON; null for classes.</summary>
+    public string? RegressionJson { get; set; }
+
+    /// <summary>For regression: base64 of the predicted value of every test row as little-endian float64s.</summary>
+    public string? TestPredictions { get; set; }
+
+    /// <summary>For regression: base64 of the true value of every test row, beside <see cref="TestPredictions"/>.</summary>
+    public string? TestTargets { get; set; }
 }

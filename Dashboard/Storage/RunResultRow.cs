@@ -17,6 +17,9 @@ public sealed record RunResultRow(
     string Status,
     BinaryMetrics? Metrics)
 {
+    /// <summary>For a numeric target: R² and the errors (then <see cref="Metrics"/> is null).</summary>
+    public RegressionMetrics? Regression { get; init; }
+
     /// <summary>One metric's value, or null for a failed algorithm.</summary>
     public double? Get(MetricId metric) => Metrics?.Get(metric);
 }

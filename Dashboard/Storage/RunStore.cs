@@ -73,11 +73,15 @@ public sealed class RunStore(DashboardDatabase database)
                     Recall = r.Recall, Specificity = r.Specificity, F1 = r.F1, F2 = r.F2, BalancedAccuracy = r.BalancedAccuracy,
                     GeometricMean = r.GeometricMean, Mcc = r.Mcc, RocAuc = r.RocAuc, PrAuc = r.PrAuc,
                     SupportPositive = r.SupportPositive, SupportNegative = r.SupportNegative, UndefinedJson = r.UndefinedJson,
+                    RegressionJson = r.RegressionJson,
                 },
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new RunResultRow(r.Result.RunId, new DateTimeOffset(DateTime.SpecifyKind(r.CompletedAt, DateTimeKind.Utc)), r.RoomCode,
-            r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.Result.AlgorithmId, r.Result.DisplayName, r.Result.Status, RunMapping.Metrics(r.Result))).ToList();
+            r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.Result.AlgorithmId, r.Result.DisplayName, r.Result.Status, RunMapping.Metrics(r.Result))
+        {
+            Regression = RunMapping.Regression(r.Result),
+        }).ToList();
     }
 
     public async Task<RunFacets> FacetsAsync(CancellationToken cancellationToken)

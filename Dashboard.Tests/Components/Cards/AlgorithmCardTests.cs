@@ -53,6 +53,27 @@ public class AlgorithmCardTests : ComponentTest
     }
 
     [Fact]
+    public void Render_Regressor_RSquaredHeadlineErrorsAndChangesAgainstTheBaseline_NoThresholdNoClassWeight()
+    {
+        var svr = AlgorithmCatalog.Get("svm", Dashboard.Core.Data.TargetTask.Regression);
+        var result = TestResults.Regressed("svm", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000]);
+        var baseline = TestResults.Regressed("svm", [130_000, 140_000, 200_000, 200_000, 260_000, 330_000]);
+
+        var cut = RenderCard(result, p => p.Add(c => c.Baseline, baseline).Add(c => c.Relevance, TestResults.Relevance), svr);
+
+        Assert.Equal(DisplayFormat.Metric(result.Regression!.R2), cut.Find(".r2-value").TextContent);
+        Assert.Equal(DisplayFormat.Delta(result.Regression.R2 - baseline.Regression!.R2) + " vs baseline", cut.Find(".r2-delta").TextContent.Trim());
+        // Rare-range MAE: 40,000 now (320,000 → 300,000, 450,000 → 390,000) against 90,000 at baseline (→ 260,000, → 330,000).
+        var rare = cut.Find("tr[data-metric=RareMae]");
+        Assert.Equal("40,000", rare.QuerySelector("td.num")!.TextContent.Trim());
+        Assert.Equal("\u221250,000", rare.QuerySelector("td.delta")!.TextContent.Trim());
+        Assert.Empty(cut.FindAll(".threshold-slider"));
+        Assert.Empty(cut.FindAll(".class-weight"));
+        Assert.Empty(cut.FindAll("td[data-cell=TP]"));
+        Assert.Contains("fit 0.42 s on 36 training rows", cut.Find(".fit-time").TextContent);
+    }
+
+    [Fact]
     public void Render_WithBaseline_F1ChangeAgainstIt()
     {
         var result = TestResults.Completed("lightgbm", TestResults.GoodScores);

@@ -246,7 +246,7 @@ public class RoomReducerTests
         Assert.Empty(step.Effects.OfType<StartRun>());
         Assert.Equal(0.2, step.View.Latest["svm"].Metrics!.Threshold);
         Assert.Equal(0.2, step.View.Baseline["svm"].Metrics!.Threshold);
-        Assert.Equal(0.2, step.View.History.Single(p => p.AlgorithmId == "svm").Metrics.Threshold);
+        Assert.Equal(0.2, step.View.History.Single(p => p.AlgorithmId == "svm").Metrics!.Threshold);
         Assert.Equal(0.5, step.View.Latest["mlp"].Metrics!.Threshold);
         Assert.Equal(TestResults.MetricsAt(TestResults.GoodScores, 0.2).F1, step.View.Latest["svm"].Metrics!.F1);
     }

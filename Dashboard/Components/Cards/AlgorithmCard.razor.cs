@@ -1,4 +1,5 @@
 using Dashboard.Components.Shared;
+using Dashboard.Core.Data;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
 using Microsoft.AspNetCore.Components;
@@ -110,6 +111,13 @@ public sealed partial class AlgorithmCard
     public EventCallback<Explanations.CellChoice> OnCellChosen { get; set; }
 
     private Task ChooseCell(ConfusionCell cell) => OnCellChosen.InvokeAsync(new Explanations.CellChoice(Algorithm.Id, cell, _threshold));
+
+    /// <summary>For a numeric target: which true values are rare (the predicted-vs-actual plot shades them).</summary>
+    [Parameter]
+    public RelevanceFunction? Relevance { get; set; }
+
+    /// <summary>A regressor's card: no class weight, no threshold, R² and errors instead of a confusion matrix.</summary>
+    private bool IsRegressor => Algorithm.Task == TargetTask.Regression;
 
     private HyperparameterValues Applied => Hyperparameters ?? Result?.Hyperparameters ?? HyperparameterValues.Defaults;
 

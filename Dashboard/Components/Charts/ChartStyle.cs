@@ -72,6 +72,21 @@ public static class ChartStyle
         HoverMode = HoverModeEnum.Closest,
     };
 
+    /// <summary>
+    /// A shape over the plot's whole height between two x values: a vertical line (a threshold) or a shaded band (a range
+    /// of values). The caller sets its line or fill.
+    /// </summary>
+    public static Shape FullHeight(Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum type, double x0, double x1) => new()
+    {
+        Type = type,
+        XRef = "x",
+        YRef = "paper",
+        X0 = x0,
+        X1 = x1,
+        Y0 = 0,
+        Y1 = 1,
+    };
+
     /// <summary>The mode bar on hover with the PNG download (named after the chart); no Plotly logo, no selection tools.</summary>
     public static Config Config(string fileName) => new()
     {

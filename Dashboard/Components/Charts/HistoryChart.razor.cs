@@ -39,51 +39,63 @@ public sealed partial class HistoryChart : MetricChoice
     public static ChartFigure Build(MetricId metric, IReadOnlyList<HistoryChartPoint> points, string xTitle, bool byCost = false)
     {
         var info = MetricCatalog.Get(metric);
-        var measure = byCost
-            ? new Measure(CostTitle, p => p.ExpectedCost, null)
-            : new Measure(info.DisplayName, p => p.Metrics.TryGetValue(metric, out var value) ? value : null, RangeOf(metric));
+        return byCost
+            ? Build(points, p => p.ExpectedCost, CostTitle, DisplayFormat.Metric, range: null, xTitle, fromZero: true)
+            : Build(points, p => p.Metrics.TryGetValue(metric, out var value) ? value : null, info.DisplayName, DisplayFormat.Metric, RangeOf(metric), xTitle);
+    }
+
+    /// <summary>
+    /// The same chart for any number a point carries (a regression metric, say): <paramref name="value"/> picks it (null: not
+    /// drawn), <paramref name="range"/> fixes the y axis (null: Plotly fits it, as errors in the target's unit need).
+    /// </summary>
+    /// <param name="fromZero">Without a fixed range, start the y axis at 0 (a cost is never below 0).</param>
+    public static ChartFigure Build(IReadOnlyList<HistoryChartPoint> points, Func<HistoryChartPoint, double?> value, string valueName,
+        Func<double, string> format, IList<object>? range, string xTitle, bool fromZero = false)
+    {
         var traces = new List<ITrace>();
         foreach (var algorithm in points.GroupBy(p => p.AlgorithmId))
         {
             var name = PlotlyText.Escape(algorithm.First().AlgorithmName);
             var color = ChartStyle.ColorOf(algorithm.Key);
-            var drawn = algorithm.Where(p => measure.Of(p) is not null).OrderBy(p => p.X).ToList();
+            var drawn = algorithm.Where(p => value(p) is not null).OrderBy(p => p.X).ToList();
             var leaky = drawn.Where(p => p.Leaky).ToList();
+            var series = new SeriesValues(p => value(p)!.Value, valueName, format);
             foreach (var line in drawn.Where(p => !p.Leaky).GroupBy(p => p.Line))
             {
-                var undersampling = line.Key == Panels.HistorySeries.UndersamplingLine;
-                var trace = Series(line.Key is null ? name : $"{name} · {line.Key}", algorithm.Key, line.ToList(), measure, ModeFlag.Lines | ModeFlag.Markers,
+                var undersampling = Panels.HistorySeries.IsUndersampling(line.Key);
+                var trace = Series(line.Key is null ? name : $"{name} · {line.Key}", algorithm.Key, line.ToList(), series, ModeFlag.Lines | ModeFlag.Markers,
                     new Marker { Color = color, Size = 8, Symbol = undersampling ? SymbolEnum.Square : SymbolEnum.Circle }, color);
                 if (undersampling) trace.Line.Dash = "dash";
                 traces.Add(trace);
             }
             if (leaky.Count > 0)
             {
-                traces.Add(Series($"{name} (leaky)", algorithm.Key, leaky, measure, ModeFlag.Markers,
+                traces.Add(Series($"{name} (leaky)", algorithm.Key, leaky, series, ModeFlag.Markers,
                     new Marker { Color = color, Size = 11, Symbol = SymbolEnum.XThin, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = color, Width = 2 } },
                     color));
             }
         }
-        var layout = ChartStyle.NewLayout(null, xTitle, measure.Name);
-        if (measure.Range is { } range) layout.YAxis[0].Range = range;
-        else layout.YAxis[0].RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero; // a cost is never below 0
+        var layout = ChartStyle.NewLayout(null, xTitle, valueName);
+        if (range is not null) layout.YAxis[0].Range = range;
+        else if (fromZero) layout.YAxis[0].RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero;
         return new ChartFigure(traces, layout);
     }
 
-    /// <summary>What the y axis shows: its name, each point's value (null: not drawn) and a fixed range (null: Plotly's).</summary>
-    private sealed record Measure(string Name, Func<HistoryChartPoint, double?> Of, IList<object>? Range);
+    /// <summary>What a series plots: the value, its name and how it reads in a hover.</summary>
+    private sealed record SeriesValues(Func<HistoryChartPoint, double> Value, string Name, Func<double, string> Format);
 
-    private static Scatter Series(string name, string group, List<HistoryChartPoint> points, Measure measure, ModeFlag mode, Marker marker, string color) => new()
+    private static Scatter Series(string name, string group, List<HistoryChartPoint> points, SeriesValues values,
+        ModeFlag mode, Marker marker, string color) => new()
     {
         Name = name,
         LegendGroup = group,
         X = [.. points.Select(p => (object)p.X)],
-        Y = [.. points.Select(p => (object)measure.Of(p)!.Value)],
+        Y = [.. points.Select(p => (object)values.Value(p))],
         Mode = mode,
         Marker = marker,
         Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = color, Width = 2 },
         HoverTextArray = [.. points.Select(p =>
-            $"{name}<br>{PlotlyText.Escape(p.XLabel)}<br>{measure.Name} {DisplayFormat.Metric(measure.Of(p)!.Value)}" + (p.Leaky ? "<br>leaky mode: resampled before the split" : ""))],
+            $"{name}<br>{PlotlyText.Escape(p.XLabel)}<br>{values.Name} {values.Format(values.Value(p))}" + (p.Leaky ? "<br>leaky mode: resampled before the split" : ""))],
         HoverTemplate = "%{hovertext}<extra></extra>",
     };
 }

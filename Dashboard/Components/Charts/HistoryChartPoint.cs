@@ -28,6 +28,9 @@ public sealed record HistoryChartPoint(
     /// <summary>The expected cost per test row at the card's threshold for the room's costs; null when not known.</summary>
     public double? ExpectedCost { get; init; }
 
+    /// <summary>For a numeric target: the run's R² and errors (then <see cref="Metrics"/> is empty).</summary>
+    public RegressionMetrics? Regression { get; init; }
+
     /// <summary>The point of a completed result at a slider position; null for a failed one.</summary>
     public static HistoryChartPoint? From(AlgorithmResult result, double x, string xLabel, bool leaky = false)
     {

@@ -41,7 +41,12 @@ public sealed partial class ImportanceChart : ChartBase
     /// <summary>Permutation importance: mean drop with its spread as error bars.</summary>
     public static ChartFigure Build(IReadOnlyList<ColumnImportance> importances, ImportanceMetric metric, IReadOnlyCollection<string>? highlighted)
     {
-        var metricName = metric == ImportanceMetric.RocAuc ? "ROC AUC" : "F1";
+        var metricName = metric switch
+        {
+            ImportanceMetric.RocAuc => "ROC AUC",
+            ImportanceMetric.R2 => "R²",
+            _ => "F1",
+        };
         var bars = importances.Select(i => new RankedBar(i.Column, i.MeanDrop, i.StandardDeviation,
             $"{PlotlyText.Escape(i.Column)}<br>{metricName} drops by {DisplayFormat.Metric(i.MeanDrop)} ± {DisplayFormat.Metric(i.StandardDeviation)} when shuffled"));
         return Build(bars, $"drop in test {metricName} when the column is shuffled", highlighted);

@@ -32,14 +32,15 @@ public sealed partial class RocTrajectoryChart : ChartBase
         var traces = new List<ITrace> { ThresholdCurveChart.GuessLine("chance", [0.0, 1.0], [0.0, 1.0]) };
         foreach (var algorithmId in algorithmIds)
         {
-            var path = points.Where(p => p.AlgorithmId == algorithmId).OrderBy(p => p.RunNumber).ToArray();
+            // Points with a confusion matrix only (a regressor's have none: the panel hides this chart for regression).
+            var path = points.Where(p => p.AlgorithmId == algorithmId && p.Metrics is not null).OrderBy(p => p.RunNumber).ToArray();
             if (path.Length == 0) continue;
             var name = AlgorithmCatalog.All.FirstOrDefault(a => a.Id == algorithmId)?.DisplayName ?? algorithmId;
             traces.Add(new Scatter
             {
                 Name = PlotlyText.Escape(name),
-                X = [.. path.Select(p => (object)(1 - p.Metrics.Specificity))],
-                Y = [.. path.Select(p => (object)p.Metrics.Recall)],
+                X = [.. path.Select(p => (object)(1 - p.Metrics!.Specificity))],
+                Y = [.. path.Select(p => (object)p.Metrics!.Recall)],
                 Mode = ModeFlag.Lines | ModeFlag.Markers,
                 Line = new Line { Color = ChartStyle.ColorOf(algorithmId), Width = 2 },
                 Marker = new Marker
@@ -59,8 +60,8 @@ public sealed partial class RocTrajectoryChart : ChartBase
         return new ChartFigure(traces, layout);
     }
 
-    private static string Describe(HistoryPoint point, string name) =>
+    private static string Describe(HistoryPoint point, string name) => point.Metrics is not { } metrics ? name :
         $"{name}, run {point.RunNumber}{(point.Leaky ? " (leaky)" : "")}: {(point.Settings.Length == 0 ? "the data as it is" : point.Settings)}\n" +
-        $"recall {DisplayFormat.Metric(point.Metrics.Recall)}, false-positive rate {DisplayFormat.Metric(1 - point.Metrics.Specificity)} " +
-        $"at threshold {DisplayFormat.Metric(point.Metrics.Threshold)}";
+        $"recall {DisplayFormat.Metric(metrics.Recall)}, false-positive rate {DisplayFormat.Metric(1 - metrics.Specificity)} " +
+        $"at threshold {DisplayFormat.Metric(metrics.Threshold)}";
 }

@@ -71,15 +71,10 @@ public sealed partial class SensitivitySpecificityChart : ChartBase
         };
     }
 
-    private static Shape VerticalLine(double threshold, string color) => new()
+    private static Shape VerticalLine(double threshold, string color)
     {
-        Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
-        XRef = "x",
-        YRef = "paper",
-        X0 = threshold,
-        X1 = threshold,
-        Y0 = 0,
-        Y1 = 1,
-        Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = color, Dash = "dash", Width = 1.5m },
-    };
+        var line = ChartStyle.FullHeight(Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, threshold, threshold);
+        line.Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = color, Dash = "dash", Width = 1.5m };
+        return line;
+    }
 }

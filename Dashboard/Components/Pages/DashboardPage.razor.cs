@@ -1,6 +1,8 @@
 using Dashboard.Components.Cards;
 using Dashboard.Components.Charts;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
 using Dashboard.Rooms;
 using Dashboard.Security;
 using Microsoft.AspNetCore.Components;
@@ -145,6 +147,14 @@ public partial class DashboardPage
     /// <summary>Whether this member may move an algorithm's room-wide threshold: its seat holder or the host (only the host in classroom mode).</summary>
     private bool CanSetThreshold(RoomState state, AlgorithmSeat seat) =>
         RoomRules.Refusal(state, new SetThreshold(_memberId, seat.AlgorithmId, seat.Threshold)) is null;
+
+    /// <summary>The card's "best threshold" search; null (no control) for a regressor, which has no threshold.</summary>
+    private Func<MetricId, CancellationToken, Task<ValidationThresholdResult>>? BestThresholdFinder(bool regression, string algorithmId) =>
+        regression ? null : (metric, token) => _room!.Thresholds.FindAsync(_room.View, algorithmId, metric, token);
+
+    /// <summary>The card's "lowest cost" search; null for a regressor.</summary>
+    private Func<CancellationToken, Task<ValidationCostThresholdResult>>? LowestCostFinder(bool regression, string algorithmId) =>
+        regression ? null : token => _room!.Thresholds.FindLowestCostAsync(_room.View, algorithmId, token);
 
     /// <summary>Whether this member may remove an added card (anyone who may steer; only the host in classroom mode).</summary>
     private bool CanRemove(RoomState state, AlgorithmSeat seat) => RoomRules.Refusal(state, new RemoveAlgorithm(_memberId, seat.AlgorithmId)) is null;

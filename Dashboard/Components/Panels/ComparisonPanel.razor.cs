@@ -34,6 +34,8 @@ public partial class ComparisonPanel : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    private bool IsRegression => Snapshot.Task == Core.Data.TargetTask.Regression;
+
     private IReadOnlyList<AlgorithmResult> Completed =>
         Snapshot.Latest.Values.Where(r => r.Status == AlgorithmStatus.Completed).OrderBy(r => Order(r.AlgorithmId)).ToArray();
 
@@ -45,11 +47,16 @@ public partial class ComparisonPanel : IDisposable
     private string ActiveSlider =>
         _slider is { } chosen && Snapshot.State.Sliders.Any(s => s.Id == chosen) ? chosen : Snapshot.LastMovedSliderId ?? RoomDefaults.ClassSliderId;
 
-    private string ActiveLabel => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider)?.Label ?? "";
+    private string ActiveLabel => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider) is { } slider ? LabelOf(slider) : "";
+
+    /// <summary>A slider as the history picker names it: for a numeric target the class slider moves its rare values.</summary>
+    private string LabelOf(SliderState slider) => IsRegression && slider.IsClassSlider ? "rare values" : slider.Label;
 
     /// <summary>The history chart's x axis: the balance track's points all sit on the minority's share, whichever side made them.</summary>
     private string HistoryAxis => Snapshot.State.Sliders.FirstOrDefault(s => s.Id == ActiveSlider) is { IsBalanceTrack: true } track && Snapshot.Workspace is { } workspace
-        ? $"minority {SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (dashed: majority undersampled; solid: minority SMOTEd)"
+        ? IsRegression
+            ? $"{SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (dashed: common values undersampled; solid: SMOTER rows added)"
+            : $"minority {SliderReadout.GroupLabel(track.Group, workspace.Split.Data)}: share of training rows (dashed: majority undersampled; solid: minority SMOTEd)"
         : $"{ActiveLabel}: share of training rows";
 
     /// <summary>
@@ -65,19 +72,22 @@ public partial class ComparisonPanel : IDisposable
             if (slider is null || split is null) return [];
             var neutral = FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
             var group = slider.Group.Describe(split.Data);
-            var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId).DisplayName);
+            var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId, Snapshot.Task).DisplayName);
             return Snapshot.History
                 .Where(p => HistorySeries.Belongs(p, slider, group))
                 .SelectMany(p =>
                 {
                     var x = p.SliderId is null ? neutral : p.Position;
                     var label = p.SliderId is null ? $"baseline ({SliderReadout.Percent(neutral)})" : $"{p.SliderLabel}: {SliderReadout.Percent(p.Position)}";
-                    var values = MetricCatalog.All.Where(m => p.Metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => p.Metrics.Get(m.Id));
-                    return HistorySeries.LinesOf(p, slider).Select(line =>
+                    var values = p.Metrics is { } metrics
+                        ? MetricCatalog.All.Where(m => metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => metrics.Get(m.Id))
+                        : [];
+                    return HistorySeries.LinesOf(p, slider, IsRegression).Select(line =>
                         new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky)
                         {
                             Line = line,
-                            ExpectedCost = Snapshot.State.Costs.ExpectedCost(p.Metrics.Confusion),
+                            ExpectedCost = p.Metrics is { } m ? Snapshot.State.Costs.ExpectedCost(m.Confusion) : null,
+                            Regression = p.Regression,
                         });
                 })
                 .ToArray();

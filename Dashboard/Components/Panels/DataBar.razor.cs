@@ -18,6 +18,11 @@ public partial class DataBar
     private IReadOnlyList<string> _columns = [];
     private string? _target;
     private string? _positive;
+
+    /// <summary>The task as chosen: <see cref="AutoTask"/> (from the target), or a <see cref="TargetTask"/> name.</summary>
+    private string _task = AutoTask;
+
+    private const string AutoTask = "auto";
     private IReadOnlyCollection<string> _excluded = [];
     private IReadOnlyCollection<string> _asCategories = [];
 
@@ -60,7 +65,10 @@ public partial class DataBar
 
     private IReadOnlyList<string> _classes = [];
 
-    private bool OneVsRest => _classes.Count > 2;
+    private bool OneVsRest => _classes.Count > 2 && !IsRegression;
+
+    /// <summary>The room's target is predicted as a number, and the target shown is still that one: there is no positive class.</summary>
+    private bool IsRegression => Snapshot.Task == TargetTask.Regression && _target == Snapshot.Workspace?.Split.Data.TargetColumn && _task != nameof(TargetTask.Classification);
 
     protected override void OnParametersSet()
     {
@@ -79,6 +87,7 @@ public partial class DataBar
         _numericColumns = [.. _dataset.Columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name), .. _asCategories];
         _target = labeled.TargetColumn;
         _positive = choice.PositiveClass;
+        _task = choice.Task?.ToString() ?? AutoTask;
         _excluded = labeled.ExcludedColumns.ToHashSet();
         _seed = choice.SplitSeed;
         _testShare = choice.TestShare;
@@ -108,6 +117,7 @@ public partial class DataBar
         _asCategories = [];
         _target = target ?? _columns[^1];
         _positive = null;
+        _task = AutoTask;
         _excluded = LabeledDataset.DefaultExclusions(dataset).ToHashSet();
         _classes = ClassesOf(_target);
     }
@@ -116,6 +126,7 @@ public partial class DataBar
     {
         _target = target;
         _positive = null;
+        _task = AutoTask;
         _classes = ClassesOf(target);
     }
 
@@ -184,7 +195,10 @@ public partial class DataBar
         var excluded = _excluded.ToArray();
         var overrides = _asCategories.Count == 0 ? null : _asCategories.ToDictionary(c => c, _ => ColumnKind.Categorical);
         var choice = new DatasetChoice(_source, _target, string.IsNullOrEmpty(_positive) ? null : _positive,
-            excluded.Order().SequenceEqual(defaults.Order()) ? null : excluded, _seed, _testShare, overrides);
+            excluded.Order().SequenceEqual(defaults.Order()) ? null : excluded, _seed, _testShare, overrides)
+        {
+            Task = Enum.TryParse<TargetTask>(_task, out var task) ? task : null,
+        };
         await OnSelect.InvokeAsync(choice);
     }
 }

@@ -15,6 +15,13 @@ public static class HistorySeries
     public const string UndersamplingLine = "undersampling the majority";
     public const string OversamplingLine = "SMOTE on the minority";
 
+    /// <summary>The same two lines for a numeric target's rare values.</summary>
+    public const string CommonUndersamplingLine = "undersampling the common values";
+    public const string RareOversamplingLine = "SMOTER on the rare values";
+
+    /// <summary>Whether a line is drawn dashed: the balance track's undersampling side, for classes or a numeric target.</summary>
+    public static bool IsUndersampling(string? line) => line is UndersamplingLine or CommonUndersamplingLine;
+
     /// <param name="group">The slider's current focus group as described ("class 'yes'", "gender = female").</param>
     public static bool Belongs(HistoryPoint point, string sliderId, string group) =>
         point.SliderId is null || (point.SliderId == sliderId && point.SliderLabel == group);
@@ -28,12 +35,16 @@ public static class HistorySeries
         Belongs(point, slider.Id, group) && (point.SliderId is null || point.Side is not null == slider.IsBalanceTrack);
 
     /// <summary>The lines a point is drawn on: its side's on the balance track (the baseline on both), else the algorithm's one line (null).</summary>
-    public static IReadOnlyList<string?> LinesOf(HistoryPoint point, SliderState slider) =>
-        !slider.IsBalanceTrack ? [null]
-        : point.Side switch
+    /// <param name="regression">For a numeric target the lines are named for its common and rare values.</param>
+    public static IReadOnlyList<string?> LinesOf(HistoryPoint point, SliderState slider, bool regression = false)
+    {
+        if (!slider.IsBalanceTrack) return [null];
+        var (under, over) = regression ? (CommonUndersamplingLine, RareOversamplingLine) : (UndersamplingLine, OversamplingLine);
+        return point.Side switch
         {
-            ClassBalanceSide.UndersampleMajority => [UndersamplingLine],
-            ClassBalanceSide.OversampleMinority => [OversamplingLine],
-            _ => [UndersamplingLine, OversamplingLine],
+            ClassBalanceSide.UndersampleMajority => [under],
+            ClassBalanceSide.OversampleMinority => [over],
+            _ => [under, over],
         };
+    }
 }

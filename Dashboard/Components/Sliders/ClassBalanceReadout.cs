@@ -23,12 +23,12 @@ public static class ClassBalanceReadout
         var report = state.ReportOf(slider, training);
         var readout = report is null
             ? new SliderReadout(name, neutral, neutral, 0, 0,
-                $"Minority {name}: {SliderReadout.Percent(neutral)} of training rows (as in the data)",
+                $"{Headline(data, name)}: {SliderReadout.Percent(neutral)} of training rows (as in the data)",
                 $"Neutral: the training rows are as in the data set. Left removes {majority} rows, right adds synthetic {name} rows; both ends reach 50/50.", [],
                 minorityRows, trainRows.Count)
             : new SliderReadout(name, neutral, report.ShareAfter, report.RowsAdded, report.RowsRemoved,
-                $"Minority {name}: {SliderReadout.Percent(neutral)} → {SliderReadout.Percent(report.ShareAfter)} of training rows{RowsTaken(report, name, majority)}",
-                Explain(report, name, majority), report.Warnings.Select(w => w.Message).ToArray(), minorityRows, trainRows.Count);
+                $"{Headline(data, name)}: {SliderReadout.Percent(neutral)} → {SliderReadout.Percent(report.ShareAfter)} of training rows{RowsTaken(report, name, majority)}",
+                data.Task == Core.Data.TargetTask.Regression ? ExplainRegression(report, data.TargetColumn) : Explain(report, name, majority), report.Warnings.Select(w => w.Message).ToArray(), minorityRows, trainRows.Count);
         return readout with { IsBalanceTrack = true, MajorityName = majority };
     }
 
@@ -62,6 +62,25 @@ public static class ClassBalanceReadout
         }
         return "Nothing to change: the classes already have that balance.";
     }
+
+    /// <summary>What the rare-values track did to a numeric target's training rows, in the target's words.</summary>
+    private static string ExplainRegression(ChangeReport report, string target)
+    {
+        if (report.Side == ClassBalanceSide.UndersampleMajority && report.RowsRemoved > 0)
+        {
+            return $"{Capitalized(report.Method)} removed {report.RowsRemoved:N0} rows with a common {target}; every row with a rare {target} was kept.";
+        }
+        if (report.Side == ClassBalanceSide.OversampleMinority && report.RowsAdded > 0)
+        {
+            var k = report.KUsed is { } used ? $" (k={used})" : "";
+            return $"{report.Method} added {report.RowsAdded:N0} synthetic rows with a rare {target}{k}, each between a real rare-value row and one of its nearest rare-value neighbours; no row was removed.";
+        }
+        return $"Nothing to change: the rare values of {target} already have that share.";
+    }
+
+    /// <summary>How the readout names the group: "Minority survived = yes", or for a numeric target "Rare values of Sale_Price".</summary>
+    private static string Headline(Core.Data.LabeledDataset data, string name) =>
+        data.Task == Core.Data.TargetTask.Regression ? Capitalized(name) : $"Minority {name}";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -54,7 +54,11 @@ public partial class SliderCard : IDisposable
     private CancellationTokenSource? _pause;
 
     /// <summary>The track's scale: a share in percent, or the class-balance position from −100 % to +100 %.</summary>
-    private SliderTrack Track => SliderTrack.For(Slider, Readout);
+    private SliderTrack Track => SliderTrack.For(Slider, Readout, Data.Task);
+
+    /// <summary>The card's title: the column, or the target's slider ("Class balance", or for a numeric target its rare values).</summary>
+    private string Title => !Slider.IsClassSlider ? Slider.Label
+        : Data.Task == TargetTask.Regression ? $"Rare {Data.TargetColumn} values" : "Class balance";
 
     private double SliderPercent => Math.Round((_pending ?? Track.Value) * 100, 1);
 

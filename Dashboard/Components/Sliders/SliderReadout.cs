@@ -105,6 +105,7 @@ public sealed record SliderReadout(
 
     public static string GroupLabel(FocusGroup group, LabeledDataset data) => group switch
     {
+        ClassGroup c when data.Task == TargetTask.Regression => $"{data.ClassName(c.Label)} of {data.TargetColumn}",
         ClassGroup c => $"{data.TargetColumn} = {data.ClassName(c.Label)}",
         _ => group.Describe(data),
     };

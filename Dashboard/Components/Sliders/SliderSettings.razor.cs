@@ -11,6 +11,12 @@ public partial class SliderSettings
     private string _classChoice = BalanceChoice;
 
     private const string BalanceChoice = "balance";
+
+    /// <summary>For a numeric target: the slider moves a range of target values the user picks.</summary>
+    private const string RangeChoice = "target-range";
+
+    /// <summary>A target range's upper end; null: no limit ("Sale_Price ≥ 400,000").</summary>
+    private double? _targetHi;
     private string? _category;
     private double _lo;
     private double _hi;
@@ -36,7 +42,16 @@ public partial class SliderSettings
 
     /// <summary>NearMiss, Tomek links and ENN remove rows of a class by its neighbours: class groups only.</summary>
     private IEnumerable<UndersamplingMethod> UnderMethods =>
-        Slider.IsClassSlider ? Enum.GetValues<UndersamplingMethod>() : [UndersamplingMethod.Random];
+        Slider.IsClassSlider && !IsRegression ? Enum.GetValues<UndersamplingMethod>() : [UndersamplingMethod.Random];
+
+    /// <summary>For a numeric target the regression oversamplers (SMOTER, SMOGN, random, noise); every method for classes.</summary>
+    private IEnumerable<OversamplingMethod> OverMethods => IsRegression ? MethodNames.ForRegression : Enum.GetValues<OversamplingMethod>();
+
+    private bool IsRegression => Data.Task == TargetTask.Regression;
+
+    private string MajorityWord => IsRegression ? "common values" : "majority";
+
+    private string MinorityWord => IsRegression ? "rare values" : "minority";
 
     protected override void OnParametersSet()
     {
@@ -48,6 +63,10 @@ public partial class SliderSettings
             case ClassGroup c: _classChoice = Slider.IsBalanceTrack ? BalanceChoice : c.Label.ToString(System.Globalization.CultureInfo.InvariantCulture); break;
             case CategoryGroup c: _category = c.Category; break;
             case NumericRangeGroup r: (_lo, _hi) = (r.Lo, r.Hi); break;
+            case TargetRangeGroup t:
+                _classChoice = RangeChoice;
+                (_lo, _targetHi) = (t.Lo, double.IsPositiveInfinity(t.Hi) ? null : t.Hi);
+                break;
         }
     }
 
@@ -58,11 +77,17 @@ public partial class SliderSettings
             _error = "'From' must be below 'To'.";
             return;
         }
+        if (_classChoice == RangeChoice && IsRegression && _targetHi is { } hi && !(_lo < hi))
+        {
+            _error = "'From' must be below 'To' (or leave 'To' empty for no upper limit).";
+            return;
+        }
         _error = null;
         // No group for the balance track: the room puts the class slider back on it (the minority toward 50/50).
         FocusGroup? group = Slider.Group switch
         {
-            ClassGroup when _classChoice == BalanceChoice => null,
+            ClassGroup or TargetRangeGroup when _classChoice == BalanceChoice => null,
+            ClassGroup or TargetRangeGroup when _classChoice == RangeChoice => new TargetRangeGroup(_lo, _targetHi ?? double.PositiveInfinity),
             ClassGroup => new ClassGroup(_classChoice == "1" ? 1 : 0),
             CategoryGroup c => new CategoryGroup(c.Column, _category ?? c.Category),
             NumericRangeGroup r => new NumericRangeGroup(r.Column, _lo, _hi),

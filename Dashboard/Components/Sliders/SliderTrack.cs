@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
 
 namespace Dashboard.Components.Sliders;
@@ -14,8 +15,14 @@ namespace Dashboard.Components.Sliders;
 /// <param name="Neutral">Where neutral is on the track, as a fraction: the data's own share, or 0.</param>
 public sealed record SliderTrack(double Min, double Max, double Step, double Value, double Neutral, string Caption, string NeutralTitle, string AriaLabel)
 {
-    public static SliderTrack For(SliderState slider, SliderReadout readout) => slider.Balance is { } position
-        ? new SliderTrack(-100, 100, 5, position, 0,
+    /// <param name="task">For a numeric target the track moves the rare values (common values undersampled, SMOTER rows added).</param>
+    public static SliderTrack For(SliderState slider, SliderReadout readout, TargetTask task = TargetTask.Classification) => slider.Balance is { } position
+        ? task == TargetTask.Regression
+            ? new SliderTrack(-100, 100, 5, position, 0,
+                $"← undersample the common values ({readout.MajorityName}) · add SMOTER rows to the rare values ({readout.GroupName}) → · now {ClassBalanceReadout.Position(position)} of the way to 50/50",
+                "neutral: the target's values as in the data",
+                "rare target values, percent of the way to 50/50: negative undersamples the common values, positive adds synthetic rare-value rows")
+            : new SliderTrack(-100, 100, 5, position, 0,
             $"← undersample the majority ({readout.MajorityName}) · SMOTE the minority ({readout.GroupName}) → · now {ClassBalanceReadout.Position(position)} of the way to 50/50",
             "neutral: the classes as in the data",
             "class balance, percent of the way to 50/50: negative undersamples the majority, positive adds synthetic minority rows")

@@ -251,6 +251,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.Property<double?>("Recall")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("RegressionJson")
+                        .HasColumnType("text");
+
                     b.Property<double?>("RocAuc")
                         .HasColumnType("double precision");
 
@@ -275,8 +278,14 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TestPredictions")
+                        .HasColumnType("text");
+
                     b.Property<string>("TestScores")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TestTargets")
                         .HasColumnType("text");
 
                     b.Property<double?>("Threshold")

@@ -246,6 +246,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.Property<double?>("Recall")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("RegressionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("RocAuc")
                         .HasColumnType("REAL");
 
@@ -270,8 +273,14 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TestPredictions")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TestScores")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TestTargets")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Threshold")
