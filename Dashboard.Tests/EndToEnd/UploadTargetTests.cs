@@ -12,7 +12,15 @@ public class UploadTargetTests(BrowserFixture fixture)
         var page = await fixture.NewRoomAsync();
 
         await page.Locator("input[type=file]").SetInputFilesAsync(TestData.PathOf("good/churn_month_last.csv"));
-        await page.Locator(".target-proposal").WaitForAsync();
+        try
+        {
+            await page.Locator(".target-proposal").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "upload-proposal-missing.png"), FullPage = true });
+            throw new TimeoutException("No target proposal after the upload; the data bar said: " + await page.Locator(".data-bar").InnerTextAsync());
+        }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "upload-proposal.png") });
         Assert.Equal("churned", await page.Locator(".proposed-target").InnerTextAsync());
