@@ -14,6 +14,8 @@ namespace Dashboard.Tests.Cluster;
 /// Rooms as grains on an in-process cluster of two silos (Orleans' TestingHost), each with the rooms' services of
 /// a real server: a room hosted on one silo is used from the other, and outlives its silo's shutdown.
 /// </summary>
+// In the browser tests' collection: its servers train for real, and running beside those tests starved them on two cores.
+[Collection(Dashboard.Tests.EndToEnd.BrowserCollection.Name)]
 public sealed class RoomGrainTests : IAsyncLifetime
 {
     private TestCluster _cluster = default!;

@@ -10,6 +10,8 @@ namespace Dashboard.Tests.Cluster;
 /// Two real servers (separate processes) in one cluster over a real Redis, sharing a data folder as two servers
 /// on one machine do: a room created on one is used from the other, and survives the first being killed.
 /// </summary>
+// In the browser tests' collection: its servers train for real, and running beside those tests starved them on two cores.
+[Collection(Dashboard.Tests.EndToEnd.BrowserCollection.Name)]
 public sealed class TwoServerTests
 {
     [RedisFact]

@@ -34,7 +34,9 @@ public class RowExplanationTests(BrowserFixture fixture)
         Assert.Contains(methods, m => m.StartsWith("exact TreeSHAP"));
         Assert.Contains(methods, m => m.StartsWith("exact linear"));
         Assert.Contains(methods, m => m.StartsWith("sampling Shapley estimate"));
-        Assert.Equal(4, await page.Locator(".row-explanation .js-plotly-plot .waterfalllayer").CountAsync());
+        // Plotly draws each waterfall when its chart's script has run: wait for the fourth rather than count at once.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.row-explanation .js-plotly-plot .waterfalllayer').length === 4",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
         // The heatmap is clickable too: the bottom-left cell is "actually positive, predicted negative".
         await page.Locator(".cell-rows-close").ClickAsync();
