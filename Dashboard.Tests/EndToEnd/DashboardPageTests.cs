@@ -83,7 +83,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
         await WaitForBaselineAsync(page);
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(TestData.PathOf("bad/ragged_row.csv"));
+        await PageUpload.ChooseAsync(page, TestData.PathOf("bad/ragged_row.csv"));
 
         var message = page.GetByText("line 3: this row has 2 values but the header has 3 columns");
         await message.WaitForAsync();
