@@ -33,7 +33,7 @@ public class UploadTargetTests(BrowserFixture fixture)
 
         await page.WaitForFunctionAsync("() => /churn_month_last/.test(document.querySelector('.data-credit')?.innerText ?? '')",
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await page.WaitForFunctionAsync(BrowserFixture.CardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         Assert.Equal(0, await page.Locator(".target-proposal").CountAsync());
         Assert.Contains("churned", await page.Locator(".algorithm-card").First.InnerTextAsync());
     }
