@@ -130,6 +130,7 @@ public class HistoryComponentTests : ComponentTest, IAsyncLifetime
         Assert.Empty(cut.FindAll(".confusion-table"));
         Assert.DoesNotContain("ROC", cut.Markup);
         Assert.DoesNotContain(">Threshold<", cut.Markup);
+        Assert.Contains("relevance ≥ 0.5", cut.Find(".comparison-settings").TextContent); // the runs' rare values, at the default threshold
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
@@ -50,6 +51,11 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
         };
         // A regressor has no decision threshold: the row would only repeat a stored default.
         if (!IsRegression) rows.Add(("Threshold", Runs.Select(r => RunText.Metric(r.Threshold)).ToList()));
+        // Which test rows the rare-range errors are on: runs at other relevance thresholds compare those errors on other rows.
+        if (IsRegression)
+        {
+            rows.Add(("Rare values", Runs.Select(r => $"relevance ≥ {RunText.Number(r.Choice.RelevanceThreshold ?? RelevanceFunction.DefaultThreshold)}").ToList()));
+        }
         foreach (var (id, name) in Algorithms)
         {
             rows.Add(($"{name} settings", Runs.Select(r => Result(r, id) is { } result
