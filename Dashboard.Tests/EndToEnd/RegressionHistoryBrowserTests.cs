@@ -16,6 +16,9 @@ public class RegressionHistoryBrowserTests(BrowserFixture fixture)
         var slider = page.Locator(".slider-card[data-slider='class']");
         await slider.Locator(".mud-expand-panel-header", new LocatorLocatorOptions { HasText = "Focus group and methods" }).ClickAsync();
         var readout = slider.Locator(".relevance-threshold-readout");
+        // The panel opens with an animation: its text is empty until it has.
+        await page.WaitForFunctionAsync("() => /^At /.test(document.querySelector('.relevance-threshold-readout')?.innerText ?? '')", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.StartsWith("At 0.5 (the room's): 346 of 2,197 training rows are rare", await readout.InnerTextAsync());
 
         var field = slider.Locator(".relevance-threshold-input input");
