@@ -149,4 +149,16 @@ public class RelevanceThresholdTests
             RoomReducer.Apply(classes, new SetRelevanceThreshold(RoomRules.SystemMember, 0.8), T0).Refusal);
         Assert.StartsWith("This room is in classroom mode", RoomReducer.Apply(classroom, new SetRelevanceThreshold("ben", 0.8), T0).Refusal);
     }
+
+    [Fact]
+    public void StoredRoom_ThresholdComesBackWithTheRoomsSettings()
+    {
+        var room = Loaded(Choice with { RelevanceThreshold = 0.8 }, 0.8);
+
+        // As storage keeps the room (its own JSON) and reads it back when the room reopens.
+        var stored = Dashboard.Storage.StoredRoomState.Read(Dashboard.Storage.StorageJson.Write(room.State));
+
+        Assert.Equal(0.8, stored.Dataset.RelevanceThreshold);
+        Assert.Null(Dashboard.Storage.StoredRoomState.Read(Dashboard.Storage.StorageJson.Write(Loaded(Choice, null).State)).Dataset.RelevanceThreshold);
+    }
 }
