@@ -1,37 +1,22 @@
 using Bunit;
 using Dashboard.Components.History;
 using Dashboard.Core.Metrics;
-using Dashboard.Storage;
 using Dashboard.Tests.Components;
 using Dashboard.Tests.Export;
-using Dashboard.Tests.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.History;
 
 /// <summary>The history views rendered over a real SQLite store.</summary>
-public class HistoryComponentTests : ComponentTest, IAsyncLifetime
+public class HistoryComponentTests : StoredRunsComponentTest
 {
-    private SqliteDatabaseFixture _db = default!;
-    private RunStore _store = default!;
-
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _db = await SqliteDatabaseFixture.CreateAsync();
-        _store = new RunStore(_db.Database);
-        Context.Services.AddSingleton(_store);
-        RenderPopoverProvider();
-        await _store.SaveAsync(RunFixtures.Run("first", RunFixtures.Start), CancellationToken.None);
-        await _store.SaveAsync(RunFixtures.Run("second", RunFixtures.Start.AddMinutes(1), reason: "moved class balance to 0.6",
+        await Store.SaveAsync(RunFixtures.Run("first", RunFixtures.Start), CancellationToken.None);
+        await Store.SaveAsync(RunFixtures.Run("second", RunFixtures.Start.AddMinutes(1), reason: "moved class balance to 0.6",
             results: [RunFixtures.Result("lightgbm", RunFixtures.EagerScores), RunFixtures.Result("random-forest", RunFixtures.GoodScores),
                 RunFixtures.Result("svm", RunFixtures.ShyScores), RunFixtures.Failed("mlp")]), CancellationToken.None);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _db.DisposeAsync();
     }
 
     [Fact]

@@ -49,6 +49,12 @@ public sealed partial class RunGrid : IDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The distinct runs of the selected rows, in the grid's order.</summary>
+    /// <summary>
+    /// Every listed run is a regression run (a numeric target; a failed result has neither kind of metrics): the report
+    /// judges them by R², so no classification metric is offered.
+    /// </summary>
+    private bool OnlyRegression => _rows.Any(r => r.Regression is not null) && _rows.All(r => r.Metrics is null);
+
     private IReadOnlyCollection<string> SelectedRuns => _rows.Where(_selected.Contains).Select(r => r.RunId).Distinct().ToList();
 
     protected override Task OnInitializedAsync() => LoadAsync();
