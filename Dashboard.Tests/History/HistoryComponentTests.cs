@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.History;
 using Dashboard.Core.Metrics;
+using Dashboard.Storage;
 using Dashboard.Tests.Components;
 using Dashboard.Tests.Export;
 using Microsoft.AspNetCore.Components;
@@ -79,8 +80,8 @@ public class HistoryComponentTests : StoredRunsComponentTest
     public async Task RunGrid_CostColumn_EachRunsOwnCosts_CheapestOfTheRunMarked_RegressionHasNone()
     {
         // A false negative costs 5 in this run: LightGBM (FN 1, FP 1) 0.6 per row, the eager forest (FN 0, FP 2) 0.2, the shy SVM (FN 2) 1.0.
-        await _store.SaveAsync(RunFixtures.Run("costly", RunFixtures.Start.AddMinutes(2)) with { Costs = new CostMatrix(5, 1) }, CancellationToken.None);
-        await _store.SaveAsync(RunFixtures.Run("numbers", RunFixtures.Start.AddMinutes(3),
+        await Store.SaveAsync(RunFixtures.Run("costly", RunFixtures.Start.AddMinutes(2)) with { Costs = new CostMatrix(5, 1) }, CancellationToken.None);
+        await Store.SaveAsync(RunFixtures.Run("numbers", RunFixtures.Start.AddMinutes(3),
             [Components.TestResults.Regressed("svm", [110_000, 150_000, 170_000, 240_000, 300_000, 390_000])]), CancellationToken.None);
 
         var cut = Context.Render<RunGrid>();
@@ -114,10 +115,10 @@ public class HistoryComponentTests : StoredRunsComponentTest
     [Fact]
     public async Task CheapestOfEachRun_OneAlgorithmShownPerRun_MarksNothing()
     {
-        await _store.SaveAsync(RunFixtures.Run("costly", RunFixtures.Start.AddMinutes(2)) with { Costs = new CostMatrix(5, 1) }, CancellationToken.None);
+        await Store.SaveAsync(RunFixtures.Run("costly", RunFixtures.Start.AddMinutes(2)) with { Costs = new CostMatrix(5, 1) }, CancellationToken.None);
 
-        var all = await _store.ListAsync(new RunFilter(), CancellationToken.None);
-        var svmOnly = await _store.ListAsync(new RunFilter(AlgorithmId: "svm"), CancellationToken.None);
+        var all = await Store.ListAsync(new RunFilter(), CancellationToken.None);
+        var svmOnly = await Store.ListAsync(new RunFilter(AlgorithmId: "svm"), CancellationToken.None);
 
         Assert.Contains(RunGrid.CheapestOfEachRun(all), r => r is { RunId: "costly", AlgorithmId: "random-forest" });
         Assert.Empty(RunGrid.CheapestOfEachRun(svmOnly));
