@@ -33,6 +33,12 @@ public sealed class SensitiveGroups
     /// <summary>The possible proxies (Cramér's V at or above <see cref="ProxyDetector.ProxyThreshold"/>), strongest first.</summary>
     public IReadOnlyList<ProxyScore> Flagged => Proxies.Where(p => p.IsProxy).ToArray();
 
+    /// <summary>
+    /// What "leave the proxies out" takes from the features: the sensitive column itself and its possible proxies, those of
+    /// them the models see (the sensitive column first); empty when the models see none.
+    /// </summary>
+    public IReadOnlyList<string> FeaturesToLeaveOut => new[] { Column }.Concat(Flagged.Select(p => p.Column)).Where(IsFeature).Distinct().ToArray();
+
     /// <summary>Whether the models see a column (a flagged proxy left out of the features cannot leak the sensitive value).</summary>
     public bool IsFeature(string column) => _split.Data.FeatureNames.Contains(column);
 

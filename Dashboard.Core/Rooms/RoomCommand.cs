@@ -29,6 +29,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(RemoveAlgorithm), nameof(RemoveAlgorithm))]
 [JsonDerivedType(typeof(SetCosts), nameof(SetCosts))]
 [JsonDerivedType(typeof(SetSensitiveColumn), nameof(SetSensitiveColumn))]
+[JsonDerivedType(typeof(SetProxiesLeftOut), nameof(SetProxiesLeftOut))]
 public abstract record RoomCommand(string MemberId) : RoomInput;
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
@@ -96,3 +97,9 @@ public sealed record SetCosts(string MemberId, double FalseNegative, double Fals
 /// group come from each card's stored test scores.
 /// </summary>
 public sealed record SetSensitiveColumn(string MemberId, string? Column) : RoomCommand(MemberId);
+
+/// <summary>
+/// Leaves the sensitive column and its possible proxies out of the features the models train on (false: puts them back).
+/// The data set is loaded again with those columns excluded, as changing the excluded columns does: a new baseline runs.
+/// </summary>
+public sealed record SetProxiesLeftOut(string MemberId, bool LeaveOut) : RoomCommand(MemberId);

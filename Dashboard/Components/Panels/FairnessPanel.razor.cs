@@ -26,6 +26,10 @@ public partial class FairnessPanel
     [Parameter]
     public EventCallback<string?> OnSetColumn { get; set; }
 
+    /// <summary>Raised with true to leave the sensitive column and its proxies out of the features, false to put them back.</summary>
+    [Parameter]
+    public EventCallback<bool> OnLeaveProxiesOut { get; set; }
+
     private string? Column => Snapshot.State.SensitiveColumn;
 
     private IReadOnlyList<string> Candidates => SensitiveColumns.Candidates(Snapshot.Workspace!.Split.Data);
