@@ -57,7 +57,7 @@ public class HistoryChartGapTests : ComponentTest
         var trace = Trace(cut);
         Assert.Equal([0.3, 0.4], trace.X); // the point without a gap is not drawn, not drawn as 0
         Assert.Equal([0.25, 0.30], trace.Y);
-        Assert.Equal(HistoryChart.GapTitle(HistoryGap.EqualOpportunity, "gender"), cut.FindComponent<PlotlyFigure>().Instance.Figure.Layout.YAxis[0].Title.Text);
+        Assert.Equal("equal-opportunity difference (gender)", cut.FindComponent<PlotlyFigure>().Instance.Figure.Layout.YAxis[0].Title.Text);
         Assert.StartsWith("1 of 3 points have no gap and are not drawn", cut.Find(".gap-note").TextContent.Trim());
 
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(nameof(HistoryGap.DemographicParity)));

@@ -70,7 +70,11 @@ public sealed partial class HistoryChart : MetricChoice
     /// A point whose gap is not known is not drawn (never as 0): <see cref="Unknown"/> counts them for the note.
     /// </summary>
     public static ChartFigure BuildGap(HistoryGap gap, IReadOnlyList<HistoryChartPoint> points, string xTitle, string column) =>
-        Build(points, p => GapOf(gap, p), GapTitle(gap, column), DisplayFormat.Metric, [0.0, 1.05], xTitle);
+        Build(points, p => GapOf(gap, p), AxisTitle(gap, column), DisplayFormat.Metric, [0.0, 1.05], xTitle);
+
+    /// <summary>The y axis's shorter name for a gap (the picker's long one does not fit beside a short plot): "equal-opportunity difference (gender)".</summary>
+    public static string AxisTitle(HistoryGap gap, string column) =>
+        $"{(gap == HistoryGap.EqualOpportunity ? "equal-opportunity" : "demographic-parity")} difference ({column})";
 
     /// <summary>How many runs' points (the baseline drawn on two lines counts once) have no such gap.</summary>
     public static int Unknown(HistoryGap gap, IReadOnlyList<HistoryChartPoint> points) =>
