@@ -60,6 +60,15 @@ public sealed class LabeledDataset
     /// <summary>Per row: 1 for the positive class (regression: a rare value), 0 otherwise.</summary>
     public int[] Labels { get; }
 
+    /// <summary>
+    /// What the train/test split stratifies on: <see cref="Labels"/>, except for a numeric target with another relevance
+    /// threshold than the default, where it is the rare values at the default threshold. So the test rows stay the same
+    /// whatever threshold the user sets: a new threshold changes which rows count as rare, not which rows are tested.
+    /// </summary>
+    public int[] SplitLabels => Regression is { Relevance.Threshold: not RelevanceFunction.DefaultThreshold } regression
+        ? Array.ConvertAll(regression.Values, v => (regression.Relevance with { Threshold = RelevanceFunction.DefaultThreshold }).IsRare(v) ? 1 : 0)
+        : Labels;
+
     /// <summary>Every class of the target column, as in the file.</summary>
     public IReadOnlyList<string> TargetClasses { get; }
 
@@ -117,7 +126,7 @@ public sealed class LabeledDataset
 
         var task = DecideTask(data.Name, target, choice.Task);
         var (positive, negative, labels, classes, regression) = task.Task == TargetTask.Regression
-            ? LabelRareValues(dataset.Name, (NumericColumn)target, warnings)
+            ? LabelRareValues(dataset.Name, (NumericColumn)target, choice.RelevanceThreshold, warnings)
             : LabelClasses(dataset.Name, target, choice.PositiveClass, warnings);
 
         var excluded = (choice.ExcludedColumns ?? DefaultExclusions(dataset)).Where(c => c != target.Name).ToArray();
@@ -205,9 +214,9 @@ public sealed class LabeledDataset
                 : $"'{target.Name}' holds labels ({values}), so it is predicted as classes (classification).");
     }
 
-    /// <summary>Regression: rows whose target value is rare under the automatic relevance are labelled 1, the rest 0.</summary>
+    /// <summary>Regression: rows whose target value is rare under the automatic relevance (at the given threshold) are labelled 1, the rest 0.</summary>
     private static (string Positive, string Negative, int[] Labels, string[] Classes, RegressionTarget? Regression) LabelRareValues(string datasetName,
-        NumericColumn target, List<string> warnings)
+        NumericColumn target, double? threshold, List<string> warnings)
     {
         var values = target.Values.ToArray();
         if (target.DistinctCount < 2)
@@ -216,7 +225,8 @@ public sealed class LabeledDataset
                 $"The target '{target.Name}' has a single value ({target.FormatValue(0)}), so there is nothing to predict. Pick another target column.",
                 datasetName, column: target.Name, value: target.FormatValue(0));
         }
-        var regression = new RegressionTarget(values, RelevanceFunction.Auto(values));
+        var regression = new RegressionTarget(values,
+            RelevanceFunction.Auto(values, RelevanceFunction.CheckThreshold(threshold ?? RelevanceFunction.DefaultThreshold)));
         var labels = Array.ConvertAll(values, v => regression.Relevance.IsRare(v) ? 1 : 0);
         var rare = labels.Count(l => l == 1);
         if (rare == 0)

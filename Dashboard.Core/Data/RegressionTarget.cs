@@ -14,6 +14,27 @@ public sealed record RegressionTarget(double[] Values, RelevanceFunction Relevan
     /// <summary>Rows whose value is rare (relevance at least the threshold).</summary>
     public int RareCount => Values.Count(Relevance.IsRare);
 
+    /// <summary>
+    /// What the given rows (e.g. the training rows) would hold as rare at another relevance threshold: how many, and the
+    /// rare values nearest the median on each side (null where a side has none), so a page can say "346 rare: Sale_Price
+    /// 249,466 and up" before the user commits to the threshold.
+    /// </summary>
+    public RareValuesAt RareAt(IEnumerable<int> rows, double threshold)
+    {
+        var relevance = Relevance with { Threshold = RelevanceFunction.CheckThreshold(threshold) };
+        var (count, total, below, above) = (0, 0, (double?)null, (double?)null);
+        foreach (var row in rows)
+        {
+            total++;
+            var value = Values[row];
+            if (!relevance.IsRare(value)) continue;
+            count++;
+            if (value >= Median) above = Math.Min(above ?? value, value);
+            else below = Math.Max(below ?? value, value);
+        }
+        return new RareValuesAt(threshold, count, total, below, above);
+    }
+
     private static double MedianOf(double[] values)
     {
         var sorted = values.Order().ToArray();
@@ -21,3 +42,8 @@ public sealed record RegressionTarget(double[] Values, RelevanceFunction Relevan
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
+
+/// <summary>The rare values among some rows at a relevance threshold (<see cref="RegressionTarget.RareAt"/>).</summary>
+/// <param name="LowUpTo">The highest rare value below the median: rare values are this and lower; null when none is.</param>
+/// <param name="HighFrom">The lowest rare value at or above the median: rare values are this and higher; null when none is.</param>
+public sealed record RareValuesAt(double Threshold, int Count, int Rows, double? LowUpTo, double? HighFrom);

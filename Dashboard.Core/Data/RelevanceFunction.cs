@@ -19,6 +19,16 @@ public sealed record RelevanceFunction(IReadOnlyList<RelevancePoint> ControlPoin
 {
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>The lowest threshold a user may set: below it nearly every value above the median would be "rare".</summary>
+    public const double MinThreshold = 0.05;
+
+    /// <summary>Throws a clear message unless the threshold is one a user may set (from <see cref="MinThreshold"/> to 1).</summary>
+    public static double CheckThreshold(double threshold) =>
+        double.IsFinite(threshold) && threshold is >= MinThreshold and <= 1
+            ? threshold
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The relevance threshold (how relevant a target value must be to count as rare) must be between {MinThreshold} and 1; {threshold} was given."));
+
     /// <summary>How far past the hinges (in hinge spreads) a value must lie to count as extreme, as R's boxplot.</summary>
     public const double WhiskerCoefficient = 1.5;
 

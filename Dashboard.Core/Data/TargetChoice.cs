@@ -7,4 +7,11 @@ namespace Dashboard.Core.Data;
 /// with more distinct values than a class target may have is predicted as a number).
 /// </summary>
 public sealed record TargetChoice(string TargetColumn, string? PositiveClass = null, IReadOnlyList<string>? ExcludedColumns = null,
-    TargetTask? Task = null);
+    TargetTask? Task = null)
+{
+    /// <summary>
+    /// For a numeric target: the relevance a value must reach to count as rare (null: UBL's default, 0.5; see
+    /// <see cref="RelevanceFunction"/>). Ignored for classes.
+    /// </summary>
+    public double? RelevanceThreshold { get; init; }
+}

@@ -13,7 +13,7 @@ public static class RegressionMetricCatalog
         new(RegressionMetricId.Mae, "MAE", "Mean absolute error on every test row, in the target's unit.", false),
         new(RegressionMetricId.Rmse, "RMSE", "Root mean squared error on every test row: large misses weigh more than in MAE.", false),
         new(RegressionMetricId.MedianAe, "Median AE", "Median absolute error on every test row: robust to a few huge misses.", false),
-        new(RegressionMetricId.RareMae, "Rare-range MAE", "Mean absolute error on the test rows whose true value is rare (relevance ≥ 0.5): what resampling is for.", false),
+        new(RegressionMetricId.RareMae, "Rare-range MAE", "Mean absolute error on the test rows whose true value is rare (relevance at least the threshold, 0.5 by default): what resampling is for.", false),
         new(RegressionMetricId.RareRmse, "Rare-range RMSE", "Root mean squared error on the test rows whose true value is rare.", false),
     ];
 

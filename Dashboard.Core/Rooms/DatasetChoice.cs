@@ -25,8 +25,16 @@ public sealed record DatasetChoice(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Data.TargetTask? Task { get; init; }
 
-    /// <summary>What the labeler is told: the target, positive class, excluded columns and task.</summary>
-    public Data.TargetChoice TargetChoice(string target) => new(target, PositiveClass, ExcludedColumns, Task);
+    /// <summary>
+    /// For a numeric target, the relevance a value must reach to count as rare (null: the default 0.5, see
+    /// <see cref="Data.RelevanceFunction"/>); set by <see cref="SetRelevanceThreshold"/>. Left out of the JSON when null,
+    /// so rooms, keys and baseline ids stay what they were at the default.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RelevanceThreshold { get; init; }
+
+    /// <summary>What the labeler is told: the target, positive class, excluded columns, task and relevance threshold.</summary>
+    public Data.TargetChoice TargetChoice(string target) => new(target, PositiveClass, ExcludedColumns, Task) { RelevanceThreshold = RelevanceThreshold };
 
     /// <summary>The data set with the user's kind overrides applied.</summary>
     public Data.Dataset ApplyOverrides(Data.Dataset dataset) =>

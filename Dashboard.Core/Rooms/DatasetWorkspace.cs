@@ -30,7 +30,7 @@ public sealed record DatasetWorkspace(
     /// stratified split (by seed) every run of it uses, and the featurizer fitted on its training rows.
     /// </summary>
     public static FeaturizedSplit SplitAndFeaturize(LabeledDataset labeled, double testShare, int seed) =>
-        FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.Labels, testShare, seed));
+        FeaturizedSplit.Create(labeled, StratifiedSplitter.Split(labeled.SplitLabels, testShare, seed));
 
     /// <summary>
     /// Splits (stratified, by seed), featurizes and ranks a labeled data set: what a room needs before its

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -32,9 +33,11 @@ public sealed class ResultCache(int results = ResultCache.DefaultResults, int pr
     public int ResultCount => _results.Count;
 
     /// <summary>The key of a run's training rows: data set, split, the sliders' changes in the order they apply, leaky mode.</summary>
-    /// <remarks>The task the user chose is added only when set, so a classification room's keys are what they always were.</remarks>
+    /// <remarks>The task and relevance threshold the user chose are added only when set, so a classification room's keys are what they always were.</remarks>
     public static string PreparationKey(DatasetChoice dataset, IReadOnlyList<DistributionChange> changes, bool leaky) =>
-        Hash((dataset.Task is { } task ? $"task={task}|" : "") + JsonSerializer.Serialize(new
+        Hash((dataset.Task is { } task ? $"task={task}|" : "")
+            + (dataset.RelevanceThreshold is { } threshold ? string.Create(CultureInfo.InvariantCulture, $"relevance={threshold:R}|") : "")
+            + JsonSerializer.Serialize(new
         {
             dataset.Source, dataset.Target, dataset.PositiveClass, dataset.ExcludedColumns, dataset.SplitSeed, dataset.TestShare,
             Overrides = dataset.KindOverrides?.OrderBy(o => o.Key, StringComparer.Ordinal).ToArray(),

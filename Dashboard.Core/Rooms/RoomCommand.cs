@@ -29,6 +29,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(RemoveAlgorithm), nameof(RemoveAlgorithm))]
 [JsonDerivedType(typeof(SetCosts), nameof(SetCosts))]
 [JsonDerivedType(typeof(SetSensitiveColumn), nameof(SetSensitiveColumn))]
+[JsonDerivedType(typeof(SetRelevanceThreshold), nameof(SetRelevanceThreshold))]
 [JsonDerivedType(typeof(SetProxiesLeftOut), nameof(SetProxiesLeftOut))]
 public abstract record RoomCommand(string MemberId) : RoomInput;
 
@@ -97,6 +98,13 @@ public sealed record SetCosts(string MemberId, double FalseNegative, double Fals
 /// group come from each card's stored test scores.
 /// </summary>
 public sealed record SetSensitiveColumn(string MemberId, string? Column) : RoomCommand(MemberId);
+
+/// <summary>
+/// For a numeric target: the relevance a value must reach to count as rare (null: the default 0.5). It changes which rows
+/// are the rare values (the rare-values slider's group, the rare-range errors), so the room loads its data set again at
+/// the new threshold and starts from a baseline, as <see cref="SelectDataset"/>; the test rows stay the same.
+/// </summary>
+public sealed record SetRelevanceThreshold(string MemberId, double? Threshold) : RoomCommand(MemberId);
 
 /// <summary>
 /// Leaves the sensitive column and its possible proxies out of the features the models train on (false: puts them back).

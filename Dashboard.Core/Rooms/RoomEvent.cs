@@ -20,6 +20,10 @@ public abstract record RoomEvent(string RoomCode)
 {
     /// <summary>When the server published the event (UTC), for push-latency measurements.</summary>
     public DateTimeOffset PublishedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>True for the event that ends a run (completed, cancelled or failed): after it, what a user waits for is complete.</summary>
+    [JsonIgnore]
+    public bool EndsRun => this is RunCompleted or RunCancelled or RunFailed;
 }
 
 /// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>

@@ -24,6 +24,7 @@ public static class RoomReducer
             return input switch
             {
                 SelectDataset c => Select(view, c, now),
+                SetRelevanceThreshold c => Select(view, new SelectDataset(c.MemberId, RoomRules.WithRelevanceThreshold(view.State, view.Workspace, c)), now),
                 SetProxiesLeftOut c => LeaveProxiesOut(view, c, now),
                 // The janitor asks every 30 seconds: nothing to do changes nothing (no new version, no event).
                 ExpireAwayMembers c when !view.State.Members.Any(m => !m.IsPresent && m.AwaySince <= now - c.Grace) => new RoomStep(view, []),

@@ -41,7 +41,7 @@ public static class RoomRules
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
             _ when split.Data.Task == TargetTask.Regression && RegressionRefusal(command, split.Data) is { } refusal => throw new ArgumentException(refusal),
             // Loading a data set is the runner's work (it must load before it changes anything): only its permission is checked here.
-            SelectDataset or SetProxiesLeftOut => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
+            SelectDataset or SetRelevanceThreshold or SetProxiesLeftOut => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
             MoveSlider c => MoveSlider(state, c, split.Data.Task),
             ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),
@@ -94,7 +94,7 @@ public static class RoomRules
             Rooms.SetCosts when !isHost => $"Only the host ({host}) sets what the mistakes cost.",
             ReleaseSeat c when holder is not null && holder != c.MemberId && !isHost =>
                 $"{state.NameOf(holder)} holds that seat; only they or the host can release it.",
-            Rooms.SelectDataset or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm
+            Rooms.SelectDataset or Rooms.SetRelevanceThreshold or Rooms.MoveSlider or Rooms.ConfigureSlider or Rooms.AddSlider or Rooms.RemoveSlider or Rooms.SetLeakyMode or Rooms.SetAlgorithm
                 or Rooms.AddAlgorithm or Rooms.RemoveAlgorithm
                 when state.HostOnlyControls && !isHost =>
                 $"This room is in classroom mode: only the host ({host}) moves the sliders, changes the data set and free algorithms, and adds or removes cards.",
@@ -250,6 +250,21 @@ public static class RoomRules
         // Removing a slider that was away from neutral changes the training rows.
         var scope = slider.IsNeutral ? RunScope.None : RunScope.AllAlgorithms;
         return new CommandOutcome(state with { Sliders = sliders }, scope, $"removed the slider for {slider.Label}");
+    }
+
+    /// <summary>
+    /// The room's data set choice at the asked relevance threshold (the default is stored as null, so a room set back to it
+    /// has the keys and baseline it had). Refused, with the reason, in a room that predicts classes or has no data yet, or
+    /// for a threshold out of range.
+    /// </summary>
+    public static DatasetChoice WithRelevanceThreshold(RoomState state, DatasetWorkspace? workspace, SetRelevanceThreshold command)
+    {
+        if (workspace?.Task != TargetTask.Regression)
+        {
+            throw new ArgumentException("The relevance threshold says which values of a numeric target are rare; this room predicts classes.");
+        }
+        var threshold = command.Threshold is { } asked ? RelevanceFunction.CheckThreshold(asked) : (double?)null;
+        return state.Dataset with { RelevanceThreshold = threshold == RelevanceFunction.DefaultThreshold ? null : threshold };
     }
 
     /// <summary>

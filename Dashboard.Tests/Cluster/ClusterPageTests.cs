@@ -26,7 +26,7 @@ public class ClusterPageTests(BrowserFixture fixture)
 
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"{b.BaseUrl}/room/{code}");
-        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         Assert.Equal(code, (await page.Locator(".room-code").InnerTextAsync()).Trim());
         var rowsBefore = (await PageCards.RowsAsync(page))[0];
 
@@ -64,7 +64,7 @@ public class ClusterPageTests(BrowserFixture fixture)
 
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(balancer.BaseUrl + "/");
-        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
         await page.GetByText("Only I move sliders").WaitForAsync(); // the host's classroom switch
 
@@ -76,7 +76,7 @@ public class ClusterPageTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => window.servedByA === undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         await page.WaitForFunctionAsync($"() => document.querySelector('.room-code') && document.querySelector('.room-code').innerText.trim() === '{code}' " +
             "&& document.querySelectorAll('.algorithm-card').length === 4", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
-        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "cluster-page-after-failover.png") });
         await page.GetByText("Only I move sliders").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 }); // the same member (key in the browser), host still
         Assert.EndsWith($"/room/{code}", page.Url);

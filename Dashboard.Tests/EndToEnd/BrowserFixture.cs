@@ -39,17 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>True in a page once its four cards show results of the baseline (nothing training).</summary>
-    public const string CardsDone =
-        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
-
     /// <summary>Opens a new room (the page is its host) and waits until its four baseline cards are done.</summary>
     public async Task<IPage> NewRoomAsync()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(Server.BaseUrl + "/");
-        await page.WaitForFunctionAsync(CardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         return page;
     }
 

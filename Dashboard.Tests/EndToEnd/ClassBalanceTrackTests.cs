@@ -15,7 +15,7 @@ public partial class ClassBalanceTrackTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await page.WaitForFunctionAsync(PageCards.AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         var card = page.Locator(".slider-card[data-slider='class']");
         Assert.Contains("(as in the data)", await card.Locator(".slider-readout").InnerTextAsync());
         var rowsBefore = await PageCards.RowsAsync(page);

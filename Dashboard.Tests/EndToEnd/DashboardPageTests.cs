@@ -17,14 +17,6 @@ public partial class DashboardPageTests(BrowserFixture fixture)
     [GeneratedRegex(@"on ([\d,]+) training rows")]
     private static partial Regex TrainingRows();
 
-    private static async Task WaitForBaselineAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync(
-            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-    }
-
     private static async Task<string[]> CardRowTextsAsync(IPage page) =>
         (await page.Locator(Cards).AllInnerTextsAsync()).Select(t => TrainingRows().Match(t).Groups[1].Value).ToArray();
 
@@ -36,7 +28,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
         var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
         var rowsBefore = await CardRowTextsAsync(page);
 
@@ -57,7 +49,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
         await slider.PressAsync("End");
         await page.WaitForFunctionAsync("() => /female: .* → 95\\.0%/.test(document.querySelector(\".slider-card[data-slider='feature:gender']\").innerText)",
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
 
         var rowsAfter = await CardRowTextsAsync(page);
         Assert.All(rowsAfter, r => Assert.NotEqual(rowsBefore[0], r)); // every card retrained on the resampled rows
@@ -81,9 +73,9 @@ public partial class DashboardPageTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(TestData.PathOf("bad/ragged_row.csv"));
+        await PageUpload.ChooseAsync(page, TestData.PathOf("bad/ragged_row.csv"));
 
         var message = page.GetByText("line 3: this row has 2 values but the header has 3 columns");
         await message.WaitForAsync();
@@ -97,7 +89,7 @@ public partial class DashboardPageTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
         var before = await HistoryPointCountAsync(page);
 
         await page.Locator(".sweep-button").ClickAsync();

@@ -29,12 +29,6 @@ public class LayoutTests(BrowserFixture fixture)
         return page;
     }
 
-    private static Task WaitForBaselineAsync(IPage page) =>
-        page.WaitForFunctionAsync(
-            "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-            "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-
     /// <summary>At each width, the page settles no wider than the window; else the test names what sticks out.</summary>
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {
@@ -60,7 +54,7 @@ public class LayoutTests(BrowserFixture fixture)
     {
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
 
         await AssertNoSidewaysScrollAsync(page, "the live page");
 
@@ -75,7 +69,7 @@ public class LayoutTests(BrowserFixture fixture)
     {
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
         const string Plot = "document.querySelector('.pr-panel .js-plotly-plot')";
         await page.WaitForFunctionAsync($"() => {{ const d = {Plot}; return d && d.data && d.data.length === 9; }}");
 
@@ -103,7 +97,7 @@ public class LayoutTests(BrowserFixture fixture)
         var page = await NewPageAsync();
         await page.SetViewportSizeAsync(1440, 900);
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
 
         await page.Locator(".columns-panel").GetByText("Columns (").ClickAsync();
         await page.Locator(".column-table td").First.WaitForAsync();
@@ -120,7 +114,7 @@ public class LayoutTests(BrowserFixture fixture)
     {
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await WaitForBaselineAsync(page);
+        await PageCards.DoneAsync(page);
         await page.Locator(".slider-card .js-plotly-plot .x2tick text").First.WaitForAsync();
 
         await page.Locator("button[aria-label='Toggle dark mode']").ClickAsync();

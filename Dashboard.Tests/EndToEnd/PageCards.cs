@@ -11,6 +11,10 @@ internal static partial class PageCards
         "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
         "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
 
+    /// <summary>Waits until the page's four cards have a result and none is training (<see cref="AllCardsDone"/>).</summary>
+    public static Task DoneAsync(IPage page) =>
+        page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+
     [GeneratedRegex(@"on ([\d,]+) training rows")]
     private static partial Regex TrainingRows();
 

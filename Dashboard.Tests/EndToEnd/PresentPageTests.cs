@@ -36,7 +36,7 @@ public class PresentPageTests(BrowserFixture fixture)
         await slider.PressAsync("Home");
         await view.WaitForFunctionAsync("() => /→ 50\\.0% of training rows \\(−/.test(document.querySelector('.present-slider[data-slider=class] .present-readout').innerText)",
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await host.WaitForFunctionAsync(BrowserFixture.CardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(host);
         await view.WaitForFunctionAsync("() => !document.querySelector('.present-card.is-training')");
 
         // Each card's matrix is the dashboard's own, cell for cell (once the view's last redraw has come round).

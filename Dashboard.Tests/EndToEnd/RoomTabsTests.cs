@@ -6,20 +6,13 @@ namespace Dashboard.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class RoomTabsTests(BrowserFixture fixture)
 {
-    private const string AllCardsDone =
-        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
-
-    private static Task WaitForResultsAsync(IPage page) =>
-        page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-
     private async Task<IPage> OpenAsync(string path, string name)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         await page.GotoAsync(fixture.Server.BaseUrl + path);
-        await WaitForResultsAsync(page);
+        await PageCards.DoneAsync(page);
         var field = page.Locator(".your-name input");
         await field.FillAsync(name);
         await field.PressAsync("Tab");
@@ -44,7 +37,7 @@ public class RoomTabsTests(BrowserFixture fixture)
         await slider.FocusAsync();
         await slider.PressAsync("PageUp");
         await ben.WaitForFunctionAsync("() => /→/.test(document.querySelector(\".slider-card[data-slider='feature:gender'] .slider-readout\").innerText)");
-        await WaitForResultsAsync(ben);
+        await PageCards.DoneAsync(ben);
         Assert.NotEqual(benBefore, await CardTextAsync(ben, "lightgbm"));
 
         // Ben claims the MLP seat and changes a hyperparameter: only the MLP retrains, and Ana sees it.
@@ -57,7 +50,7 @@ public class RoomTabsTests(BrowserFixture fixture)
         await units.PressAsync("Tab");
         await ben.Locator(".algorithm-card[data-algorithm='mlp'] .apply-settings").ClickAsync();
         await ana.WaitForFunctionAsync("() => /changed Neural network \\(MLP\\)'s settings/.test(document.querySelector('.activity').innerText)");
-        await WaitForResultsAsync(ana);
+        await PageCards.DoneAsync(ana);
         await ana.WaitForFunctionAsync($"t => document.querySelector(\".algorithm-card[data-algorithm='mlp']\").innerText !== t", anaMlpBefore);
         var anaOthersAfter = await Task.WhenAll(new[] { "lightgbm", "random-forest", "svm" }.Select(a => CardTextAsync(ana, a)));
         Assert.Equal(anaOthers, anaOthersAfter);

@@ -7,10 +7,6 @@ namespace Dashboard.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public partial class RoomTruthTests(BrowserFixture fixture)
 {
-    private const string AllCardsDone =
-        "() => document.querySelectorAll('.algorithm-card').length === 4 && " +
-        "[...document.querySelectorAll('.algorithm-card')].every(c => /training rows/.test(c.innerText) && !c.querySelector('.mud-progress-linear'))";
-
     [GeneratedRegex(@"Threshold (\d\.\d+)")]
     private static partial Regex ThresholdCaption();
 
@@ -21,7 +17,7 @@ public partial class RoomTruthTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         await page.GotoAsync(fixture.Server.BaseUrl + path);
-        await page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         return page;
     }
 
@@ -41,7 +37,7 @@ public partial class RoomTruthTests(BrowserFixture fixture)
         await host.Locator(".nav-history").ClickAsync();
         await host.WaitForURLAsync("**/history");
         await host.GoBackAsync();
-        await host.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(host);
 
         Assert.Equal(code, await CodeAsync(host));
         await host.GetByText("Only I move sliders").WaitForAsync(); // only the host has the classroom switch
@@ -91,7 +87,7 @@ public partial class RoomTruthTests(BrowserFixture fixture)
         for (var i = 0; i < 5; i++) await slider.PressAsync("ArrowRight");
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('.run-number').length > {rowsBefore}", null,
             new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await page.WaitForFunctionAsync(AllCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         await Task.Delay(2000); // time for any further run to show up, if a press had started one
 
         Assert.Equal(rowsBefore + 1, await page.Locator(".run-number").CountAsync());

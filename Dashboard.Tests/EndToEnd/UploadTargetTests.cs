@@ -11,24 +11,15 @@ public class UploadTargetTests(BrowserFixture fixture)
     {
         var page = await fixture.NewRoomAsync();
 
-        // Under a loaded full suite the file chooser was once set while the page re-rendered and the file never
-        // arrived (no progress, no error); a user would choose the file again, and so does the test (at most 3 times).
-        for (var attempt = 1; ; attempt++)
+        await PageUpload.ChooseAsync(page, TestData.PathOf("good/churn_month_last.csv"));
+        try
         {
-            await page.Locator("input[type=file]").SetInputFilesAsync(TestData.PathOf("good/churn_month_last.csv"));
-            try
-            {
-                await page.Locator(".target-proposal").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-            }
-            catch (TimeoutException)
-            {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "upload-proposal-missing.png"), FullPage = true });
-                throw new TimeoutException("No target proposal after the upload; the data bar said: " + await page.Locator(".data-bar").InnerTextAsync());
-            }
+            await page.Locator(".target-proposal").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "upload-proposal-missing.png"), FullPage = true });
+            throw new TimeoutException("No target proposal after the upload; the data bar said: " + await page.Locator(".data-bar").InnerTextAsync());
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "upload-proposal.png") });
@@ -42,7 +33,7 @@ public class UploadTargetTests(BrowserFixture fixture)
 
         await page.WaitForFunctionAsync("() => /churn_month_last/.test(document.querySelector('.data-credit')?.innerText ?? '')",
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await page.WaitForFunctionAsync(BrowserFixture.CardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.DoneAsync(page);
         Assert.Equal(0, await page.Locator(".target-proposal").CountAsync());
         Assert.Contains("churned", await page.Locator(".algorithm-card").First.InnerTextAsync());
     }

@@ -43,5 +43,16 @@ public class HubRegressionTests
         Assert.StartsWith(Prefix + "there are no false negatives", await hub.InvokeAsync<string?>(nameof(TrainingHub.SetCosts), code, 5.0, 1.0));
         var search = await hub.InvokeAsync<JsonElement>(nameof(TrainingHub.FindBestThreshold), code, "svm", "F1");
         Assert.StartsWith(Prefix + "there is no decision threshold to choose", search.GetProperty("error").GetString());
+
+        // The relevance threshold: refused out of range with the reason; set, the room reloads at it (stored in its choice).
+        Assert.StartsWith("The relevance threshold (how relevant a target value must be to count as rare) must be between 0.05 and 1; 3 was given",
+            await hub.InvokeAsync<string?>(nameof(TrainingHub.SetRelevanceThreshold), code, 3.0));
+        Assert.Null(await hub.InvokeAsync<string?>(nameof(TrainingHub.SetRelevanceThreshold), code, 0.8));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!(await hub.InvokeAsync<JsonElement>(nameof(TrainingHub.GetRoom), code)).GetRawText().Contains("\"relevanceThreshold\":0.8"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the room never reloaded at relevance threshold 0.8");
+            await Task.Delay(200);
+        }
     }
 }

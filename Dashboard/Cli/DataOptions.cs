@@ -71,7 +71,7 @@ internal sealed class DataOptions
     public (LabeledDataset Data, DataSplit Split) LoadSplit(ParseResult parse)
     {
         var labeled = Label(parse, LoadDataset(parse));
-        return (labeled, StratifiedSplitter.Split(labeled.Labels, parse.GetValue(TestSize), parse.GetValue(Seed)));
+        return (labeled, StratifiedSplitter.Split(labeled.SplitLabels, parse.GetValue(TestSize), parse.GetValue(Seed)));
     }
 
     /// <summary>Loads, labels, splits and featurizes the data set as a room does (<see cref="Core.Rooms.DatasetWorkspace.SplitAndFeaturize"/>).</summary>

@@ -19,12 +19,14 @@ internal static class HubBench
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 120, Description = "How long clients send commands." };
         var interval = new Option<double>("--interval") { DefaultValueFactory = _ => 10, Description = "Mean seconds between one client's slider moves." };
         var urls = new Option<string[]>("--url") { Description = "A running server to load instead of one in this process (repeat for a cluster's servers; loopback only)." };
+        var speculation = new Option<double?>("--speculation-idle") { Description = "Seconds a room must be idle before the server trains ahead (0: off); the server's setting when left out. In-process server only." };
         var command = new Command("hub", "Load the SignalR hub with many clients in many rooms (loopback only) and report delivery, latency and runs per minute.");
         command.Add(urls);
         command.Add(clients);
         command.Add(rooms);
         command.Add(seconds);
         command.Add(interval);
+        command.Add(speculation);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(urls) is { Length: > 0 } servers)
@@ -42,7 +44,9 @@ internal static class HubBench
                 return 0;
             }
             var folder = Directory.CreateTempSubdirectory("bench-hub-").FullName;
-            var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"]);
+            string[] arguments = ["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"];
+            if (parse.GetValue(speculation) is { } idle) arguments = [.. arguments, "--Dashboard:SpeculationIdleSeconds", idle.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            var builder = WebApplication.CreateBuilder(arguments);
             builder.AddDashboard();
             await using var app = builder.Build();
             app.MapDashboard();

@@ -22,6 +22,8 @@ internal sealed record HubLoadOptions(string BaseUrl, int Clients, int Rooms, Ti
 /// <param name="ResultsMissed">(client, published result of its room) pairs the client never received.</param>
 /// <param name="ResultsFromOtherRooms">Results a client received from a room it had not joined (must be 0).</param>
 /// <param name="RunsCompleted">Runs that trained to the end while clients sent commands (training throughput).</param>
+/// <param name="MovesMeasured">Slider moves whose run completed (a move overtaken by a newer one in its room is not counted).</param>
+/// <param name="P95MoveMilliseconds">A real move's latency as its client sees it: from sending the move to hearing its run completed (all four results).</param>
 public sealed record HubLoadReport(
     int Clients,
     int Rooms,
@@ -40,7 +42,10 @@ public sealed record HubLoadReport(
     int Servers = 1,
     int RunsCompleted = 0,
     double RunsPerMinute = 0,
-    string Truth = "server");
+    string Truth = "server",
+    int MovesMeasured = 0,
+    double P50MoveMilliseconds = 0,
+    double P95MoveMilliseconds = 0);
 
 /// <summary>
 /// The hub load tool: SignalR clients spread over rooms move the class slider at random while
@@ -52,6 +57,15 @@ public sealed record HubLoadReport(
 /// </summary>
 internal static class HubLoad
 {
+    /// <summary>
+    /// A result as the load's clients read it: which room, run and algorithm, and when it was published. Reading the whole
+    /// result (its scores and curves) in two hundred clients on the servers' own two cores measured the load tool, not the
+    /// servers; the rest of the message is skipped unread.
+    /// </summary>
+    private sealed record ResultHeard(string RoomCode, string RunId, HeardAlgorithm Result) : RoomEvent(RoomCode);
+
+    private sealed record HeardAlgorithm(string AlgorithmId);
+
     private sealed record Received(string ClientRoom, string EventRoom, string RunId, string AlgorithmId, double LatencyMilliseconds);
 
     public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier? notifier, CancellationToken cancellationToken)
@@ -64,6 +78,7 @@ internal static class HubLoad
         var connections = new HubConnection?[options.Clients];
         var roomOf = new string[options.Clients];
         var failed = 0;
+        var moves = new MoveClock(clock);
 
         // The first client of each room creates it; the others join by code.
         var codes = new string?[options.Rooms];
@@ -78,16 +93,24 @@ internal static class HubLoad
                     .WithUrl(servers[i % servers.Count].TrimEnd('/') + TrainingHub.Path)
                     .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
                     .Build();
-                connection.On<AlgorithmCompleted>(nameof(ITrainingClient.AlgorithmCompleted), e =>
+                connection.On<ResultHeard>(nameof(ITrainingClient.AlgorithmCompleted), e =>
                 {
                     received[index].Add(new Received(roomOf[index], e.RoomCode, e.RunId, e.Result.AlgorithmId,
                         (DateTimeOffset.UtcNow - e.PublishedAt).TotalMilliseconds));
                     if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
                 });
+                connection.On<RunStarted>(nameof(ITrainingClient.RunStarted), e =>
+                {
+                    moves.Started(e);
+                    if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
+                });
+                connection.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), e =>
+                {
+                    moves.Completed(e);
+                    if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
+                });
                 if (notifier is null)
                 {
-                    connection.On<RunStarted>(nameof(ITrainingClient.RunStarted), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
-                    connection.On<RunCompleted>(nameof(ITrainingClient.RunCompleted), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
                     connection.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
                     connection.On<RunFailed>(nameof(ITrainingClient.RunFailed), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
                 }
@@ -124,10 +147,13 @@ internal static class HubLoad
                 case AlgorithmCompleted result:
                     published.Add((e.RoomCode, result.RunId, result.Result.AlgorithmId));
                     break;
+                case ResultHeard result:
+                    published.Add((e.RoomCode, result.RunId, result.Result.AlgorithmId));
+                    break;
                 case RunStarted started:
                     runs.TryAdd($"{e.RoomCode}/{started.RunId}", false);
                     break;
-                case RunCompleted or RunCancelled or RunFailed:
+                case { EndsRun: true }:
                     runs[$"{e.RoomCode}/{RunIdOf(e)}"] = true;
                     if (e is RunCompleted) completed.TryAdd($"{e.RoomCode}/{RunIdOf(e)}", true);
                     break;
@@ -148,6 +174,7 @@ internal static class HubLoad
                 while (DateTime.UtcNow < until)
                 {
                     var share = Math.Round(0.2 + 0.4 * random.NextDouble(), 3);
+                    moves.Sent(roomOf[i], share);
                     var refusal = await connection.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), roomOf[i], RoomDefaults.ClassSliderId, share, cancellationToken);
                     Interlocked.Increment(ref sent);
                     if (refusal is not null) Interlocked.Increment(ref refused);
@@ -171,12 +198,14 @@ internal static class HubLoad
             var window = final.Select(p => (p.Room, p.RunId, p.AlgorithmId)).ToHashSet();
             var all = received.SelectMany(r => r).Where(r => window.Contains((r.EventRoom, r.RunId, r.AlgorithmId))).ToArray();
             var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
+            var moveLatencies = moves.Latencies();
             foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
                 final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 1),
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1048576, servers.Count, completed.Count,
-                Math.Round(completed.Count / options.Duration.TotalMinutes, 1), notifier is null ? "clients" : "server");
+                Math.Round(completed.Count / options.Duration.TotalMinutes, 1), notifier is null ? "clients" : "server",
+                moveLatencies.Length, Percentile(moveLatencies, 0.50), Percentile(moveLatencies, 0.95));
         }
     }
 
@@ -205,6 +234,33 @@ internal static class HubLoad
         RunFailed c => c.RunId,
         _ => "",
     };
+
+    /// <summary>
+    /// Times real moves end to end: a move is known by its room and position (positions are random to the thousandth, so two
+    /// clients of a room rarely send the same one); its run is the one that started with the class slider at that position;
+    /// its latency ends when any client of the room hears that run completed. Runs cancelled by a newer move are not counted.
+    /// </summary>
+    private sealed class MoveClock(Stopwatch clock)
+    {
+        private readonly ConcurrentDictionary<(string Room, double Position), TimeSpan> _sent = new();
+        private readonly ConcurrentDictionary<(string Room, string RunId), TimeSpan> _running = new();
+        private readonly ConcurrentBag<double> _latencies = [];
+
+        public void Sent(string room, double position) => _sent[(room, position)] = clock.Elapsed;
+
+        public void Started(RunStarted e)
+        {
+            var position = e.Context?.State.Sliders.FirstOrDefault(s => s.Id == RoomDefaults.ClassSliderId) is { } slider ? slider.Balance ?? slider.TargetShare : null;
+            if (position is { } p && _sent.TryRemove((e.RoomCode, p), out var at)) _running.TryAdd((e.RoomCode, e.RunId), at);
+        }
+
+        public void Completed(RunCompleted e)
+        {
+            if (_running.TryRemove((e.RoomCode, e.RunId), out var at)) _latencies.Add((clock.Elapsed - at).TotalMilliseconds);
+        }
+
+        public double[] Latencies() => [.. _latencies.Order()];
+    }
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);

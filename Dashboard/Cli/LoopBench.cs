@@ -124,7 +124,7 @@ internal static class LoopBench
     private static (LabeledDataset Data, DataSplit Split) SyntheticSplit(int rows, int features, int seed, double testSize, bool regression)
     {
         var data = regression ? ResamplingBench.MakeRegressionData(rows, features, seed) : ResamplingBench.MakeData(rows, features, 0.05, seed);
-        return (data, StratifiedSplitter.Split(data.Labels, testSize, seed));
+        return (data, StratifiedSplitter.Split(data.SplitLabels, testSize, seed));
     }
 
     private static double Median(IReadOnlyList<Measured> runs, Func<Measured, double> figure)

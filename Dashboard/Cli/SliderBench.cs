@@ -13,7 +13,9 @@ namespace Dashboard.Cli;
 /// `bench slider`: what a user waits for after releasing a slider. Runs a real room in process
 /// (the same runner, notifier, cache and training the page uses) and times, for several slider
 /// positions, release → first algorithm result and release → all four: new positions, the same
-/// positions again (answered by the result cache), and in a second room on the same data set.
+/// positions again (answered by the result cache), in a second room on the same data set, a neighbouring
+/// step after the room was idle (answered by speculation), and a whole sweep of the slider on a server
+/// that has seen none of its positions.
 /// </summary>
 internal static class SliderBench
 {
@@ -30,7 +32,8 @@ internal static class SliderBench
             var options = Options.Create(new DashboardOptions { DataFolder = folder });
             var limits = Options.Create(DataLimits.Default);
             var notifier = new RoomNotifier(NullLogger<RoomNotifier>.Instance);
-            await using var registry = new RoomRegistry(notifier, new WorkspaceCache(new ServerDatasets(new UploadStore(options, limits), limits)), options, NullLoggerFactory.Instance);
+            RoomRegistry NewServer() => new(notifier, new WorkspaceCache(new ServerDatasets(new UploadStore(options, limits), limits)), options, NullLoggerFactory.Instance);
+            await using var registry = NewServer();
             var events = new System.Collections.Concurrent.ConcurrentQueue<(RoomEvent Event, long Ticks)>();
             using var subscription = notifier.Subscribe(null, e =>
             {
@@ -61,7 +64,11 @@ internal static class SliderBench
                     firstAlgorithm = ((AlgorithmCompleted)first.Event).Result.AlgorithmId,
                     allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
                     fromCache = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Cache }),
+                    fromSpeculation = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Speculation }),
                     trainingRows = at.View.Training?.RowsAfter,
+                    resampleSeconds = at.View.Training is { } training ? Math.Round(training.ResampleSeconds, 3) : (double?)null,
+                    // Where the time went: each algorithm's fit seconds (as recorded when it was trained, also for a cached result).
+                    fitSeconds = events.Select(e => e.Event).OfType<AlgorithmCompleted>().ToDictionary(e => e.Result.AlgorithmId, e => Math.Round(e.Result.Timings.FitSeconds, 3)),
                 });
             }
             // New positions (trained), the same positions again (the cache), then another room on the same data set.
@@ -70,11 +77,55 @@ internal static class SliderBench
             var other = registry.Create(choice);
             await WaitAsync(events, e => e is RunCompleted && e.RoomCode == other.Code, cancellationToken);
             foreach (var share in shares) await MeasureAsync(other, share, "visited in another room");
+
+            // Speculation: a new position, the room left idle until the server has trained ahead around it, then one step on.
+            var isBalanceTrack = room.View.State.Sliders.First(s => s.Id == parse.GetValue(slider)).IsBalanceTrack;
+            var (idlePosition, nextStep) = isBalanceTrack ? (0.85, 0.90) : (0.33, 0.335);
+            await MeasureAsync(room, idlePosition, "new position, then idle");
+            var idleSeconds = await SpeculationSettledAsync(registry.SpeculationStats, options.Value.SpeculationIdleSeconds, cancellationToken);
+            await MeasureAsync(room, nextStep, "neighbouring step after idle");
+
+            // A sweep of the slider on a server whose cache has seen none of its positions (a fresh registry).
+            await using var fresh = NewServer();
+            var swept = fresh.Create(choice);
+            await WaitAsync(events, e => e is RunCompleted && e.RoomCode == swept.Code, cancellationToken);
+            var sweepStart = Stopwatch.GetTimestamp();
+            if (await swept.Sweeps.RunAsync("bench", parse.GetValue(slider)!, progress: null, cancellationToken) is { } sweepRefusal)
+            {
+                throw new DatasetException(DataProblem.InvalidSetting, sweepRefusal);
+            }
+            var sweepSeconds = Math.Round(Stopwatch.GetElapsedTime(sweepStart).TotalSeconds, 3);
+
             Directory.Delete(folder, recursive: true);
-            output.WriteLine(CliJson.Serialize(new { benchmark = "slider", data = parse.GetValue(data), slider = parse.GetValue(slider), runs = rows }));
+            output.WriteLine(CliJson.Serialize(new
+            {
+                benchmark = "slider",
+                data = parse.GetValue(data),
+                slider = parse.GetValue(slider),
+                runs = rows,
+                speculation = new { idleSecondsBeforeNextStep = idleSeconds, fits = registry.SpeculationStats.Fits, cpuSeconds = Math.Round(registry.SpeculationStats.Seconds, 3) },
+                sweep = new { positions = isBalanceTrack ? RoomSweeps.BalancePositions.Count : RoomSweeps.Shares.Count, seconds = sweepSeconds },
+            }));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Waits past the room's idle time until speculation has stopped fitting (no new fit for two seconds, at most a minute):
+    /// what a student pausing to look at the cards gives the server. Answers the seconds waited.
+    /// </summary>
+    private static async Task<double> SpeculationSettledAsync(SpeculationStats stats, double idleSeconds, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds + 0.5), cancellationToken);
+        var fits = -1L;
+        while (stats.Fits != fits && Stopwatch.GetElapsedTime(start) < TimeSpan.FromMinutes(1))
+        {
+            fits = stats.Fits;
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        return Math.Round(Stopwatch.GetElapsedTime(start).TotalSeconds, 1);
     }
 
     private static async Task<(RoomEvent Event, long Ticks)> WaitAsync(System.Collections.Concurrent.ConcurrentQueue<(RoomEvent Event, long Ticks)> events,

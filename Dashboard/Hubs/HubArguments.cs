@@ -80,8 +80,13 @@ public static class HubArguments
         var seed = Property(value, "splitSeed") is { } s ? Number(s, "splitSeed") : 42;
         if (seed != Math.Floor(seed) || seed is < int.MinValue or > int.MaxValue) throw Refuse($"splitSeed must be a whole number; {Format(seed)} was given.");
         var task = Text(value, "task") is { } taskName ? Method<TargetTask>(taskName, "task") : (TargetTask?)null;
+        var relevance = Property(value, "relevanceThreshold") is { } r ? Number(r, "relevanceThreshold") : (double?)null;
+        if (relevance is { } threshold && !(threshold is >= RelevanceFunction.MinThreshold and <= 1))
+        {
+            throw Refuse($"relevanceThreshold (how relevant a target value must be to count as rare) must be between {Format(RelevanceFunction.MinThreshold)} and 1; {Format(threshold)} was given.");
+        }
         return new DatasetChoice(source, Text(value, "target"), Text(value, "positiveClass"), TextList(value, "excludedColumns"), (int)seed, testShare,
-            KindOverrides(value)) { Task = task };
+            KindOverrides(value)) { Task = task, RelevanceThreshold = relevance == RelevanceFunction.DefaultThreshold ? null : relevance };
     }
 
     private static IReadOnlyDictionary<string, ColumnKind>? KindOverrides(JsonElement value)

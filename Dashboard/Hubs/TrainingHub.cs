@@ -199,6 +199,9 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public Task<string?> SetThreshold(string? code, string? algorithmId, double threshold) =>
         SendAsync(code, member => new SetThreshold(member, HubArguments.Required(algorithmId, "the algorithm's id"), HubArguments.Finite(threshold, "The threshold")));
 
+    /// <summary>For a numeric target: the relevance a value must reach to count as rare (null: the default 0.5); the room reloads at it and retrains its baseline.</summary>
+    public Task<string?> SetRelevanceThreshold(string? code, double? threshold) => SendAsync(code, member => new SetRelevanceThreshold(member, threshold));
+
     public Task<string?> SetLeakyMode(string? code, bool leaky) => SendAsync(code, member => new SetLeakyMode(member, leaky));
 
     public Task<string?> ClaimSeat(string? code, string? algorithmId) =>

@@ -22,7 +22,7 @@ public sealed class WorkspaceCache(ServerDatasets datasets)
         var key = string.Join('|', choice.Source, choice.Target, choice.PositiveClass,
             choice.ExcludedColumns is null ? "(default)" : string.Join(',', choice.ExcludedColumns), choice.SplitSeed, choice.TestShare,
             string.Join(',', (choice.KindOverrides ?? new Dictionary<string, ColumnKind>()).OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}")),
-            choice.Task?.ToString() ?? "(from the target)");
+            choice.Task?.ToString() ?? "(from the target)", choice.RelevanceThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "(default relevance)");
         var entry = _entries.GetOrAdd(key, k =>
         {
             _order.Enqueue(k);

@@ -103,7 +103,7 @@ public static class RunMapping
         run.Seconds,
         run.Results.OrderBy(r => r.Position).Select(ToResult).ToArray())
     {
-        Costs = run.CostsJson is null ? CostMatrix.Equal : StorageJson.Read<CostMatrix>(run.CostsJson),
+        Costs = Costs(run.CostsJson),
     };
 
     private static AlgorithmResult ToResult(RunResultEntity r)
@@ -133,6 +133,9 @@ public static class RunMapping
     }
 
     /// <summary>A regressor's R² and errors from a result row; null for a classifier's (stored before regression, or on classes).</summary>
+    /// <summary>A run's stored costs; a run stored before costs had them at 1 and 1.</summary>
+    public static CostMatrix Costs(string? costsJson) => costsJson is null ? CostMatrix.Equal : StorageJson.Read<CostMatrix>(costsJson);
+
     public static RegressionMetrics? Regression(RunResultEntity r) => r.RegressionJson is null ? null : StorageJson.Read<RegressionMetrics>(r.RegressionJson);
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class RunStore(DashboardDatabase database)
             .Take(filter.Limit)
             .Select(r => new
             {
-                r.Run!.CompletedAt, r.Run.RoomCode, r.Run.StartedBy, r.Run.Reason, r.Run.DatasetName, r.Run.Leaky,
+                r.Run!.CompletedAt, r.Run.RoomCode, r.Run.StartedBy, r.Run.Reason, r.Run.DatasetName, r.Run.Leaky, r.Run.CostsJson,
                 Result = new RunResultEntity
                 {
                     RunId = r.RunId, AlgorithmId = r.AlgorithmId, DisplayName = r.DisplayName, Status = r.Status,
@@ -81,6 +81,7 @@ public sealed class RunStore(DashboardDatabase database)
             r.StartedBy, r.Reason, r.DatasetName, r.Leaky, r.Result.AlgorithmId, r.Result.DisplayName, r.Result.Status, RunMapping.Metrics(r.Result))
         {
             Regression = RunMapping.Regression(r.Result),
+            Costs = RunMapping.Costs(r.CostsJson),
         }).ToList();
     }
 
@@ -144,7 +145,7 @@ public sealed class RunStore(DashboardDatabase database)
             run.Threshold,
             run.Leaky)
         {
-            Costs = run.CostsJson is null ? Core.Metrics.CostMatrix.Equal : StorageJson.Read<Core.Metrics.CostMatrix>(run.CostsJson),
+            Costs = RunMapping.Costs(run.CostsJson),
         };
     }
 

@@ -32,15 +32,17 @@ internal static class BalancedSample
 
     /// <summary>
     /// <see cref="Distinct"/> of a bootstrap of all rows 0..<paramref name="rowCount"/>-1, with the same draws, counted
-    /// instead of sorted: a forest draws one for every tree.
+    /// instead of sorted: a forest draws one for every tree. <paramref name="draws"/> (null: as many as there are rows)
+    /// draws fewer, as scikit-learn's max_samples.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as TreeGrower: the first fits after start-up count too
-    public static (int[] Rows, int[] Copies) DistinctBootstrap(int rowCount, SeededRandom random)
+    public static (int[] Rows, int[] Copies) DistinctBootstrap(int rowCount, SeededRandom random, int? draws = null)
     {
         var drawn = new int[rowCount];
-        for (var i = 0; i < rowCount; i++) drawn[random.NextInt(rowCount)]++;
-        var rows = new List<int>(rowCount);
-        var copies = new List<int>(rowCount);
+        var count = Math.Min(draws ?? rowCount, rowCount);
+        for (var i = 0; i < count; i++) drawn[random.NextInt(rowCount)]++;
+        var rows = new List<int>(count);
+        var copies = new List<int>(count);
         for (var row = 0; row < rowCount; row++)
         {
             if (drawn[row] == 0) continue;

@@ -23,7 +23,7 @@ internal static class LeafwiseForest
         {
             cancellationToken.ThrowIfCancellationRequested();
             var random = SeededRandom.For(seed, $"{purpose}.{t}");
-            var (rows, copies) = BalancedSample.DistinctBootstrap(rowCount, random);
+            var (rows, copies) = BalancedSample.DistinctBootstrap(rowCount, random, options.MaxDrawsPerTree);
             var weights = new double[rows.Length];
             for (var i = 0; i < rows.Length; i++) weights[i] = copies[i] * (rowWeights?[rows[i]] ?? 1.0);
             var chosen = random.SampleWithoutReplacement(columns, perTree);

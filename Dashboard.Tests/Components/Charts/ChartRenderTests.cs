@@ -56,6 +56,36 @@ public class ChartRenderTests : ComponentTest
         Assert.Equal([-1.0, 1.05], figure.Layout.YAxis[0].Range);
     }
 
+    [Fact]
+    public void Rerender_SameInputsAndANewCallback_KeepsTheFigure_AnotherInputRebuildsIt()
+    {
+        var cut = Context.Render<MetricBarChart>(p => p.Add(c => c.Results, Results).Add(c => c.MetricChanged, _ => { }));
+        var first = cut.FindComponent<PlotlyFigure>().Instance.Figure;
+
+        // The live page re-renders with the same results (and a new lambda each time): the chart keeps its figure, so Plotly is not asked again.
+        cut.Render(p => p.Add(c => c.Results, Results).Add(c => c.MetricChanged, _ => { }));
+        Assert.Same(first, cut.FindComponent<PlotlyFigure>().Instance.Figure);
+
+        cut.Render(p => p.Add(c => c.Results, Results[..1]).Add(c => c.MetricChanged, _ => { }));
+        var rebuilt = cut.FindComponent<PlotlyFigure>().Instance.Figure;
+        Assert.NotSame(first, rebuilt);
+        Assert.Equal(MetricBarChart.Build(MetricId.F1, Results[..1], null, null, null).Traces.Count, rebuilt.Traces.Count);
+    }
+
+    [Fact]
+    public void SameInputs_ValueEqualRecordsCount_CallbacksDoNot()
+    {
+        var before = new Dictionary<string, object?> { ["Metric"] = MetricId.F1, ["Results"] = Results, ["MetricChanged"] = EventCallback.Factory.Create<MetricId>(this, _ => { }) };
+        var now = new Dictionary<string, object?> { ["Metric"] = MetricId.F1, ["Results"] = Results, ["MetricChanged"] = EventCallback.Factory.Create<MetricId>(this, _ => { }) };
+        Assert.True(ChartBase.SameInputs(before, now));
+
+        now["Results"] = Results.ToArray(); // equal items, another list: treated as changed (lists compare by reference)
+        Assert.False(ChartBase.SameInputs(before, now));
+        now["Results"] = Results;
+        now["Metric"] = MetricId.Mcc;
+        Assert.False(ChartBase.SameInputs(before, now));
+    }
+
     private static (RenderFragment Fragment, ChartFigure Expected) Chart(string chart)
     {
         var confusion = new ConfusionMatrix(3, 2, 6, 1);

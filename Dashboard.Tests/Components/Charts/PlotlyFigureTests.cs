@@ -37,11 +37,12 @@ public class PlotlyFigureTests : ComponentTest
     }
 
     [Fact]
-    public void Render_SameFigureRebuilt_NoRedraw()
+    public void Render_SameFigureAgain_NoRedraw()
     {
-        var cut = RenderFigure(Figure(3));
+        var figure = Figure(3);
+        var cut = RenderFigure(figure);
 
-        cut.Render(p => p.Add(f => f.Figure, Figure(3)));
+        cut.Render(p => p.Add(f => f.Figure, figure));
 
         Assert.Equal(0, cut.Instance.RedrawCount);
         Assert.Equal(0, Calls("react"));

@@ -60,6 +60,38 @@ public class RedrawThrottleTests
     }
 
     [Fact]
+    public async Task Urgent_InsideTheInterval_DrawsAtOnce_AndThePendingTrailingRedrawIsSkipped()
+    {
+        using var throttle = NewThrottle();
+        await throttle.RequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+        var trailing = throttle.RequestAsync(); // folded: waits for the interval's end
+
+        await throttle.RequestAsync(urgent: true); // a run ended: drawn now, with everything asked for so far
+        Assert.Equal(2, _redraws);
+
+        _clock.Advance(Interval);
+        await trailing.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, _redraws);
+    }
+
+    [Fact]
+    public async Task Urgent_ThenAnotherRequest_TheTrailingRedrawStillDrawsIt()
+    {
+        using var throttle = NewThrottle();
+        await throttle.RequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+        var trailing = throttle.RequestAsync();
+        await throttle.RequestAsync(urgent: true);
+
+        _ = throttle.RequestAsync(); // asked for after the urgent redraw: folded into the pending one, not lost
+        _clock.Advance(Interval);
+        await trailing.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(3, _redraws);
+    }
+
+    [Fact]
     public async Task Dispose_WithARedrawPending_ItNeverRuns()
     {
         var throttle = NewThrottle();

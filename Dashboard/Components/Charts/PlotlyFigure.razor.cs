@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
@@ -9,8 +8,10 @@ namespace Dashboard.Components.Charts;
 
 /// <summary>
 /// Draws a <see cref="ChartFigure"/> with Plotly, the one place that talks to PlotlyChart: a
-/// skeleton until the first plot is on screen, then Plotly.react when the figure really changed
-/// (same traces and layout draw nothing), at most once per <see cref="MinRedrawInterval"/>. This guards
+/// skeleton until the first plot is on screen, then Plotly.react when it is handed another figure, at most
+/// once per <see cref="MinRedrawInterval"/>. The same figure object draws nothing: a chart keeps its figure
+/// while its inputs are unchanged (<see cref="ChartBase"/>), so this is a reference check. (It used to compare
+/// the figures' JSON, which cost about half of every render of the live page.) This guards
 /// the Plotly calls of a chart whose parent re-renders for its own reasons (a slider card re-renders on every
 /// key press); how often the live page re-renders for room events is its one redraw throttle. The react
 /// goes out in a render of its own: reacting in the parent's render took the keyboard focus off a slider.
@@ -20,19 +21,13 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     /// <summary>Redraws closer together than this fold into one.</summary>
     public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
 
-    private static readonly JsonSerializerOptions FingerprintOptions = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly CancellationTokenSource _disposed = new();
     private PlotlyChart? _chart;
     private RedrawThrottle? _throttle;
     private IList<ITrace> _data = [];
     private Plotly.Blazor.Layout _layout = new();
     private Config _config = new();
-    private string? _shownFingerprint;
+    private ChartFigure? _shownFigure;
     private bool _drawn;
     private bool _reactDue;
 
@@ -76,10 +71,10 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
         if (_chart is null)
         {
             // Not rendered yet: the first NewPlot draws whatever is current then.
-            Show(Figure, Fingerprint(Figure));
+            Show(Figure);
             return;
         }
-        if (_throttle!.IsScheduled || Fingerprint(Figure) == _shownFingerprint) return;
+        if (_throttle!.IsScheduled || ReferenceEquals(Figure, _shownFigure)) return;
         _ = _throttle.RequestAsync();
     }
 
@@ -99,21 +94,20 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
 
     private void ShowLatest()
     {
-        var fingerprint = Fingerprint(Figure);
-        if (fingerprint == _shownFingerprint) return;
-        Show(Figure, fingerprint);
+        if (ReferenceEquals(Figure, _shownFigure)) return;
+        Show(Figure);
         _reactDue = true;
         RedrawCount++;
         StateHasChanged();
     }
 
-    private void Show(ChartFigure figure, string fingerprint)
+    private void Show(ChartFigure figure)
     {
         // New references, so that PlotlyChart receives them as parameters on the next render and
         // React() sends them.
         _data = [.. figure.Traces];
         _layout = figure.Layout;
-        _shownFingerprint = fingerprint;
+        _shownFigure = figure;
     }
 
     private void OnFirstPlotDrawn()
@@ -146,13 +140,6 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     {
         if (points.FirstOrDefault() is { } point) _ = InvokeAsync(() => OnPointHovered.InvokeAsync(point));
     }
-
-    /// <summary>
-    /// The figure as JSON: parents re-render for many reasons, and a chart whose traces did not
-    /// change must not redraw. Traces are serialised by their runtime types (ITrace has no members).
-    /// </summary>
-    private static string Fingerprint(ChartFigure figure) =>
-        JsonSerializer.Serialize(new object[] { figure.Traces.Cast<object>().ToArray(), figure.Layout }, FingerprintOptions);
 
     public ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Export;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Training;
@@ -7,7 +8,7 @@ namespace Dashboard.Components.History;
 /// <summary>
 /// Two or more stored runs side by side: for every algorithm, each run's metrics and confusion
 /// counts with their change against the first run, the best run marked per metric, and which
-/// settings differ between the runs.
+/// settings differ between the runs. Runs on a numeric target compare R² and the errors instead (lower errors are better).
 /// </summary>
 public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
 {
@@ -18,11 +19,19 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
         runs.SelectMany(r => r.Results).Select(r => (r.AlgorithmId, r.DisplayName)).DistinctBy(a => a.AlgorithmId)
             .OrderBy(a => AlgorithmOrder.IndexOf(a.AlgorithmId) is var i and >= 0 ? i : int.MaxValue).ToList();
 
+    /// <summary>True when a run holds a regressor's result (a numeric target): R² and the errors are compared, not classification metrics.</summary>
+    public bool IsRegression { get; } = runs.Any(r => r.Results.Any(result => result.Regression is not null));
+
     public AlgorithmResult? Result(RecordedRun run, string algorithmId) => run.Results.FirstOrDefault(r => r.AlgorithmId == algorithmId);
 
     /// <summary>The metric for each run (in run order); higher is better for every metric here.</summary>
     public IReadOnlyList<ComparedValue> Metric(string algorithmId, MetricId metric) =>
         Compare(Runs.Select(run => Result(run, algorithmId)?.Metrics is { } m && m.IsDefined(metric) ? m.Get(metric) : (double?)null).ToList(), higherIsBetter: true);
+
+    /// <summary>A regression number for each run (in run order): R² higher is better, every error lower.</summary>
+    public IReadOnlyList<ComparedValue> RegressionMetric(string algorithmId, RegressionMetricId metric) =>
+        Compare(Runs.Select(run => Result(run, algorithmId)?.Regression is { } m ? RegressionMetricCatalog.Value(m, metric) : null).ToList(),
+            RegressionMetricCatalog.Get(metric).HigherIsBetter);
 
     /// <summary>One confusion-matrix cell for each run; more true positives / negatives is better, fewer false ones.</summary>
     public IReadOnlyList<ComparedValue> Cell(string algorithmId, Func<ConfusionMatrix, int> cell, bool higherIsBetter) =>
@@ -39,8 +48,14 @@ public sealed class RunComparisonModel(IReadOnlyList<RecordedRun> runs)
             ("Sliders", Runs.Select(RunText.Sliders).ToList()),
             ("Resampling", Runs.Select(r => RunText.Resampling(r.Training)).ToList()),
             ("Mode", Runs.Select(r => r.Leaky ? "LEAKY (resampled before the split)" : "normal").ToList()),
-            ("Threshold", Runs.Select(r => RunText.Metric(r.Threshold)).ToList()),
         };
+        // A regressor has no decision threshold: the row would only repeat a stored default.
+        if (!IsRegression) rows.Add(("Threshold", Runs.Select(r => RunText.Metric(r.Threshold)).ToList()));
+        // Which test rows the rare-range errors are on: runs at other relevance thresholds compare those errors on other rows.
+        if (IsRegression)
+        {
+            rows.Add(("Rare values", Runs.Select(r => $"relevance ≥ {RunText.Number(r.Choice.RelevanceThreshold ?? RelevanceFunction.DefaultThreshold)}").ToList()));
+        }
         foreach (var (id, name) in Algorithms)
         {
             rows.Add(($"{name} settings", Runs.Select(r => Result(r, id) is { } result

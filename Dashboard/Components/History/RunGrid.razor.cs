@@ -32,6 +32,9 @@ public sealed partial class RunGrid : IDisposable
     private RunFacets _facets = new([], [], []);
     private IReadOnlyList<RunResultRow> _rows = [];
     private HashSet<RunResultRow> _selected = [];
+
+    /// <summary>The rows with the lowest expected cost of their run (<see cref="CheapestOfEachRun"/>).</summary>
+    private IReadOnlySet<RunResultRow> _cheapest = new HashSet<RunResultRow>();
     private string? _dataset;
     private string? _room;
     private string? _algorithm;
@@ -46,6 +49,12 @@ public sealed partial class RunGrid : IDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The distinct runs of the selected rows, in the grid's order.</summary>
+    /// <summary>
+    /// Every listed run is a regression run (a numeric target; a failed result has neither kind of metrics): the report
+    /// judges them by R², so no classification metric is offered.
+    /// </summary>
+    private bool OnlyRegression => _rows.Any(r => r.Regression is not null) && _rows.All(r => r.Metrics is null);
+
     private IReadOnlyCollection<string> SelectedRuns => _rows.Where(_selected.Contains).Select(r => r.RunId).Distinct().ToList();
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -57,6 +66,7 @@ public sealed partial class RunGrid : IDisposable
         {
             _facets = await Runs.FacetsAsync(_disposed.Token);
             _rows = await Runs.ListAsync(new RunFilter(_dataset, _room, _algorithm), _disposed.Token);
+            _cheapest = CheapestOfEachRun(_rows);
             var selectedRuns = _selected.Select(r => r.RunId).ToHashSet();
             _selected = _rows.Where(r => selectedRuns.Contains(r.RunId)).ToHashSet();
             _error = null;
@@ -101,6 +111,18 @@ public sealed partial class RunGrid : IDisposable
     private void Compare() => Navigation.NavigateTo($"/history/compare?{ExportEndpoints.Query(SelectedRuns)}");
 
     private static string Value(RunResultRow row, MetricId metric) => row.Get(metric) is { } value ? DisplayFormat.Metric(value) : "–";
+
+    /// <summary>
+    /// Per run, the rows with its lowest expected cost (all of them on a tie). Only where the grid shows two or more
+    /// costed rows of the run: with the algorithm filter set, "cheapest" would say nothing.
+    /// </summary>
+    public static IReadOnlySet<RunResultRow> CheapestOfEachRun(IEnumerable<RunResultRow> rows) =>
+        rows.Where(r => r.ExpectedCost is not null).GroupBy(r => r.RunId).Where(run => run.Count() > 1)
+            .SelectMany(run => run.Where(r => r.ExpectedCost == run.Min(x => x.ExpectedCost))).ToHashSet();
+
+    private static string CostTitle(RunResultRow row, bool cheapest) =>
+        $"(FN × {DisplayFormat.Setting(row.Costs.FalseNegative)} + FP × {DisplayFormat.Setting(row.Costs.FalsePositive)}) / test rows at threshold " +
+        $"{DisplayFormat.Metric(row.Metrics!.Threshold)}, the run's costs{(cheapest ? "; the cheapest of this run" : "")}";
 
     private static string RowClass(RunResultRow row, int index) => row.Leaky ? "leaky-row" : "";
 

@@ -42,7 +42,7 @@ public partial class PresentPage
         var redraw = _redraw = new RedrawThrottle(TimeSpan.FromMilliseconds(150), TimeProvider.System, () => InvokeAsync(StateHasChanged));
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
-            _ = InvokeAsync(redraw.RequestAsync);
+            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.EndsRun));
             return Task.CompletedTask;
         });
     }

@@ -137,9 +137,8 @@ public partial class DataBar
         return Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).Select(column.FormatValue).Distinct().Take(50).ToArray();
     }
 
-    private async Task UploadAsync(IBrowserFile? file)
+    private async Task UploadAsync(IBrowserFile file)
     {
-        if (file is null) return;
         _error = null;
         var limit = Limits.Value.MaxFileBytes;
         if (file.Size > limit)

@@ -38,4 +38,17 @@ public static class DisplayFormat
         value != 0 && Math.Abs(value) < 1e-4
             ? value.ToString("0.#####e0", CultureInfo.InvariantCulture)
             : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A regression number: R² with three decimals, an error in the target's unit ("14,731").</summary>
+    public static string Regression(Core.Metrics.RegressionMetricId id, double value) =>
+        id == Core.Metrics.RegressionMetricId.R2 ? Metric(value) : Compact(value);
+
+    /// <summary>A regression number's change with its sign: R² as <see cref="Delta"/>, an error in the target's unit ("+1,204", "−310").</summary>
+    public static string RegressionDelta(Core.Metrics.RegressionMetricId id, double delta)
+    {
+        if (id == Core.Metrics.RegressionMetricId.R2) return Delta(delta);
+        var rounded = Math.Round(delta);
+        if (rounded == 0) return "±0";
+        return (rounded > 0 ? "+" : "\u2212") + Compact(Math.Abs(rounded));
+    }
 }

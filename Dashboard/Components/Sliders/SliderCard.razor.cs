@@ -42,6 +42,13 @@ public partial class SliderCard : IDisposable
     [Parameter]
     public EventCallback<ConfigureSlider> OnConfigure { get; set; }
 
+    /// <summary>The training rows, for the rare-values slider's relevance threshold (null: not offered).</summary>
+    [Parameter]
+    public IReadOnlyList<int>? TrainRows { get; set; }
+
+    [Parameter]
+    public EventCallback<double> OnSetRelevanceThreshold { get; set; }
+
     [Parameter]
     public EventCallback OnRemove { get; set; }
 

@@ -38,6 +38,14 @@ public partial class SliderSettings
     [Parameter]
     public EventCallback<ConfigureSlider> OnApply { get; set; }
 
+    /// <summary>The training rows, for the rare-values slider's relevance threshold readout (null: no threshold control).</summary>
+    [Parameter]
+    public IReadOnlyList<int>? TrainRows { get; set; }
+
+    /// <summary>The rare-values slider's relevance threshold was set (the room reloads at it).</summary>
+    [Parameter]
+    public EventCallback<double> OnSetRelevanceThreshold { get; set; }
+
     private DataColumn? Column => Slider.Column is { } column ? Data.Data.Column(column) : null;
 
     /// <summary>NearMiss, Tomek links and ENN remove rows of a class by its neighbours: class groups only.</summary>

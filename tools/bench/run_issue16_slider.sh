@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Issue 16's benchmark sitting: how instant a slider feels. Writes JSON per figure into the results folder.
+#
+#   tools/bench/run_issue16_slider.sh /tmp/bench-issue16
+#
+# 1. in process (`bench slider`): release → all four at new positions, revisited (same room, another room),
+#    one step on after the room sat idle (speculation), and a sweep of 8 positions on a fresh server cache;
+#    lending_club's and titanic's class-balance track.
+# 2. in a real browser (tools/BrowserBench against a server started here): the first visit (load event →
+#    four cards, after the warm start), new and revisited positions, another room, a step after idle.
+# 3. 20 rooms moving sliders (`bench hub`, one client per room, a move every 4–12 s so rooms do sit idle):
+#    a real move's latency (send → its run completed) with speculation on (5 s) and off.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source tools/bench/sitting.sh
+prepare "${1:-/tmp/bench-issue16}"
+dotnet build tools/BrowserBench -c Release -m:1 -v q -nologo
+
+run slider-lending_club $BIN bench slider --data lending_club --slider class
+run slider-titanic $BIN bench slider --data titanic --slider class
+
+DATA=$(mktemp -d)
+dotnet Dashboard/bin/Release/net10.0/Dashboard.dll --urls http://127.0.0.1:5316 --Dashboard:DataFolder "$DATA" \
+  --Logging:LogLevel:Default Warning > "$OUT/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5316/healthz >/dev/null && break; sleep 0.5; done
+sleep 15 # the warm start trains the default data set's baseline in the background
+run browser tools/BrowserBench/bin/Release/net10.0/BrowserBench --url http://127.0.0.1:5316
+kill $server
+
+run hub-speculation-on $BIN bench hub --clients 20 --rooms 20 --seconds 120 --interval 8 --speculation-idle 5
+run hub-speculation-off $BIN bench hub --clients 20 --rooms 20 --seconds 120 --interval 8 --speculation-idle 0
