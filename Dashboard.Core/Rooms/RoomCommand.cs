@@ -30,6 +30,7 @@ namespace Dashboard.Core.Rooms;
 [JsonDerivedType(typeof(SetCosts), nameof(SetCosts))]
 [JsonDerivedType(typeof(SetSensitiveColumn), nameof(SetSensitiveColumn))]
 [JsonDerivedType(typeof(SetRelevanceThreshold), nameof(SetRelevanceThreshold))]
+[JsonDerivedType(typeof(SetProxiesLeftOut), nameof(SetProxiesLeftOut))]
 public abstract record RoomCommand(string MemberId) : RoomInput;
 
 /// <summary>Load another data set, target or split; sliders and results start again from a baseline run.</summary>
@@ -104,3 +105,9 @@ public sealed record SetSensitiveColumn(string MemberId, string? Column) : RoomC
 /// the new threshold and starts from a baseline, as <see cref="SelectDataset"/>; the test rows stay the same.
 /// </summary>
 public sealed record SetRelevanceThreshold(string MemberId, double? Threshold) : RoomCommand(MemberId);
+
+/// <summary>
+/// Leaves the sensitive column and its possible proxies out of the features the models train on (false: puts them back).
+/// The data set is loaded again with those columns excluded, as changing the excluded columns does: a new baseline runs.
+/// </summary>
+public sealed record SetProxiesLeftOut(string MemberId, bool LeaveOut) : RoomCommand(MemberId);

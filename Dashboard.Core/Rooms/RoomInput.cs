@@ -10,7 +10,11 @@ namespace Dashboard.Core.Rooms;
 public abstract record RoomInput;
 
 /// <summary>The data set a <see cref="SelectDataset"/> asked for is loaded and ready.</summary>
-public sealed record DatasetReady(string MemberId, DatasetWorkspace Workspace, DatasetChoice Dataset) : RoomInput;
+public sealed record DatasetReady(string MemberId, DatasetWorkspace Workspace, DatasetChoice Dataset) : RoomInput
+{
+    /// <summary>The load's <see cref="LoadDataset.Proxies"/>: null for any other load, which clears the room's exclusion for fairness.</summary>
+    public ProxyToggle? Proxies { get; init; }
+}
 
 /// <summary>A report of one run, by its id.</summary>
 public abstract record RunReport(string RunId) : RoomInput;

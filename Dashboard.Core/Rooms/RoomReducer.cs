@@ -25,6 +25,7 @@ public static class RoomReducer
             {
                 SelectDataset c => Select(view, c, now),
                 SetRelevanceThreshold c => Select(view, new SelectDataset(c.MemberId, RoomRules.WithRelevanceThreshold(view.State, view.Workspace, c)), now),
+                SetProxiesLeftOut c => LeaveProxiesOut(view, c, now),
                 // The janitor asks every 30 seconds: nothing to do changes nothing (no new version, no event).
                 ExpireAwayMembers c when !view.State.Members.Any(m => !m.IsPresent && m.AwaySince <= now - c.Grace) => new RoomStep(view, []),
                 ReleaseIdleSeats c => ReleaseIdle(view, c, now),
@@ -49,6 +50,16 @@ public static class RoomReducer
         RoomRules.CheckAllowed(view.State, command);
         // Loading first: a data set that cannot be loaded is refused and the room stays as it is.
         return new RoomStep(Touched(view, command.MemberId, now), [new LoadDataset(command.MemberId, command.Dataset)]);
+    }
+
+    /// <summary>The data set again with the sensitive column and its proxies excluded (or back): its load retrains every card.</summary>
+    private static RoomStep LeaveProxiesOut(RoomView view, SetProxiesLeftOut command, DateTimeOffset now)
+    {
+        RoomRules.CheckAllowed(view.State, command);
+        var split = view.Workspace?.Split ?? throw new InvalidOperationException("The room is still loading its data set; try again in a moment.");
+        if (split.Data.Task == TargetTask.Regression) throw new ArgumentException("Fairness by group compares classifiers' groups: a numeric target has none.");
+        var (dataset, exclusion, description) = ProxyExclusion.Toggle(view.State, command.LeaveOut, split);
+        return new RoomStep(Touched(view, command.MemberId, now), [new LoadDataset(command.MemberId, dataset) { Proxies = new ProxyToggle(exclusion, description) }]);
     }
 
     private static RoomStep Command(RoomView view, RoomCommand command, DateTimeOffset now)
@@ -105,7 +116,9 @@ public static class RoomReducer
             Algorithms = SeatsFor(view.State.Algorithms, workspace.Task),
             Version = view.State.Version + 1,
         };
-        var description = $"loaded {workspace.Title}";
+        var description = ready.Proxies?.Description ?? $"loaded {workspace.Title}";
+        // Only the load that leaves the proxies out keeps a record of them; any other load of a data set forgets it.
+        state = state with { ProxiesLeftOut = ready.Proxies?.Exclusion };
         if (view.Restoring is { } restored)
         {
             // Reopened from storage: the room comes back as it was left (members and seat holders do not, unless the
@@ -118,6 +131,7 @@ public static class RoomReducer
                 Leaky = restored.Leaky,
                 Costs = restored.Costs,
                 HostOnlyControls = restored.HostOnlyControls,
+                ProxiesLeftOut = restored.ProxiesLeftOut,
                 Version = restored.Version + 1,
             };
             description = view.RestoringLive ? $"moved to another server with {workspace.Title}" : $"reopened with {workspace.Title}";

@@ -41,7 +41,7 @@ public static class RoomRules
             _ when split is null => throw new InvalidOperationException("The room is still loading its data set; try again in a moment."),
             _ when split.Data.Task == TargetTask.Regression && RegressionRefusal(command, split.Data) is { } refusal => throw new ArgumentException(refusal),
             // Loading a data set is the runner's work (it must load before it changes anything): only its permission is checked here.
-            SelectDataset or SetRelevanceThreshold => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
+            SelectDataset or SetRelevanceThreshold or SetProxiesLeftOut => throw new InvalidOperationException("A data set is loaded by the room's runner, not applied as a rule."),
             MoveSlider c => MoveSlider(state, c, split.Data.Task),
             ConfigureSlider c => ConfigureSlider(state, c, split),
             AddSlider c => AddSlider(state, c, split),
@@ -100,6 +100,8 @@ public static class RoomRules
                 $"This room is in classroom mode: only the host ({host}) moves the sliders, changes the data set and free algorithms, and adds or removes cards.",
             Rooms.SetSensitiveColumn when state.HostOnlyControls && !isHost =>
                 $"This room is in classroom mode: only the host ({host}) marks the sensitive column.",
+            Rooms.SetProxiesLeftOut when state.HostOnlyControls && !isHost =>
+                $"This room is in classroom mode: only the host ({host}) leaves columns out of the features.",
             _ => null,
         };
     }

@@ -38,6 +38,12 @@ public sealed record RoomState(
     /// </summary>
     public string? SensitiveColumn { get; init; }
 
+    /// <summary>
+    /// The columns left out of the features for fairness (the sensitive column and its possible proxies), or null while
+    /// none are (and for a room stored before this existed). The data set's excluded columns carry them.
+    /// </summary>
+    public ProxyExclusion? ProxiesLeftOut { get; init; }
+
     public RoomMember? Member(string id) => Members.FirstOrDefault(m => m.Id == id);
 
     /// <summary>The name to show for a member id (the id itself for someone who is not a member, e.g. "system").</summary>

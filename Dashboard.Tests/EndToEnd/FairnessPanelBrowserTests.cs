@@ -32,4 +32,30 @@ public class FairnessPanelBrowserTests(BrowserFixture fixture)
         await other.WaitForFunctionAsync(FourTables, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         Assert.Equal("gender", await other.Locator(".sensitive-column input").InputValueAsync());
     }
+
+    [Fact]
+    public async Task GapInTheHistoryChart_ThenLeaveGenderOut_PanelSaysSo_AndPutBack()
+    {
+        var page = await fixture.NewRoomAsync();
+        await page.Locator(".sensitive-column").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "gender" }).First.ClickAsync();
+        await page.WaitForFunctionAsync(FourTables);
+
+        // The history chart offers the recall gap between the gender groups: the baseline's points are drawn.
+        await page.Locator(".history-panel .history-measure").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "equal-opportunity difference" }).First.ClickAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.history-panel .g-ytitle text')].some(t => t.textContent.startsWith('equal-opportunity difference'))");
+        Assert.True(await page.Locator(".history-panel .scatterlayer .point").CountAsync() >= 4);
+        await page.Locator(".history-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "history-gap.png") });
+
+        await page.Locator(".leave-proxies-out").ClickAsync();
+        await page.Locator(".proxies-left-out").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Equal(["gender"], await page.Locator(".left-out-column").AllInnerTextsAsync());
+        await page.WaitForFunctionAsync(FourTables, null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await page.Locator(".fairness-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "proxies-left-out.png") });
+
+        await page.Locator(".put-proxies-back").ClickAsync();
+        await page.Locator(".leave-proxies-out").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Equal(0, await page.Locator(".proxies-left-out").CountAsync());
+    }
 }

@@ -52,6 +52,20 @@ public class RoomStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAsync_ProxiesLeftOut_RoundTrips_AndARoomStoredBeforeItHasNone()
+    {
+        var leftOut = new ProxyExclusion("gender", ["gender", "title"], ExcludedBefore: null);
+        await _rooms.SaveAsync(State(3, 0.5) with { SensitiveColumn = "gender", ProxiesLeftOut = leftOut }, CancellationToken.None);
+        var before = System.Text.Json.Nodes.JsonNode.Parse(StorageJson.Write(State(3, 0.5)))!.AsObject();
+        before.Remove("proxiesLeftOut"); // the shape stored before proxies could be left out
+
+        var loaded = (await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None))!.ProxiesLeftOut!;
+        Assert.Equal(("gender", null), (loaded.SensitiveColumn, loaded.ExcludedBefore));
+        Assert.Equal(["gender", "title"], loaded.Columns);
+        Assert.Null(StoredRoomState.Read(before.ToJsonString()).ProxiesLeftOut);
+    }
+
+    [Fact]
     public async Task SaveAsync_OlderVersionAfterNewer_NewerKept()
     {
         await _rooms.SaveAsync(State(5, 0.6), CancellationToken.None);

@@ -188,6 +188,10 @@ public sealed class TrainingHub(RoomRegistry rooms, ClientLimits limits) : Hub<I
     public Task<string?> SetSensitiveColumn(string? code, string? column) =>
         SendAsync(code, member => new SetSensitiveColumn(member, string.IsNullOrWhiteSpace(column) ? null : column));
 
+    /// <summary>Leaves the sensitive column and its possible proxies out of the features (false: puts them back); the data set loads again and every card retrains.</summary>
+    public Task<string?> SetProxiesLeftOut(string? code, bool leaveOut) =>
+        SendAsync(code, member => new SetProxiesLeftOut(member, leaveOut));
+
     public Task<string?> SelectDataset(string? code, JsonElement? dataset) =>
         SendAsync(code, member => new SelectDataset(member, HubArguments.Dataset(dataset)));
 

@@ -95,7 +95,7 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
                 if (step.Effects.OfType<LoadDataset>().SingleOrDefault() is { } load)
                 {
                     var workspace = await _workspaces.GetAsync(load.Dataset, _stopping.Token);
-                    step = Dispatch(new DatasetReady(load.MemberId, workspace, load.Dataset));
+                    step = Dispatch(new DatasetReady(load.MemberId, workspace, load.Dataset) { Proxies = load.Proxies });
                 }
                 done.TrySetResult(step.Refusal is null ? null : UserMessage.From(step.Refusal));
             }

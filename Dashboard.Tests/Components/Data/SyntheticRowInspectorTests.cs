@@ -14,7 +14,7 @@ public class SyntheticRowInspectorTests : ComponentTest
     private static readonly FeaturizedSplit Titanic = TrainingFixtures.Prepare("titanic", "survived");
 
     /// <summary>The class slider half way to 50/50 on its SMOTE side: synthetic survivors.</summary>
-    private static ResampledTrainingSet Smoted()
+    internal static ResampledTrainingSet Smoted()
     {
         var state = new RoomState("K7Q-2MX", new DatasetChoice("titanic"), RoomDefaults.Sliders(Titanic, []), RoomDefaults.Algorithms());
         state = RoomRules.Apply(state, new MoveSlider(RoomRules.SystemMember, RoomDefaults.ClassSliderId, 0.5), Titanic).State;

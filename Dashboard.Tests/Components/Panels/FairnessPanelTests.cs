@@ -16,6 +16,7 @@ public class FairnessPanelTests : ComponentTest
         new("Titanic", null, Titanic, DatasetProfiler.Profile(Titanic.Data.Data, Titanic.Data), [], "LightGBM", []);
 
     private readonly List<string?> _chosen = [];
+    private readonly List<bool> _leaveOut = [];
 
     /// <summary>A room on titanic whose LightGBM flags exactly the women (score 0.9) and no man (0.1); the other cards have no result yet.</summary>
     private static RoomView Room(string? sensitive, bool leaky = false)
@@ -29,7 +30,8 @@ public class FairnessPanelTests : ComponentTest
     private IRenderedComponent<FairnessPanel> Render(RoomView room, bool readOnly = false)
     {
         RenderPopoverProvider();
-        return Context.Render<FairnessPanel>(p => p.Add(c => c.Snapshot, room).Add(c => c.ReadOnly, readOnly).Add(c => c.OnSetColumn, column => _chosen.Add(column)));
+        return Context.Render<FairnessPanel>(p => p.Add(c => c.Snapshot, room).Add(c => c.ReadOnly, readOnly).Add(c => c.OnSetColumn, column => _chosen.Add(column))
+            .Add(c => c.OnLeaveProxiesOut, leaveOut => _leaveOut.Add(leaveOut)));
     }
 
     [Fact]
@@ -109,5 +111,44 @@ public class FairnessPanelTests : ComponentTest
 
         Assert.Equal("Equal opportunity: only female has a recall; nothing to compare.", GroupRatesTable.GapSentence(gap, "recall", "unused"));
         Assert.Equal("Equal opportunity: no group has a positive test row.", GroupRatesTable.GapSentence(null, "recall", "no group has a positive test row"));
+    }
+
+    [Fact]
+    public void LeaveProxiesOut_ButtonNamesWhatTheModelsSee_AndAsksForIt()
+    {
+        var cut = Render(Room("gender"));
+
+        // name is gender's proxy but no feature; gender itself is one: the button leaves gender out.
+        var button = cut.Find(".leave-proxies-out");
+        Assert.Equal("Leave gender out", button.TextContent.Trim());
+        Assert.Empty(cut.FindAll(".proxies-left-out"));
+
+        button.Click();
+
+        Assert.Equal([true], _leaveOut);
+    }
+
+    [Fact]
+    public void ProxiesLeftOut_PanelSaysWhichAndPutsThemBack_NoSecondLeaveButton()
+    {
+        var room = Room("gender");
+        var cut = Render(room with { State = room.State with { ProxiesLeftOut = new ProxyExclusion("gender", ["gender", "title"], null) } });
+
+        var note = cut.Find(".proxies-left-out");
+        Assert.Equal(["gender", "title"], cut.FindAll(".left-out-column").Select(e => e.TextContent));
+        Assert.Contains("Left out of the features (for gender): gender, title. No model sees them now.", System.Text.RegularExpressions.Regex.Replace(note.TextContent, @"\s+", " "));
+        Assert.Empty(cut.FindAll(".leave-proxies-out"));
+
+        cut.Find(".put-proxies-back").Click();
+
+        Assert.Equal([false], _leaveOut);
+    }
+
+    [Fact]
+    public void LeaveProxiesOut_ReadOnly_Disabled()
+    {
+        var cut = Render(Room("gender"), readOnly: true);
+
+        Assert.True(cut.Find(".leave-proxies-out").HasAttribute("disabled"));
     }
 }

@@ -1,5 +1,7 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Fairness;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
 using Dashboard.Tests.Components;
 using Dashboard.Tests.Core.Training;
@@ -85,5 +87,48 @@ public class SensitiveGroupsTests
         Assert.Equal($"This data set has no column 'ethnicity'. Pick one of: {string.Join(", ", SensitiveColumns.Candidates(Titanic.Data))}.", problem);
         Assert.Contains("gender", SensitiveColumns.Candidates(Titanic.Data));
         Assert.DoesNotContain("name", SensitiveColumns.Candidates(Titanic.Data));
+    }
+
+    /// <summary>A history point whose model flags every woman and, at 0.6, the men who survived: the gaps follow its threshold.</summary>
+    private static HistoryPoint PointAt(double threshold, bool keepScores = true)
+    {
+        var testRows = Titanic.Split.TestRows;
+        var labels = Titanic.TestLabels.ToArray();
+        var scores = testRows.Select((r, i) => IsFemale(r) ? 0.9 : labels[i] == 1 ? 0.6 : 0.1).ToArray();
+        var point = new HistoryPoint("run-1", "lightgbm", null, "baseline", 0.38, new ScoredPredictions(labels, scores).MetricsAt(threshold), Leaky: false);
+        return keepScores ? point with { Predictions = (scores, labels) } : point;
+    }
+
+    [Fact]
+    public void RatesOfHistoryPoint_HandComputedGaps_AtThePointsThreshold()
+    {
+        var groups = SensitiveGroups.Of(Titanic, "gender");
+        var men = Titanic.Split.TestRows.Where(r => !IsFemale(r)).ToArray();
+        var survivingMen = men.Count(r => Titanic.Data.Labels[r] == 1);
+
+        // At 0.5 every woman and every surviving man is flagged: recall 1 in both groups (no equal-opportunity gap), but the
+        // model flags all women and only the surviving men: demographic-parity difference 1 − survivors / men.
+        var at05 = groups.RatesOf(PointAt(0.5))!;
+        Assert.Equal(0.0, at05.EqualOpportunity!.Difference);
+        Assert.Equal(1.0 - survivingMen / (double)men.Length, at05.DemographicParity!.Difference, 12);
+        Assert.Equal(("female", "male"), (at05.DemographicParity.HighestGroup, at05.DemographicParity.LowestGroup));
+
+        // At 0.7 (the card's threshold moved; the point re-scored from its kept scores) no man is flagged: both gaps are 1.
+        var at07 = groups.RatesOf(PointAt(0.5).AtThreshold(0.7))!;
+        Assert.Equal((1.0, 1.0), (at07.EqualOpportunity!.Difference, at07.DemographicParity!.Difference));
+        Assert.Equal(0.7, at07.Threshold);
+    }
+
+    [Fact]
+    public void RatesOfHistoryPoint_NoKeptScoresOrOtherRows_NullNotZero()
+    {
+        var groups = SensitiveGroups.Of(Titanic, "gender");
+        var leaky = new HistoryPoint("run-2", "svm", null, "baseline", 0.38, TestResults.MetricsAt(TestResults.GoodScores, 0.5), Leaky: true)
+        {
+            Predictions = (TestResults.GoodScores, TestResults.Labels),
+        };
+
+        Assert.Null(groups.RatesOf(PointAt(0.5, keepScores: false))); // reopened from storage: metrics only
+        Assert.Null(groups.RatesOf(leaky)); // leaky mode: scores of rows split off after resampling
     }
 }

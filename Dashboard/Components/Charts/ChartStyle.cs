@@ -37,6 +37,9 @@ public static class ChartStyle
     /// <summary>Emphasis (columns with a slider, for example): MudBlazor's default primary.</summary>
     public const string HighlightColor = "#594AE2";
 
+    /// <summary>What the reader pointed at, drawn over a dense cloud of class colours (a synthetic row's parents): magenta, clear on light and dark.</summary>
+    public const string PointedColor = "#E0218A";
+
     /// <summary>The same colour for an algorithm in every chart, every session and the exported report: its place in the catalog.</summary>
     public static string ColorOf(string algorithmId) => Dashboard.Core.Export.SvgChart.ColorOf(algorithmId);
 

@@ -26,10 +26,61 @@ public sealed partial class HistoryChart : MetricChoice
     [Parameter]
     public bool ByCost { get; set; }
 
+    /// <summary>The room's sensitive column: while there is one, the picker also offers its two gaps between groups.</summary>
+    [Parameter]
+    public string? SensitiveColumn { get; set; }
+
     /// <summary>The y axis's name for <see cref="ByCost"/>.</summary>
     public const string CostTitle = "expected cost per test row";
 
-    protected override ChartFigure BuildFigure() => Build(Chosen, Points, XTitle, ByCost);
+    private HistoryGap? _gap;
+
+    /// <summary>The gap on screen, if the reader picked one (and the room still has a sensitive column).</summary>
+    private HistoryGap? Gap => SensitiveColumn is null ? null : _gap;
+
+    private string ChoiceKey => Gap?.ToString() ?? Chosen.ToString();
+
+    protected override ChartFigure BuildFigure() =>
+        !ByCost && Gap is { } gap ? BuildGap(gap, Points, XTitle, SensitiveColumn!) : Build(Chosen, Points, XTitle, ByCost);
+
+    private Task ChooseKeyAsync(string key)
+    {
+        if (Enum.TryParse<HistoryGap>(key, out var gap))
+        {
+            _gap = gap;
+            Rebuild();
+            return Task.CompletedTask;
+        }
+        _gap = null;
+        return ChooseAsync(Enum.Parse<MetricId>(key));
+    }
+
+    /// <summary>How the picker and the y axis name a gap, e.g. "equal-opportunity difference (recall gap between gender groups)".</summary>
+    public static string GapTitle(HistoryGap gap, string column) => gap switch
+    {
+        HistoryGap.EqualOpportunity => $"equal-opportunity difference (recall gap between {column} groups)",
+        _ => $"demographic-parity difference (selection-rate gap between {column} groups)",
+    };
+
+    private static double? GapOf(HistoryGap gap, HistoryChartPoint point) =>
+        gap == HistoryGap.EqualOpportunity ? point.EqualOpportunityGap : point.DemographicParityGap;
+
+    /// <summary>
+    /// The largest gap between the sensitive column's groups against the slider position, per algorithm as for a metric.
+    /// A point whose gap is not known is not drawn (never as 0): <see cref="Unknown"/> counts them for the note.
+    /// </summary>
+    public static ChartFigure BuildGap(HistoryGap gap, IReadOnlyList<HistoryChartPoint> points, string xTitle, string column) =>
+        Build(points, p => GapOf(gap, p), AxisTitle(gap, column), DisplayFormat.Metric, [0.0, 1.05], xTitle);
+
+    /// <summary>The y axis's shorter name for a gap (the picker's long one does not fit beside a short plot): "equal-opportunity difference (gender)".</summary>
+    public static string AxisTitle(HistoryGap gap, string column) =>
+        $"{(gap == HistoryGap.EqualOpportunity ? "equal-opportunity" : "demographic-parity")} difference ({column})";
+
+    /// <summary>How many runs' points (the baseline drawn on two lines counts once) have no such gap.</summary>
+    public static int Unknown(HistoryGap gap, IReadOnlyList<HistoryChartPoint> points) =>
+        points.Where(p => GapOf(gap, p) is null).Select(Run).Distinct().Count();
+
+    private static (string, double, string, bool) Run(HistoryChartPoint point) => (point.AlgorithmId, point.X, point.XLabel, point.Leaky);
 
     /// <summary>
     /// Per algorithm (in order of first appearance): a lines+markers trace sorted by x per line (on the class-balance

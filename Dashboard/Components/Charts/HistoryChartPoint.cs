@@ -28,6 +28,16 @@ public sealed record HistoryChartPoint(
     /// <summary>The expected cost per test row at the card's threshold for the room's costs; null when not known.</summary>
     public double? ExpectedCost { get; init; }
 
+    /// <summary>
+    /// The largest gaps between the groups of the room's sensitive column at the card's threshold (equal-opportunity:
+    /// recall; demographic-parity: selection rate); null when not known for this point (no sensitive column, no kept
+    /// test scores, a leaky run, or no group with a positive row for the recall gap).
+    /// </summary>
+    public double? EqualOpportunityGap { get; init; }
+
+    /// <inheritdoc cref="EqualOpportunityGap"/>
+    public double? DemographicParityGap { get; init; }
+
     /// <summary>For a numeric target: the run's R² and errors (then <see cref="Metrics"/> is empty).</summary>
     public RegressionMetrics? Regression { get; init; }
 

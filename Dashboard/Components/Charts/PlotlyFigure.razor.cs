@@ -47,6 +47,10 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<EventDataPoint> OnPointClicked { get; set; }
 
+    /// <summary>Called with the point under the pointer (Plotly's hover event is subscribed only when this is set).</summary>
+    [Parameter]
+    public EventCallback<EventDataPoint> OnPointHovered { get; set; }
+
     // The clock of the throttle: the registered TimeProvider when there is one (tests register a
     // fake), else the system clock.
     [Inject]
@@ -110,15 +114,16 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     {
         _drawn = true;
         _ = InvokeAsync(StateHasChanged);
-        if (OnPointClicked.HasDelegate) _ = ListenForClicksAsync();
+        if (OnPointClicked.HasDelegate) _ = ListenAsync(chart => chart.SubscribeClickEvent(_disposed.Token));
+        if (OnPointHovered.HasDelegate) _ = ListenAsync(chart => chart.SubscribeHoverEvent(_disposed.Token));
     }
 
-    private async Task ListenForClicksAsync()
+    private async Task ListenAsync(Func<PlotlyChart, Task> subscribe)
     {
         if (_chart is null) return;
         try
         {
-            await _chart.SubscribeClickEvent(_disposed.Token);
+            await subscribe(_chart);
         }
         catch (Exception exception) when (exception is JSDisconnectedException or OperationCanceledException or ObjectDisposedException)
         {
@@ -129,6 +134,11 @@ public sealed partial class PlotlyFigure : ComponentBase, IAsyncDisposable
     private void OnPlotClicked(IEnumerable<EventDataPoint> points)
     {
         if (points.FirstOrDefault() is { } point) _ = InvokeAsync(() => OnPointClicked.InvokeAsync(point));
+    }
+
+    private void OnPlotHovered(IEnumerable<EventDataPoint> points)
+    {
+        if (points.FirstOrDefault() is { } point) _ = InvokeAsync(() => OnPointHovered.InvokeAsync(point));
     }
 
     public ValueTask DisposeAsync()

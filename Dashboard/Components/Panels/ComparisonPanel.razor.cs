@@ -21,6 +21,7 @@ public partial class ComparisonPanel : IDisposable
     private string? _slider;
     private CancellationTokenSource? _sweep;
     private double _sweepPercent;
+    private readonly SensitiveGroupsCache _sensitive = new();
 
     [Parameter, EditorRequired]
     public RoomView Snapshot { get; set; } = default!;
@@ -73,6 +74,7 @@ public partial class ComparisonPanel : IDisposable
             var neutral = FocusGroupShare.Of(slider.Group, split.Data, split.Split.TrainRows);
             var group = slider.Group.Describe(split.Data);
             var names = Snapshot.State.Algorithms.ToDictionary(a => a.AlgorithmId, a => AlgorithmCatalog.Get(a.AlgorithmId, Snapshot.Task).DisplayName);
+            var groups = IsRegression ? null : _sensitive.For(Snapshot);
             return Snapshot.History
                 .Where(p => HistorySeries.Belongs(p, slider, group))
                 .SelectMany(p =>
@@ -82,12 +84,16 @@ public partial class ComparisonPanel : IDisposable
                     var values = p.Metrics is { } metrics
                         ? MetricCatalog.All.Where(m => metrics.IsDefined(m.Id)).ToDictionary(m => m.Id, m => metrics.Get(m.Id))
                         : [];
+                    // The gaps come from the point's kept test scores, as the fairness panel's tables come from the card's.
+                    var rates = groups?.RatesOf(p);
                     return HistorySeries.LinesOf(p, slider, IsRegression).Select(line =>
                         new ChartPoint(p.AlgorithmId, names.GetValueOrDefault(p.AlgorithmId, p.AlgorithmId), x, label, values, p.Leaky)
                         {
                             Line = line,
                             ExpectedCost = p.Metrics is { } m ? Snapshot.State.Costs.ExpectedCost(m.Confusion) : null,
                             Regression = p.Regression,
+                            EqualOpportunityGap = rates?.EqualOpportunity?.Difference,
+                            DemographicParityGap = rates?.DemographicParity?.Difference,
                         });
                 })
                 .ToArray();

@@ -11,8 +11,8 @@ public partial class FairnessPanel
     // MudSelect cannot hold null as an item's value: "none" travels as the empty string.
     private const string None = "";
 
+    private readonly SensitiveGroupsCache _cache = new();
     private SensitiveGroups? _groups;
-    private (DatasetWorkspace Workspace, string Column)? _builtFor;
 
     /// <summary>The room as it is; its workspace must be loaded.</summary>
     [Parameter, EditorRequired]
@@ -26,23 +26,15 @@ public partial class FairnessPanel
     [Parameter]
     public EventCallback<string?> OnSetColumn { get; set; }
 
+    /// <summary>Raised with true to leave the sensitive column and its proxies out of the features, false to put them back.</summary>
+    [Parameter]
+    public EventCallback<bool> OnLeaveProxiesOut { get; set; }
+
     private string? Column => Snapshot.State.SensitiveColumn;
 
     private IReadOnlyList<string> Candidates => SensitiveColumns.Candidates(Snapshot.Workspace!.Split.Data);
 
-    protected override void OnParametersSet()
-    {
-        var workspace = Snapshot.Workspace!;
-        if (Column is not { } column)
-        {
-            (_groups, _builtFor) = (null, null);
-            return;
-        }
-        // Proxy detection reads every training row: once per data set and column, not on every result.
-        if (_builtFor is { } built && ReferenceEquals(built.Workspace, workspace) && built.Column == column) return;
-        _groups = SensitiveGroups.Of(workspace.Split, column);
-        _builtFor = (workspace, column);
-    }
+    protected override void OnParametersSet() => _groups = _cache.For(Snapshot);
 
     private Task ChooseAsync(string? value) => OnSetColumn.InvokeAsync(string.IsNullOrEmpty(value) ? null : value);
 
