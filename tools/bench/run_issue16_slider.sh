@@ -20,13 +20,14 @@ run slider-lending_club $BIN bench slider --data lending_club --slider class
 run slider-titanic $BIN bench slider --data titanic --slider class
 
 DATA=$(mktemp -d)
-dotnet Dashboard/bin/Release/net10.0/Dashboard.dll --urls http://127.0.0.1:5316 --Dashboard:DataFolder "$DATA" \
+if curl -sf http://127.0.0.1:5326/healthz >/dev/null; then echo "port 5326 is taken: stop the server on it first"; exit 1; fi
+dotnet Dashboard/bin/Release/net10.0/Dashboard.dll --urls http://127.0.0.1:5326 --Dashboard:DataFolder "$DATA" \
   --Logging:LogLevel:Default Warning > "$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5316/healthz >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5326/healthz >/dev/null && break; sleep 0.5; done
 sleep 15 # the warm start trains the default data set's baseline in the background
-run browser tools/BrowserBench/bin/Release/net10.0/BrowserBench --url http://127.0.0.1:5316
+run browser tools/BrowserBench/bin/Release/net10.0/BrowserBench --url http://127.0.0.1:5326
 kill $server
 
 run hub-speculation-on $BIN bench hub --clients 20 --rooms 20 --seconds 120 --interval 8 --speculation-idle 5

@@ -79,7 +79,9 @@ public class ChartRenderTests : ComponentTest
         var now = new Dictionary<string, object?> { ["Metric"] = MetricId.F1, ["Results"] = Results, ["MetricChanged"] = EventCallback.Factory.Create<MetricId>(this, _ => { }) };
         Assert.True(ChartBase.SameInputs(before, now));
 
-        now["Results"] = Results.ToArray(); // equal items, another list: treated as changed (lists compare by reference)
+        now["Results"] = Results.ToArray(); // the same items in a list made again: the same input
+        Assert.True(ChartBase.SameInputs(before, now));
+        now["Results"] = Results.Reverse().ToArray();
         Assert.False(ChartBase.SameInputs(before, now));
         now["Results"] = Results;
         now["Metric"] = MetricId.Mcc;

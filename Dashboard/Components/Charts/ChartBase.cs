@@ -10,8 +10,8 @@ namespace Dashboard.Components.Charts;
 /// <remarks>
 /// The live page re-renders whole for every burst of room events, and a page holds some twenty charts:
 /// rebuilding (and fingerprinting) every figure each time was most of a render's cost. So a chart whose
-/// parameters are what they were (equal values, the same records and lists; callbacks do not count, the
-/// parent makes new ones on every render) keeps its figure and skips that render.
+/// parameters are what they were (equal values and records, lists with equal items; callbacks do not count,
+/// the parent makes new ones on every render) keeps its figure and skips that render.
 /// </remarks>
 public abstract class ChartBase : ComponentBase
 {
@@ -55,9 +55,14 @@ public abstract class ChartBase : ComponentBase
 
     protected abstract ChartFigure BuildFigure();
 
-    /// <summary>The same parameters: equal by value (records, strings, numbers) or the very same object; callbacks ignored.</summary>
+    /// <summary>The same parameters: equal by value (records, strings, numbers), lists item by item; callbacks ignored.</summary>
     internal static bool SameInputs(IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> now) =>
-        before.Count == now.Count && now.All(p => before.TryGetValue(p.Key, out var old) && (IsCallback(p.Value) || Equals(old, p.Value)));
+        before.Count == now.Count && now.All(p => before.TryGetValue(p.Key, out var old) && (IsCallback(p.Value) || Same(old, p.Value)));
+
+    // A parent often hands a chart a list it made again in this render (a LINQ query over the view): equal items are the same input.
+    private static bool Same(object? before, object? now) =>
+        Equals(before, now) || before is System.Collections.IEnumerable a and not string && now is System.Collections.IEnumerable b and not string
+            && a.Cast<object?>().SequenceEqual(b.Cast<object?>());
 
     private static bool IsCallback(object? value) =>
         value is Delegate or EventCallback || value?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(EventCallback<>);
