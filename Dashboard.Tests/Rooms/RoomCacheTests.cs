@@ -50,7 +50,7 @@ public class RoomCacheTests : RoomHarnessTest
     }
 }
 
-/// <summary>The default data set's baseline is trained at start-up, so the first room answers from the cache.</summary>
+/// <summary>The default data set's baseline is trained at start-up, so the first room answers from the cache; its page is rendered once.</summary>
 public class WarmStartTests
 {
     [Fact]
@@ -61,6 +61,9 @@ public class WarmStartTests
         await warm.Done.WaitAsync(TimeSpan.FromMinutes(2));
         var registry = server.Services.GetRequiredService<RoomRegistry>();
         Assert.Equal(4, registry.Cache.ResultCount);
+        // The live page was rendered once with the four cards (its code compiled before a visitor needs it), and its room closed.
+        Assert.True(warm.PageCharactersRendered > 10_000, $"the warm-up render made {warm.PageCharactersRendered} characters");
+        Assert.Empty(registry.Open);
 
         var room = registry.Create();
         while (room.View.Latest.Count < 4 || room.View.IsBusy) await room.NextChange.WaitAsync(TimeSpan.FromMinutes(1));

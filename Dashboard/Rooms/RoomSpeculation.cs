@@ -106,7 +106,7 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
         var rowsKey = ResultCache.PreparationKey(candidate.Dataset, candidate.Changes(), candidate.Leaky);
         var seats = candidate.Algorithms.Select(a => a.ToSettings(view.Workspace!.Task)).Where(s => !cache.Contains(ResultCache.ResultKey(rowsKey, s, seed))).ToArray();
         if (seats.Length == 0) return;
-        var owner = "speculation " + code;
+        var owner = TrainingSlots.Background("speculation " + code);
         var prepared = cache.GetPrepared(rowsKey);
         if (prepared is null)
         {

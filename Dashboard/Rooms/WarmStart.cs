@@ -1,4 +1,8 @@
+using Dashboard.Components.Pages;
 using Dashboard.Core.Rooms;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Rooms;
@@ -7,10 +11,12 @@ namespace Dashboard.Rooms;
 /// At start-up, in the background (start-up and /healthz never wait for it): prepares the default data set
 /// (split, profile, column rankings) and trains its baseline into the <see cref="ResultCache"/>, through the
 /// same reducer and run code as a room. The first visitor's room then finds everything ready and shows all
-/// four cards at once. Off with Dashboard:WarmStart=false.
+/// four cards at once. Then it renders the live page of a room on that data set once, off any circuit, so the
+/// page's code is compiled before the first visitor needs it (a cold first render took about a second).
+/// Off with Dashboard:WarmStart=false.
 /// </summary>
-public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOptions<DashboardOptions> options, ILogger<WarmStart> logger)
-    : BackgroundService
+public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOptions<DashboardOptions> options, IServiceProvider services,
+    ILoggerFactory loggers, ILogger<WarmStart> logger) : BackgroundService
 {
     /// <summary>The owner of the warm start's training slots (never a room's code: codes have a dash in the middle).</summary>
     private const string Owner = "warm-start";
@@ -20,12 +26,19 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How much HTML the warm-up render of the live page made (0 until it has, or when it stopped early).</summary>
+    public int PageCharactersRendered { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // the host's start goes on at once
         try
         {
-            if (options.Value.WarmStart) await TrainBaselineAsync(stoppingToken);
+            if (options.Value.WarmStart)
+            {
+                await TrainBaselineAsync(stoppingToken);
+                await RenderPageOnceAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -56,5 +69,45 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         runs.Start(opened.Effects.OfType<StartRun>().Single());
         var outcome = await ended.Task.WaitAsync(stoppingToken);
         logger.LogInformation("Warm start: {Dataset} prepared and its baseline trained ({Outcome})", workspace.Title, outcome.GetType().Name);
+    }
+
+    /// <summary>
+    /// Opens a room on the default data set (its baseline comes from the cache), renders its page to HTML and closes it.
+    /// A warm-up only: a component that cannot render outside a circuit costs its share of the warm-up, nothing else.
+    /// </summary>
+    private async Task RenderPageOnceAsync(CancellationToken stoppingToken)
+    {
+        var room = rooms.Create(rooms.DefaultDataset);
+        try
+        {
+            while (room.View is { Workspace: null } or { IsBusy: true })
+            {
+                await room.NextChange.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+            }
+            await using var scope = services.CreateAsyncScope();
+            if (scope.ServiceProvider.GetService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+            {
+                navigation.Initialize("http://localhost/", $"http://localhost/room/{room.Code}");
+            }
+            await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var page = await renderer.RenderComponentAsync<DashboardPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(DashboardPage.WarmUpRoom)] = room,
+                }));
+                return page.ToHtmlString();
+            });
+            PageCharactersRendered = html.Length;
+            logger.LogInformation("Warm start: the live page rendered once ({Characters:N0} characters of HTML)", html.Length);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Warm start: the page's warm-up render stopped early ({Problem})", exception.Message);
+        }
+        finally
+        {
+            await rooms.CloseAsync(room.Code);
+        }
     }
 }

@@ -4,24 +4,26 @@ namespace Dashboard.Tests.Core.Training;
 
 public class TrainingSlotsTests
 {
+    /// <summary>One slot, held while the owners queue in this order; the order they are then served in.</summary>
+    private static async Task<List<string>> ServedOrderAsync(params string[] owners)
+    {
+        var slots = new TrainingSlots(1);
+        var held = await slots.AcquireAsync("first");
+        var order = new List<string>();
+        var waiting = owners.Select(owner => slots.AcquireAsync(owner).ContinueWith(t =>
+        {
+            lock (order) order.Add(owner);
+            t.Result.Dispose();
+        }, TaskScheduler.Default)).ToList();
+        held.Dispose();
+        await Task.WhenAll(waiting);
+        return order;
+    }
+
     [Fact]
     public async Task AcquireAsync_BusyRoomQueuedFirst_OtherRoomServedInTurn()
     {
-        var slots = new TrainingSlots(1);
-        var held = await slots.AcquireAsync("busy");
-        var order = new List<string>();
-        var waiting = new List<Task>();
-        foreach (var owner in new[] { "busy", "busy", "busy", "quiet" })
-        {
-            waiting.Add(slots.AcquireAsync(owner).ContinueWith(t =>
-            {
-                lock (order) order.Add(owner);
-                t.Result.Dispose();
-            }, TaskScheduler.Default));
-        }
-
-        held.Dispose();
-        await Task.WhenAll(waiting);
+        var order = await ServedOrderAsync("busy", "busy", "busy", "quiet");
 
         // Round-robin by room: the quiet room's one fit runs second, not after all of the busy room's.
         Assert.Equal(["busy", "quiet", "busy", "busy"], order);
@@ -55,5 +57,30 @@ public class TrainingSlotsTests
         first.Dispose();
         (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         second.Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BackgroundQueuedFirst_EveryOtherFitIsServedBeforeIt()
+    {
+        // Two idle rooms speculating queue first; then one real move.
+        var order = await ServedOrderAsync(TrainingSlots.Background("speculation 1"), TrainingSlots.Background("speculation 2"), "moved");
+
+        Assert.Equal(["moved", TrainingSlots.Background("speculation 1"), TrainingSlots.Background("speculation 2")], order);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_FreeSlotWhileOnlyBackgroundWaits_ARealFitTakesItAtOnce()
+    {
+        var slots = new TrainingSlots(2);
+        var first = await slots.AcquireAsync(TrainingSlots.Background("speculation"));
+        var second = await slots.AcquireAsync(TrainingSlots.Background("speculation"));
+        var queued = slots.AcquireAsync(TrainingSlots.Background("speculation"));
+
+        second.Dispose(); // the queued background fit gets it
+        (await queued.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        var real = slots.AcquireAsync("moved");
+        Assert.True(real.IsCompleted); // a free slot and no real fit waiting: no queue in front of it
+        (await real).Dispose();
+        first.Dispose();
     }
 }

@@ -52,6 +52,13 @@ public partial class DashboardPage : IHandleEvent
     [Parameter]
     public string? Code { get; set; }
 
+    /// <summary>
+    /// Set only by the server's own warm-up (<see cref="Rooms.WarmStart"/>): render this room's page once, off any circuit,
+    /// so the first visitor does not wait for the page's code to be compiled. Nothing is entered, subscribed or stored.
+    /// </summary>
+    [Parameter]
+    public IRoom? WarmUpRoom { get; set; }
+
     [Inject]
     private RoomRegistry Rooms { get; set; } = default!;
 
@@ -82,6 +89,11 @@ public partial class DashboardPage : IHandleEvent
 
     protected override async Task OnParametersSetAsync()
     {
+        if (WarmUpRoom is { } warmUp)
+        {
+            (_room, _inRoom, _entered, _keyRead) = (warmUp, true, true, true);
+            return;
+        }
         // "/" always opens a new room (NEW ROOM); "/room/CODE" of the room shown already changes nothing.
         if (_room is not null && Code is not null && _room.Code == RoomCode.Normalize(Code)) return;
         _subscription?.Dispose();
