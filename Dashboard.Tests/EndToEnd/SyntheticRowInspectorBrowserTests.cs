@@ -46,7 +46,8 @@ public class SyntheticRowInspectorBrowserTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.synthetic-scatter .scatterlayer .trace').length === 4",
             null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         Assert.Equal(3, await traces.Nth(3).Locator(".point").CountAsync());
-        Assert.Equal(["A", "", "B"], await traces.Nth(3).Locator(".textpoint").AllTextContentsAsync());
+        // Parent A and parent B are labelled, the row between them is not (Plotly may or may not keep an empty label's node).
+        Assert.Equal(["A", "B"], (await traces.Nth(3).Locator(".textpoint").AllTextContentsAsync()).Where(t => t.Length > 0));
 
         await page.Locator(".synthetic-inspector").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "synthetic-inspector.png") });
         await page.Locator("button[aria-label='Toggle dark mode']").ClickAsync();

@@ -61,7 +61,7 @@ public class WarmStartTests
         await warm.Done.WaitAsync(TimeSpan.FromMinutes(2));
         var registry = server.Services.GetRequiredService<RoomRegistry>();
         Assert.Equal(4, registry.Cache.ResultCount);
-        // The live page was rendered once with the four cards (its code compiled before a visitor needs it), and its room closed.
+        // The live page was rendered once with the four cards (its code compiled before a visitor needs it), in no room of the server's.
         Assert.True(warm.PageCharactersRendered > 10_000, $"the warm-up render made {warm.PageCharactersRendered} characters");
         Assert.Empty(registry.Open);
 

@@ -36,8 +36,8 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         {
             if (options.Value.WarmStart)
             {
-                await TrainBaselineAsync(stoppingToken);
-                await RenderPageOnceAsync(stoppingToken);
+                var trained = await TrainBaselineAsync(stoppingToken);
+                await RenderPageOnceAsync(trained, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,42 +54,44 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         }
     }
 
-    private async Task TrainBaselineAsync(CancellationToken stoppingToken)
+    /// <summary>Trains the default baseline into the cache; answers the view a room would have with it (for the warm-up render).</summary>
+    private async Task<RoomView> TrainBaselineAsync(CancellationToken stoppingToken)
     {
         var choice = rooms.DefaultDataset;
         var workspace = await workspaces.GetAsync(choice, stoppingToken);
         var now = DateTimeOffset.UtcNow;
         var opened = RoomReducer.Apply(RoomView.Opening(Owner, choice, null, now), new DatasetReady(RoomRules.SystemMember, workspace, choice), now);
+        var view = opened.View;
+        var gate = new Lock();
         var ended = new TaskCompletionSource<RunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         // No room explains these results (its models are let go with it); the rooms that reuse them fit again when asked.
         var runs = new RoomRuns(Owner, rooms.Loop, rooms.Slots, rooms.Cache, new RoomModels(), report =>
         {
+            lock (gate) view = RoomReducer.Apply(view, report, DateTimeOffset.UtcNow).View;
             if (report is RunEnded or RunStopped or RunBroken) ended.TrySetResult(report);
         }, logger, stoppingToken);
         runs.Start(opened.Effects.OfType<StartRun>().Single());
         var outcome = await ended.Task.WaitAsync(stoppingToken);
         logger.LogInformation("Warm start: {Dataset} prepared and its baseline trained ({Outcome})", workspace.Title, outcome.GetType().Name);
+        lock (gate) return view;
     }
 
     /// <summary>
-    /// Opens a room on the default data set (its baseline comes from the cache), renders its page to HTML and closes it.
-    /// A warm-up only: a component that cannot render outside a circuit costs its share of the warm-up, nothing else.
+    /// Renders the live page of a room showing the baseline just trained, to HTML, off any circuit. The room is a view only
+    /// (<see cref="WarmUpRoom"/>): nothing is entered, published or stored. A warm-up only: a component that cannot render
+    /// outside a circuit costs its share of the warm-up, nothing else.
     /// </summary>
-    private async Task RenderPageOnceAsync(CancellationToken stoppingToken)
+    private async Task RenderPageOnceAsync(RoomView view, CancellationToken stoppingToken)
     {
-        var room = rooms.Create(rooms.DefaultDataset);
         try
         {
-            while (room.View is { Workspace: null } or { IsBusy: true })
-            {
-                await room.NextChange.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
-            }
             await using var scope = services.CreateAsyncScope();
             if (scope.ServiceProvider.GetService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
             {
-                navigation.Initialize("http://localhost/", $"http://localhost/room/{room.Code}");
+                navigation.Initialize("http://localhost/", "http://localhost/");
             }
             await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+            using var room = new WarmUpRoom(view, rooms.Slots);
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
             {
                 var page = await renderer.RenderComponentAsync<DashboardPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
@@ -97,7 +99,7 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
                     [nameof(DashboardPage.WarmUpRoom)] = room,
                 }));
                 return page.ToHtmlString();
-            });
+            }).WaitAsync(stoppingToken);
             PageCharactersRendered = html.Length;
             logger.LogInformation("Warm start: the live page rendered once ({Characters:N0} characters of HTML)", html.Length);
         }
@@ -105,9 +107,40 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         {
             logger.LogInformation("Warm start: the page's warm-up render stopped early ({Problem})", exception.Message);
         }
-        finally
+    }
+
+    /// <summary>A room that is only a view, for the warm-up render: it takes no command and never changes.</summary>
+    private sealed class WarmUpRoom : IRoom, IDisposable
+    {
+        private readonly CancellationTokenSource _closed = new();
+
+        public WarmUpRoom(RoomView view, Core.Training.TrainingSlots slots)
         {
-            await rooms.CloseAsync(room.Code);
+            View = view;
+            Sweeps = new RoomSweeps(this, _closed.Token);
+            Thresholds = new ThresholdSearches(Code, slots, 1);
+        }
+
+        public string Code => View.State.Code;
+
+        public RoomView View { get; }
+
+        public Task NextChange => Task.Delay(Timeout.Infinite, _closed.Token);
+
+        public RoomSweeps Sweeps { get; }
+
+        public ThresholdSearches Thresholds { get; }
+
+        public Task<string?> ExecuteAsync(RoomCommand command) => Task.FromResult<string?>("The warm-up render takes no commands.");
+
+        public Task<Core.Explanations.RowExplanation> ExplainAsync(string algorithmId, int testRow, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The warm-up render explains nothing.");
+
+        public void Dispose()
+        {
+            _closed.Cancel();
+            _closed.Dispose();
+            Thresholds.Dispose();
         }
     }
 }
