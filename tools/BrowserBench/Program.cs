@@ -49,6 +49,9 @@ await first.Keyboard.PressAsync("Tab"); // focus leaves: the gesture commits at 
 results.Add(new { kind = "one step on after idle (key, then focus out)", milliseconds = await UpdatedAsync(first, rowsBefore), browserBusyMilliseconds = await BrowserBusyAsync(first),
     origins = await OriginsAsync(first) });
 
+// To look at what was measured: the first room's page after its last move.
+if (Arg("--screenshot") is { } screenshot) await first.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+
 Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "browser slider", url, results }, new JsonSerializerOptions { WriteIndented = true }));
 return 0;
 
