@@ -52,6 +52,19 @@ if [ -f "$trx" ]; then
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  # CI shows only the tail of this output: name each failed test and the start of its message
+  # here, after the counts, so a failure is readable without the whole log.
+  if [ "${failed:-0}" != "0" ]; then
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ {
+        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+        print "FAILED: " name; inside = 1; lines = 0; next
+      }
+      inside && /<Message>/ { grab = 1 }
+      inside && grab && lines < 8 { sub(/^ *<Message>/, ""); print "  " $0; lines++ }
+      inside && /<\/Message>/ { grab = 0; inside = 0 }
+    ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g; s/<\/Message>//'
+  fi
   echo "${passed:-0} passed, ${failed:-0} failed"
 else
   echo "0 passed, 1 failed"
