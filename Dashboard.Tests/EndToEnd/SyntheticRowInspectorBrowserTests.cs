@@ -36,15 +36,13 @@ public class SyntheticRowInspectorBrowserTests(BrowserFixture fixture)
         Assert.Equal(["no (real)", "yes (real)", "yes (synthetic)"], legend);
 
         // Pointing at a synthetic row draws a fourth trace: parent A, the row, parent B.
-        // Plotly hovers by the pointer's position over the plot: the point is brought to the middle of the screen (clear of the
-        // app bar), and the mouse moves onto it in steps, as a hand would.
+        // Plotly hovers by the pointer's position over the plot, so the page must hold still first: the cards are still
+        // training after the move, and their results change the page's height above the scatter (the point would move
+        // from under the pointer). Then the point is brought to the middle of the screen (clear of the app bar), and the
+        // mouse moves onto it in steps, as a hand would; if the hover went to a neighbour, the hand moves off and back.
+        await PageCards.DoneAsync(page);
         var point = traces.Nth(2).Locator(".point").Nth(10);
-        await point.EvaluateAsync("p => p.scrollIntoView({ block: 'center' })");
-        var box = (await point.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width / 2 - 30, box.Y + box.Height / 2 - 30);
-        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.synthetic-scatter .scatterlayer .trace').length === 4",
-            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await HoverUntilAsync(page, point, "() => document.querySelectorAll('.synthetic-scatter .scatterlayer .trace').length === 4");
         Assert.Equal(3, await traces.Nth(3).Locator(".point").CountAsync());
         // Parent A and parent B are labelled, the row between them is not (Plotly may or may not keep an empty label's node).
         Assert.Equal(["A", "B"], (await traces.Nth(3).Locator(".textpoint").AllTextContentsAsync()).Where(t => t.Length > 0));
@@ -54,5 +52,26 @@ public class SyntheticRowInspectorBrowserTests(BrowserFixture fixture)
         await page.Locator(".synthetic-scatter").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactFolder, "synthetic-scatter-dark.png") });
         await page.SetViewportSizeAsync(1000, 900);
         await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+    }
+
+    /// <summary>Points at <paramref name="target"/> with the mouse until <paramref name="shown"/> holds (at most three tries).</summary>
+    private static async Task HoverUntilAsync(IPage page, ILocator target, string shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.EvaluateAsync("p => p.scrollIntoView({ block: 'center' })");
+            var box = (await target.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 - 30, box.Y + box.Height / 2 - 30);
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
+            try
+            {
+                await page.WaitForFunctionAsync(shown, null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Mouse.MoveAsync(0, 0); // off the plot, then again
+            }
+        }
     }
 }
