@@ -24,6 +24,14 @@ public abstract record RoomEvent(string RoomCode)
     /// <summary>True for the event that ends a run (completed, cancelled or failed): after it, what a user waits for is complete.</summary>
     [JsonIgnore]
     public bool EndsRun => this is RunCompleted or RunCancelled or RunFailed;
+
+    /// <summary>
+    /// Whether a page should draw this event at once rather than gather it with others: a run's end, or the result
+    /// after which no card of <paramref name="view"/> is training. The run's own end reaches a page only after storage
+    /// has written the run (tens of milliseconds later), and the user is waiting for the cards, not for the write.
+    /// </summary>
+    public bool CompletesWait(RoomView view) =>
+        EndsRun || this is AlgorithmCompleted && view.Status.Values.All(status => !status.IsTraining);
 }
 
 /// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>

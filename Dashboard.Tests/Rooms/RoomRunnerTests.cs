@@ -1,5 +1,6 @@
 using Dashboard.Core.Rooms;
 using Dashboard.Core.Training;
+using Dashboard.Rooms;
 
 namespace Dashboard.Tests.Rooms;
 
@@ -19,6 +20,37 @@ public class RoomRunnerTests : RoomHarnessTest
         Assert.Contains(snapshot.State.Sliders, s => s.Column == "gender"); // the strongest column on titanic
         Assert.Equal(4, snapshot.Baseline.Count);
         Assert.Equal(552, baseline[0].Result.TestScores.Count);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhileAListenerIsStuckOnTheRunsEnd_TheCommandIsAppliedAtOnce()
+    {
+        // Storage writes a run when it hears RunCompleted; its first write on a fresh server takes a second or more.
+        // A listener blocking its thread stands for it: a visitor entering meanwhile must not wait for it.
+        using var release = new ManualResetEventSlim();
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Harness.Notifier.Subscribe(null, e =>
+        {
+            if (e is RunCompleted)
+            {
+                stuck.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(60)); // blocks synchronously, as a synchronous database call would
+            }
+            return Task.CompletedTask;
+        }, RoomNotifier.StorageOrder);
+        var room = Harness.Registry.Create();
+        await stuck.Task.WaitAsync(TimeSpan.FromSeconds(120));
+
+        var entering = room.ExecuteAsync(new EnterRoom("ana", "Ana", AsHost: true));
+
+        Assert.Null(await entering.WaitAsync(TimeSpan.FromSeconds(10))); // applied, not queued behind the stuck listener
+        Assert.True(room.View.State.Member("ana")?.IsHost);
+        // The events still go out in order once the listener lets go: the run's end, then the member's entry.
+        Assert.DoesNotContain(Harness.Events, e => e is RoomStateChanged { ChangedBy: "ana" });
+        release.Set();
+        await Harness.WaitForAsync<RoomStateChanged>(e => e.ChangedBy == "ana");
+        var order = Harness.Events.Where(e => e is RunCompleted || e is RoomStateChanged { ChangedBy: "ana" }).Select(e => e.GetType().Name).ToArray();
+        Assert.Equal([nameof(RunCompleted), nameof(RoomStateChanged)], order);
     }
 
     [Fact]

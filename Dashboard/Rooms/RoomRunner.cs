@@ -137,10 +137,12 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
         }
     }
 
-    // Events go out in the order they were made, each after the one before (storage's write included).
+    // Events go out in the order they were made, each after the one before (storage's write included). Never on the
+    // caller's thread: Dispatch holds the room's lock, and storage's first write of a run on a fresh server took 1.5 s
+    // (SQLite and its code warming up) during which a new visitor's EnterRoom waited for the lock.
     private async Task PublishAfterAsync(Task previous, RoomEvent roomEvent)
     {
-        await previous;
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
         await _notifier.PublishAsync(roomEvent);
     }
 

@@ -32,6 +32,14 @@ results.Add(new
     origins = await OriginsAsync(first),
 });
 
+if (args.Contains("--frames"))
+{
+    Console.Error.WriteLine("first visit frames (ms after the load event: bytes, negative = sent): " + await first.EvaluateAsync<string>(
+        "() => { const load = performance.getEntriesByType('navigation')[0].loadEventEnd; return window.__frames.filter(([t]) => t <= window.__doneAt + 5).map(([t, n]) => `${Math.round(t - load)}: ${n}`).join(', '); }"));
+    // What the page is made of: its largest elements by markup, to see what a render has to build and send.
+    Console.Error.WriteLine("largest parts of the page (characters of markup): " + await first.EvaluateAsync<string>(
+        "() => [...document.querySelectorAll('main *')].filter(e => e.className && typeof e.className === 'string').map(e => [e.tagName.toLowerCase() + '.' + e.className.split(' ').filter(c => !c.startsWith('mud-')).slice(0, 2).join('.'), e.outerHTML.length]).filter(([, n]) => n > 20000).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${k} ${n}`).join('; ')"));
+}
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "new position"));
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "visited before, same room"));
 var other = await OpenAsync();
@@ -64,6 +72,13 @@ async Task<IPage> OpenAsync()
     // Milestones of a visit, stamped by the page as they happen (the first time each is seen).
     await page.AddInitScriptAsync("""
         window.__marks = {};
+        // Every SignalR frame the page sends (negative size) or receives, stamped: which frames a move waits for.
+        window.__frames = [];
+        const sizeOf = d => d.size ?? d.byteLength ?? d.length ?? 0;
+        window.WebSocket = class extends window.WebSocket {
+            constructor(...args) { super(...args); this.addEventListener('message', e => window.__frames.push([performance.now(), sizeOf(e.data)])); }
+            send(data) { window.__frames.push([performance.now(), -sizeOf(data)]); super.send(data); }
+        };
         const seen = (name, test) => { if (!(name in window.__marks) && test()) window.__marks[name] = performance.now(); };
         new MutationObserver(() => {
             seen('joining the room', () => document.body.innerText.includes('Joining room'));
@@ -105,7 +120,9 @@ async Task<object> MoveAsync(IPage page, double fraction, string kind)
     var milliseconds = await UpdatedAsync(page, rowsBefore);
     var busy = await BrowserBusyAsync(page);
     Console.Error.WriteLine($"{kind} at {fraction}: {milliseconds} ms (browser busy {busy} ms)");
-    return new { kind, position = await Slider(page).InputValueAsync(), milliseconds, browserBusyMilliseconds = busy, rows = await RowsAsync(page), origins = await OriginsAsync(page) };
+    var frames = await FramesAsync(page);
+    if (args.Contains("--frames")) Console.Error.WriteLine($"  frames (ms after release: bytes, negative = sent): {frames}");
+    return new { kind, position = await Slider(page).InputValueAsync(), milliseconds, browserBusyMilliseconds = busy, rows = await RowsAsync(page), origins = await OriginsAsync(page), frames };
 }
 
 // All four cards show a result on another number of training rows than before, and none is training.
@@ -128,6 +145,10 @@ async Task<double> UpdatedAsync(IPage page, string rowsBefore)
 static string CardsDone(string rowsBefore) =>
     "(() => { const cards = [...document.querySelectorAll('.algorithm-card')]; " +
     $"return cards.length === 4 && cards.every(c => /on [\\d,]+ training rows/.test(c.innerText) && !c.innerText.includes('on {rowsBefore} training rows') && !c.querySelector('.mud-progress-linear')); }})()";
+
+// The SignalR frames between the release and the cards' update, as "ms: bytes" (sent ones negative).
+async Task<string> FramesAsync(IPage page) => await page.EvaluateAsync<string>(
+    "() => window.__frames.filter(([t]) => t >= window.__releasedAt - 5 && t <= window.__doneAt + 5).map(([t, n]) => `${Math.round(t - window.__releasedAt)}: ${n}`).join(', ')");
 
 async Task<string> RowsAsync(IPage page) =>
     await page.EvaluateAsync<string>("() => (/on ([\\d,]+) training rows/.exec(document.querySelector('.algorithm-card').innerText) || [])[1] || ''");

@@ -51,6 +51,9 @@ public class ComparisonChartTests
         var curve = (Scatter)traces[1];
         Assert.Equal(good.PrecisionRecallCurve.Select(p => (object)p.Recall), curve.X);
         Assert.Equal(good.PrecisionRecallCurve.Select(p => (object)p.Precision), curve.Y);
+        // The hover reads each point's threshold from its custom data, three decimals like the cards.
+        Assert.Equal(good.PrecisionRecallCurve.Select(p => (object)p.Threshold), curve.CustomData);
+        Assert.Contains("threshold %{customdata:.3f}", curve.HoverTemplate);
         Assert.Equal(Plotly.Blazor.Traces.ScatterLib.LineLib.ShapeEnum.Hv, curve.Line.Shape);
         Assert.Contains("PR AUC", curve.Name);
     }

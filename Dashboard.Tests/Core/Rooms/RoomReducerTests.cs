@@ -48,6 +48,27 @@ public class RoomReducerTests
     }
 
     [Fact]
+    public void CompletesWait_OnlyTheResultThatLeavesNoCardTraining_AndTheRunsEnd()
+    {
+        var loaded = Loaded();
+        var plan = Started(loaded);
+        var view = Apply(loaded.View, new RunPrepared(plan.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+        Assert.False(Published<RunStarted>(loaded).CompletesWait(view));
+
+        var waits = new List<bool>();
+        foreach (var id in plan.AlgorithmIds)
+        {
+            var step = Apply(view, new RunResult(plan.RunId, TestResults.Completed(id, TestResults.GoodScores), Neutral.Value.Summary));
+            view = step.View;
+            waits.Add(Published<AlgorithmCompleted>(step).CompletesWait(view));
+        }
+        // Drawn at once: the fourth card's result (the user's wait is over), not the three before it.
+        Assert.Equal([false, false, false, true], waits);
+        var ended = Apply(view, new RunEnded(plan.RunId, 1.0));
+        Assert.True(Published<RunCompleted>(ended).CompletesWait(ended.View));
+    }
+
+    [Fact]
     public void SelectDataset_AsksForTheLoadFirst_RoomUnchangedUntilItIsReady()
     {
         var view = RoomView.Opening("K7Q-2MX", Choice, null, T0);

@@ -107,10 +107,11 @@ public partial class DashboardPage : IHandleEvent
         var redraw = _redraw = new RedrawThrottle(RedrawInterval, TimeProvider.System, () => InvokeAsync(StateHasChanged), RedrawGather);
         // Never await the redraw inside the notifier: it would hold up every other listener. The throttle
         // is asked on this circuit's dispatcher (it is not locked against concurrent callers).
+        var room = _room;
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
             if (roomEvent is RunNotStored notStored) _ = InvokeAsync(() => Snackbar.Add(notStored.Warning, Severity.Error));
-            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.EndsRun));
+            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.CompletesWait(room.View)));
             return Task.CompletedTask;
         });
         // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).
@@ -237,13 +238,16 @@ public partial class DashboardPage : IHandleEvent
     private Task SetAlgorithmAsync(AlgorithmSettingsChange change) =>
         ExecuteAsync(new SetAlgorithm(_memberId, change.AlgorithmId, change.Hyperparameters, change.ClassWeight));
 
-    /// <summary>Sends a command to the room; a refusal is shown as a message, the page carries on.</summary>
+    /// <summary>
+    /// Sends a command to the room; a refusal is shown as a message, the page carries on. No render here: the handler
+    /// that sent it redraws through the throttle (<see cref="IHandleEvent.HandleEventAsync"/>), so a position answered
+    /// from the cache is one render with its results instead of one without them and one with.
+    /// </summary>
     private async Task ExecuteAsync(RoomCommand command)
     {
         if (_room is null) return;
         var refusal = await _room.ExecuteAsync(command);
         if (refusal is not null) Snackbar.Add(refusal, Severity.Warning);
-        StateHasChanged();
     }
 
     public async ValueTask DisposeAsync()
