@@ -14,7 +14,7 @@ namespace Dashboard.Core.Training.Svm;
 /// ranks barely better than chance (lending_club, 5 % positives: ROC AUC 0.63 against LinearSVC's 0.72) and ignores
 /// row weights; ML.NET's SDCA with a squared hinge reaches LinearSVC's solution but walks the rows through an
 /// IDataView cursor, about 0.1 s per pass on 150,000 rows (11.7 s per fit there). Here a pass is one dot product and
-/// one axpy per row, over the row's non-zero values when the matrix is sparse (<see cref="SolverRows"/>).
+/// one axpy per row on the row-major feature matrix.
 /// Each pass visits the active rows in a seeded random order; it stops when the projected gradient's spread over a
 /// pass of all rows is under the tolerance (liblinear's criterion) or after the maximum passes.
 /// </remarks>
@@ -52,7 +52,6 @@ public static class LinearSvmSolver
         // of the last pass will almost surely stay at 0, so it leaves the active rows at the front of `order`. On
         // imbalanced data most majority rows end there after a few passes. Convergence on the active rows is then
         // checked once more on all rows before it counts.
-        var solverRows = SolverRows.For(features);
         var order = Enumerable.Range(0, rows).ToArray();
         var active = rows;
         var previousLargest = double.PositiveInfinity;
@@ -67,7 +66,8 @@ public static class LinearSvmSolver
             for (var s = 0; s < active; s++)
             {
                 var i = order[s];
-                var gradient = sign[i] * (solverRows.Dot(weights, i) + bias) - 1 + diagonal[i] * duals[i];
+                var row = features.Row(i);
+                var gradient = sign[i] * (TensorPrimitives.Dot<float>(weights, row) + bias) - 1 + diagonal[i] * duals[i];
                 var projected = gradient;
                 if (duals[i] == 0)
                 {
@@ -88,7 +88,7 @@ public static class LinearSvmSolver
                 var previous = duals[i];
                 duals[i] = Math.Max(previous - gradient / curvature[i], 0);
                 var step = (float)((duals[i] - previous) * sign[i]);
-                solverRows.AddScaled(i, step, weights);
+                TensorPrimitives.MultiplyAdd(row, step, weights, weights);
                 bias += step;
             }
             passes++;
@@ -106,75 +106,6 @@ public static class LinearSvmSolver
             previousLargest = largest <= 0 ? double.PositiveInfinity : largest;
         }
         return new LinearSvmModel(weights, bias, passes, converged);
-    }
-}
-
-/// <summary>
-/// The training rows as the solver's inner loop reads them: the dot product with the weights and the update of the
-/// weights by a multiple of the row. Sparse rows (one-hot slots: lending_club has about 22 non-zero values in 123 slots)
-/// are kept as their non-zero values only, so each costs a fifth of the dense loops; the weights a zero would update
-/// are unchanged either way (w + step·0 = w), and only the dot product's order of summation differs, fixed per
-/// data set. Dense matrices keep the vectorised dense loops.
-/// </summary>
-internal sealed class SolverRows
-{
-    /// <summary>Above this share of non-zero values the dense vector loops are faster than the index-chasing sparse ones.</summary>
-    private const double SparseBelow = 0.4;
-
-    private readonly FeatureMatrix _dense;
-    private readonly int[]? _starts;
-    private readonly int[]? _indices;
-    private readonly float[]? _values;
-
-    private SolverRows(FeatureMatrix dense, int[]? starts, int[]? indices, float[]? values) =>
-        (_dense, _starts, _indices, _values) = (dense, starts, indices, values);
-
-    /// <summary>True when the rows are held as their non-zero values.</summary>
-    public bool IsSparse => _starts is not null;
-
-    public static SolverRows For(FeatureMatrix features)
-    {
-        var values = features.Values;
-        var nonZero = values.Length - values.AsSpan().Count(0f);
-        if (nonZero > SparseBelow * values.Length) return new SolverRows(features, null, null, null);
-
-        var starts = new int[features.Rows + 1];
-        var indices = new int[nonZero];
-        var kept = new float[nonZero];
-        var next = 0;
-        for (var r = 0; r < features.Rows; r++)
-        {
-            starts[r] = next;
-            var row = features.Row(r);
-            for (var c = 0; c < row.Length; c++)
-            {
-                if (row[c] == 0) continue;
-                indices[next] = c;
-                kept[next++] = row[c];
-            }
-        }
-        starts[features.Rows] = next;
-        return new SolverRows(features, starts, indices, kept);
-    }
-
-    /// <summary>w · row, summed in float as the dense TensorPrimitives.Dot does.</summary>
-    public float Dot(float[] weights, int row)
-    {
-        if (_starts is null) return TensorPrimitives.Dot<float>(weights, _dense.Row(row));
-        var sum = 0f;
-        for (var k = _starts[row]; k < _starts[row + 1]; k++) sum += weights[_indices![k]] * _values![k];
-        return sum;
-    }
-
-    /// <summary>w += step · row.</summary>
-    public void AddScaled(int row, float step, float[] weights)
-    {
-        if (_starts is null)
-        {
-            TensorPrimitives.MultiplyAdd(_dense.Row(row), step, weights, weights);
-            return;
-        }
-        for (var k = _starts[row]; k < _starts[row + 1]; k++) weights[_indices![k]] += _values![k] * step;
     }
 }
 
