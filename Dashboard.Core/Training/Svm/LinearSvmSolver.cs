@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics.X86;
 using Dashboard.Core.Common;
 
 namespace Dashboard.Core.Training.Svm;
@@ -66,7 +65,7 @@ public static class LinearSvmSolver
             double largest = double.NegativeInfinity, smallest = double.PositiveInfinity;
             for (var s = 0; s < active; s++)
             {
-                if (s + PrefetchAhead < active) Prefetch(features, order[s + PrefetchAhead]);
+                if (s + PrefetchAhead < active) features.Prefetch(order[s + PrefetchAhead]);
                 var i = order[s];
                 var row = features.Row(i);
                 var gradient = sign[i] * (TensorPrimitives.Dot<float>(weights, row) + bias) - 1 + diagonal[i] * duals[i];
@@ -110,26 +109,12 @@ public static class LinearSvmSolver
         return new LinearSvmModel(weights, bias, passes, converged);
     }
 
-    /// <summary>How many rows ahead in the shuffled order <see cref="Prefetch"/> asks for a row.</summary>
-    private const int PrefetchAhead = 2;
-
     /// <summary>
-    /// Asks the CPU to bring a row's cache lines in while the current rows are worked on. The rows are visited in a
-    /// random order, so the hardware prefetcher cannot guess the next one, and each visit used to wait for its row from
-    /// memory (lending_club: 123 floats, 8 cache lines; about 5 MB per 10,000 rows). A hint only: the arithmetic, and so
-    /// the model, is unchanged.
+    /// How many rows ahead in the shuffled order the solver asks for a row (<see cref="FeatureMatrix.Prefetch"/>): the rows
+    /// are visited in a random order, so the hardware prefetcher cannot guess the next one, and each visit used to wait
+    /// for its row from memory (lending_club: 123 floats, 8 cache lines; about 5 MB per 10,000 rows).
     /// </summary>
-    private static unsafe void Prefetch(FeatureMatrix features, int row)
-    {
-        if (!Sse.IsSupported) return;
-        var bytes = features.Columns * sizeof(float);
-        fixed (float* start = &features.Values[row * features.Columns])
-        {
-            var first = (byte*)start;
-            for (var offset = 0; offset < bytes; offset += 64) Sse.Prefetch0(first + offset);
-            Sse.Prefetch0(first + bytes - 1);
-        }
-    }
+    private const int PrefetchAhead = 2;
 }
 
 /// <summary>A fitted linear SVM: decision value w·x + b, positive on the positive side of the margin.</summary>

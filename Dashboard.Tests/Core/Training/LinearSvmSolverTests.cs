@@ -26,4 +26,17 @@ public sealed class LinearSvmSolverTests
         var values = model.DecisionValues(features);
         for (var r = 0; r < rows; r++) Assert.True(labels[r] == 1 ? values[r] > 0 : values[r] < 0, $"row {r}: {values[r]}");
     }
+
+    [Fact]
+    public void Prefetch_EveryRowOfSmallMatrices_ReadsNothingAndThrowsNothing()
+    {
+        foreach (var (rows, columns) in new[] { (1, 1), (3, 17), (2, 123) })
+        {
+            var matrix = new FeatureMatrix(rows, columns, Enumerable.Range(0, rows * columns).Select(v => (float)v).ToArray());
+            var before = (float[])matrix.Values.Clone();
+            for (var r = 0; r < rows; r++) matrix.Prefetch(r);
+            Assert.Equal(before, matrix.Values);
+        }
+        new FeatureMatrix(2, 0).Prefetch(1);
+    }
 }
