@@ -38,6 +38,7 @@ internal static class LightGbmAlgorithm
             Seed = input.Seed,
             Silent = true,
             Verbose = false,
-        }), trees: model => (model as ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)?.Model.SubModel);
+        }), trees: model => (model as ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)?.Model.SubModel,
+            scorer: LightGbmScorer.For);
     }
 }

@@ -53,7 +53,7 @@ internal static class MlNetData
     /// <summary>A fitted ML.NET pipeline whose output has a calibrated "Probability" column.</summary>
     public class Classifier(MLContext ml, ITransformer model) : IBinaryClassifier
     {
-        public float[] PredictProbabilities(FeatureMatrix features) => Column(features, "Probability");
+        public virtual float[] PredictProbabilities(FeatureMatrix features) => Column(features, "Probability");
 
         /// <summary>One output column of the fitted pipeline ("Score" is the raw score before calibration).</summary>
         public float[] Column(FeatureMatrix features, string name)
@@ -71,9 +71,15 @@ internal static class MlNetData
     /// A fitted tree ensemble that also reports its split gains per feature slot. Read from the trees only when
     /// asked (the column ranking), so a slider move's fits do no extra work.
     /// </summary>
-    public sealed class TreeClassifier(MLContext ml, ITransformer model, TreeEnsembleModelParameters trees, int slots)
+    public sealed class TreeClassifier(MLContext ml, ITransformer model, TreeEnsembleModelParameters trees, int slots, LightGbmScorer? scorer = null)
         : Classifier(ml, model), ITreeGains, ITreeExplainable
     {
+        /// <summary>The trees walked directly when a scorer reproduces ML.NET's output (<see cref="LightGbmScorer"/>), else ML.NET's scorer.</summary>
+        public override float[] PredictProbabilities(FeatureMatrix features) => scorer?.Probabilities(features) ?? base.PredictProbabilities(features);
+
+        /// <summary>True when <see cref="PredictProbabilities"/> walks the trees itself (see <see cref="LightGbmScorer"/>).</summary>
+        public bool WalksTreesDirectly => scorer is not null;
+
         private readonly Lazy<double[]> _gains = new(() => SlotGains(trees, slots));
         private readonly Lazy<AdditiveTrees?> _explained = new(() => Explained(trees));
 

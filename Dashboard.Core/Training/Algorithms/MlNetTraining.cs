@@ -12,7 +12,7 @@ internal static class MlNetTraining
     /// </summary>
     public static IBinaryClassifier Fit(TrainingInput input, CancellationToken cancellationToken,
         Func<MLContext, bool, IEstimator<ITransformer>> estimator, FeatureMatrix? features = null, IReadOnlyList<int>? labels = null,
-        bool useWeights = true, Func<ITransformer, TreeEnsembleModelParameters?>? trees = null)
+        bool useWeights = true, Func<ITransformer, TreeEnsembleModelParameters?>? trees = null, Func<ITransformer, LightGbmScorer?>? scorer = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(input.Seed);
@@ -25,7 +25,7 @@ internal static class MlNetTraining
             var model = estimator(ml, weighted).Fit(data);
             cancellationToken.ThrowIfCancellationRequested();
             return trees?.Invoke(model) is { } ensemble
-                ? new MlNetData.TreeClassifier(ml, model, ensemble, (features ?? input.Features).Columns)
+                ? new MlNetData.TreeClassifier(ml, model, ensemble, (features ?? input.Features).Columns, scorer?.Invoke(model))
                 : new MlNetData.Classifier(ml, model);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dashboard.Core.Training.Mlp;
 
@@ -15,7 +16,6 @@ internal sealed class AdamOptimizer
     private readonly double _learningRate;
     private readonly float[] _firstMoment;
     private readonly float[] _secondMoment;
-    private readonly float[] _scratch;
     // beta^t kept as running products: exact and the same everywhere, unlike Math.Pow.
     private double _beta1Power = 1;
     private double _beta2Power = 1;
@@ -25,25 +25,50 @@ internal sealed class AdamOptimizer
         _learningRate = learningRate;
         _firstMoment = new float[parameterCount];
         _secondMoment = new float[parameterCount];
-        _scratch = new float[parameterCount];
     }
 
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+    /// <summary>
+    /// One Adam step from <paramref name="gradients"/>, which it then zeroes for the next batch to accumulate into.
+    /// </summary>
+    /// <remarks>
+    /// One fused pass per element rather than nine whole-array TensorPrimitives passes plus a clear of the gradients: on
+    /// lending_club's 123 inputs x 64 units the arrays are about 8,000 floats, and the separate passes and the clear took
+    /// a large share of each batch. Each element goes through exactly the former operations in the former order,
+    /// m = (m·β1) + g·(1 − β1), v = (v·β2) + (g·g)·(1 − β2), w = (m / (√v + ε))·(−lr_t) + w, each rounded to float
+    /// (no fused multiply-add), so the trained weights are the same bits as before and on any vector width.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void StepAndClear(Span<float> parameters, Span<float> gradients)
     {
-        // m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2
-        TensorPrimitives.Multiply(_firstMoment, Beta1, _firstMoment);
-        TensorPrimitives.MultiplyAdd(gradients, 1 - Beta1, _firstMoment, _firstMoment);
-        TensorPrimitives.Multiply(gradients, gradients, _scratch);
-        TensorPrimitives.Multiply(_secondMoment, Beta2, _secondMoment);
-        TensorPrimitives.MultiplyAdd(_scratch, 1 - Beta2, _secondMoment, _secondMoment);
-
         // The bias corrections folded into the step size (the paper's section 2 variant): w -= lr_t m / (sqrt(v) + eps).
         _beta1Power *= Beta1;
         _beta2Power *= Beta2;
         var stepSize = (float)(_learningRate * Math.Sqrt(1 - _beta2Power) / (1 - _beta1Power));
-        TensorPrimitives.Sqrt(_secondMoment, _scratch);
-        TensorPrimitives.Add(_scratch, Epsilon, _scratch);
-        TensorPrimitives.Divide(_firstMoment, _scratch, _scratch);
-        TensorPrimitives.MultiplyAdd(_scratch, -stepSize, parameters, parameters);
+        Span<float> m = _firstMoment, v = _secondMoment;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (beta1, keep1, beta2, keep2) = (new Vector<float>(Beta1), new Vector<float>(1 - Beta1), new Vector<float>(Beta2), new Vector<float>(1 - Beta2));
+            var (epsilon, step) = (new Vector<float>(Epsilon), new Vector<float>(-stepSize));
+            for (; i <= parameters.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var g = new Vector<float>(gradients[i..]);
+                var mi = g * keep1 + new Vector<float>(m[i..]) * beta1;
+                var vi = g * g * keep2 + new Vector<float>(v[i..]) * beta2;
+                var wi = mi / (Vector.SquareRoot(vi) + epsilon) * step + new Vector<float>(parameters[i..]);
+                mi.CopyTo(m[i..]);
+                vi.CopyTo(v[i..]);
+                wi.CopyTo(parameters[i..]);
+                Vector<float>.Zero.CopyTo(gradients[i..]);
+            }
+        }
+        for (; i < parameters.Length; i++)
+        {
+            var g = gradients[i];
+            m[i] = g * (1 - Beta1) + m[i] * Beta1;
+            v[i] = g * g * (1 - Beta2) + v[i] * Beta2;
+            parameters[i] = m[i] / (MathF.Sqrt(v[i]) + Epsilon) * -stepSize + parameters[i];
+            gradients[i] = 0;
+        }
     }
 }

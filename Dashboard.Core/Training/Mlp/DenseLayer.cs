@@ -11,8 +11,8 @@ namespace Dashboard.Core.Training.Mlp;
 /// Weights are stored input-major: row <c>k</c> holds input <c>k</c>'s weights to every unit. Then the forward
 /// pass and the weight gradient are runs of contiguous multiply-adds over a row of units, one per non-zero
 /// input (see <see cref="NonZeroColumns"/>), and no kernel sums a vector in an order that depends on the
-/// CPU's vector width: element-wise TensorPrimitives calls give the same bits with AVX2 or AVX-512, where a
-/// horizontal sum such as TensorPrimitives.Dot would not.
+/// CPU's vector width: element-wise kernels (TensorPrimitives, <see cref="ShortKernels"/>) give the same bits with AVX2
+/// or AVX-512, where a horizontal sum such as TensorPrimitives.Dot would not.
 /// <para>
 /// The hot loops here and in the callers are marked AggressiveOptimization: otherwise the first fit of a
 /// process runs them as unoptimised tier-0 code until tiering catches up, which cost about 0.3 s of a
@@ -48,7 +48,7 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
                 continue;
             }
             biases.CopyTo(z);
-            foreach (var k in nonZero.Row(r)) TensorPrimitives.MultiplyAdd(weights.Slice(k * Units, Units), x[k], z, z);
+            foreach (var k in nonZero.Row(r)) ShortKernels.MultiplyAdd(weights.Slice(k * Units, Units), x[k], z);
         }
     }
 
@@ -72,7 +72,7 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
             foreach (var k in nonZero.Row(r))
             {
                 var row = weightGradients.Slice(k * Units, Units);
-                TensorPrimitives.MultiplyAdd(d, x[k], row, row);
+                ShortKernels.MultiplyAdd(d, x[k], row);
             }
         }
     }
@@ -101,7 +101,7 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
             dx.Clear();
             for (var u = 0; u < Units; u++)
             {
-                if (d[u] != 0) TensorPrimitives.MultiplyAdd(byUnit.Slice(u * Inputs, Inputs), d[u], dx, dx);
+                if (d[u] != 0) ShortKernels.MultiplyAdd(byUnit.Slice(u * Inputs, Inputs), d[u], dx);
             }
         }
     }

@@ -110,10 +110,10 @@ internal sealed class MlpTrainingRun
             lossSum += _targets is null
                 ? LogisticLoss.Gradients(_workspace.Logits[..rows], _batchLabels.AsSpan(0, rows), _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows])
                 : SquaredLoss.Gradients(_workspace.Logits[..rows], _batchTargets.AsSpan(0, rows), _batchWeights.AsSpan(0, rows), _workspace.LogitGradients[..rows]);
-            Array.Clear(_gradients);
+            // _gradients is all zeros here: new, or cleared by the previous step.
             _network.Backward(Parameters, input, rows, _workspace, _gradients);
             if (_l2 > 0) _network.AddL2Gradient(Parameters, _gradients, _l2);
-            _optimizer.Step(Parameters, _gradients);
+            _optimizer.StepAndClear(Parameters, _gradients);
         }
         return lossSum / _rowsPerEpoch;
     }

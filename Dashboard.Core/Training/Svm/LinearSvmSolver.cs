@@ -65,6 +65,7 @@ public static class LinearSvmSolver
             double largest = double.NegativeInfinity, smallest = double.PositiveInfinity;
             for (var s = 0; s < active; s++)
             {
+                if (s + PrefetchAhead < active) features.Prefetch(order[s + PrefetchAhead]);
                 var i = order[s];
                 var row = features.Row(i);
                 var gradient = sign[i] * (TensorPrimitives.Dot<float>(weights, row) + bias) - 1 + diagonal[i] * duals[i];
@@ -107,6 +108,13 @@ public static class LinearSvmSolver
         }
         return new LinearSvmModel(weights, bias, passes, converged);
     }
+
+    /// <summary>
+    /// How many rows ahead in the shuffled order the solver asks for a row (<see cref="FeatureMatrix.Prefetch"/>): the rows
+    /// are visited in a random order, so the hardware prefetcher cannot guess the next one, and each visit used to wait
+    /// for its row from memory (lending_club: 123 floats, 8 cache lines; about 5 MB per 10,000 rows).
+    /// </summary>
+    private const int PrefetchAhead = 2;
 }
 
 /// <summary>A fitted linear SVM: decision value w·x + b, positive on the positive side of the margin.</summary>
