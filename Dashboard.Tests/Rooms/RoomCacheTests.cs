@@ -64,6 +64,9 @@ public class WarmStartTests
         // The live page was rendered once with the four cards (its code compiled before a visitor needs it), in no room of the server's.
         Assert.True(warm.PageCharactersRendered > 10_000, $"the warm-up render made {warm.PageCharactersRendered} characters");
         Assert.Empty(registry.Open);
+        // Storage's write path was rehearsed, and the rehearsal stored nothing.
+        Assert.True(warm.StorageRehearsed);
+        Assert.Empty(await server.Services.GetRequiredService<Dashboard.Storage.RunStore>().ListAsync(new Dashboard.Storage.RunFilter(), CancellationToken.None));
 
         var room = registry.Create();
         while (room.View.Latest.Count < 4 || room.View.IsBusy) await room.NextChange.WaitAsync(TimeSpan.FromMinutes(1));

@@ -25,6 +25,17 @@ public class RoomStoreTests : IAsyncLifetime
             RoomDefaults.Algorithms().Select((a, i) => a with { Threshold = 0.3 + 0.1 * i }).ToArray(), Leaky: true, Version: version);
 
     [Fact]
+    public async Task RehearseAsync_StoresNothing_NorOverwritesAStoredRoom()
+    {
+        await _rooms.RehearseAsync(State(3, 0.5), CancellationToken.None);
+        Assert.Null(await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None));
+
+        await _rooms.SaveAsync(State(3, 0.5), CancellationToken.None);
+        await _rooms.RehearseAsync(State(4, 0.9), CancellationToken.None);
+        Assert.Equal(3, (await _rooms.LoadAsync("K7Q-2MX", CancellationToken.None))!.Version); // the rehearsal's newer version rolled back
+    }
+
+    [Fact]
     public async Task SaveAsync_ThenLoadAsync_StateRoundTrips()
     {
         var state = State(3, 0.5);

@@ -31,6 +31,19 @@ public class RunStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RehearseAsync_WritesNothing_TheRealSaveAfterItStoresTheRun()
+    {
+        var run = RunFixtures.Run("a1b2c3d4e5f6", RunFixtures.Start);
+
+        await _store.RehearseAsync(run, CancellationToken.None);
+
+        Assert.Null(await _store.GetAsync(run.RunId, CancellationToken.None));
+        Assert.Equal(0L, _db.Scalar("SELECT COUNT(*) FROM RunResults;"));
+        Assert.True(await _store.SaveAsync(run, CancellationToken.None)); // not "stored already"
+        Assert.Equal(4L, _db.Scalar("SELECT COUNT(*) FROM RunResults WHERE RunId = 'a1b2c3d4e5f6';"));
+    }
+
+    [Fact]
     public async Task SaveAsync_ThenGetAsync_EveryValueRoundTrips()
     {
         var run = RunFixtures.Run("a1b2c3d4e5f6", RunFixtures.Start.AddTicks(1234567));

@@ -26,6 +26,9 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Whether storage's write path was rehearsed (a run and a room written and rolled back).</summary>
+    public bool StorageRehearsed { get; private set; }
+
     /// <summary>How much HTML the warm-up render of the live page made (0 until it has, or when it stopped early).</summary>
     public int PageCharactersRendered { get; private set; }
 
@@ -36,8 +39,9 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         {
             if (options.Value.WarmStart)
             {
-                var trained = await TrainBaselineAsync(stoppingToken);
+                var (trained, events) = await TrainBaselineAsync(stoppingToken);
                 await RenderPageOnceAsync(trained, stoppingToken);
+                await RehearseStorageAsync(events, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,26 +58,56 @@ public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOp
         }
     }
 
-    /// <summary>Trains the default baseline into the cache; answers the view a room would have with it (for the warm-up render).</summary>
-    private async Task<RoomView> TrainBaselineAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Trains the default baseline into the cache; answers the view a room would have with it (for the warm-up render) and
+    /// the events a room would have published (for the storage rehearsal).
+    /// </summary>
+    private async Task<(RoomView View, IReadOnlyList<RoomEvent> Events)> TrainBaselineAsync(CancellationToken stoppingToken)
     {
         var choice = rooms.DefaultDataset;
         var workspace = await workspaces.GetAsync(choice, stoppingToken);
         var now = DateTimeOffset.UtcNow;
         var opened = RoomReducer.Apply(RoomView.Opening(Owner, choice, null, now), new DatasetReady(RoomRules.SystemMember, workspace, choice), now);
         var view = opened.View;
+        var events = new List<RoomEvent>(Published(opened));
         var gate = new Lock();
         var ended = new TaskCompletionSource<RunReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         // No room explains these results (its models are let go with it); the rooms that reuse them fit again when asked.
         var runs = new RoomRuns(Owner, rooms.Loop, rooms.Slots, rooms.Cache, new RoomModels(), report =>
         {
-            lock (gate) view = RoomReducer.Apply(view, report, DateTimeOffset.UtcNow).View;
+            lock (gate)
+            {
+                var step = RoomReducer.Apply(view, report, DateTimeOffset.UtcNow);
+                view = step.View;
+                events.AddRange(Published(step));
+            }
             if (report is RunEnded or RunStopped or RunBroken) ended.TrySetResult(report);
         }, logger, stoppingToken);
         runs.Start(opened.Effects.OfType<StartRun>().Single());
         var outcome = await ended.Task.WaitAsync(stoppingToken);
         logger.LogInformation("Warm start: {Dataset} prepared and its baseline trained ({Outcome})", workspace.Title, outcome.GetType().Name);
-        lock (gate) return view;
+        lock (gate) return (view, [.. events]);
+    }
+
+    private static IEnumerable<RoomEvent> Published(RoomStep step) => step.Effects.OfType<Publish>().Select(p => p.Event);
+
+    /// <summary>
+    /// Writes the baseline's run and room to storage in transactions that are rolled back (nothing is stored): the first
+    /// visitor's room stores its baseline while its page is drawn, and compiling the write path then took a second of CPU.
+    /// </summary>
+    private async Task RehearseStorageAsync(IReadOnlyList<RoomEvent> events, CancellationToken stoppingToken)
+    {
+        if (services.GetService<Storage.RunRecorder>() is not { } recorder) return;
+        try
+        {
+            await recorder.RehearseAsync(events, stoppingToken);
+            StorageRehearsed = true;
+            logger.LogInformation("Warm start: storage's write path rehearsed (nothing stored)");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Warm start: the storage rehearsal stopped early ({Problem})", exception.Message);
+        }
     }
 
     /// <summary>

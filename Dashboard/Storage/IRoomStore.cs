@@ -10,4 +10,7 @@ public interface IRoomStore
 
     /// <summary>The room's latest stored state, or null when no room with that code was stored.</summary>
     Task<RoomState?> LoadAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>Writes the state as <see cref="SaveAsync"/> does and rolls it back (the warm start's rehearsal); by default nothing.</summary>
+    Task RehearseAsync(RoomState state, CancellationToken cancellationToken) => Task.CompletedTask;
 }

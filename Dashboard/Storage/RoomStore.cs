@@ -8,12 +8,18 @@ public sealed class RoomStore(DashboardDatabase database) : IRoomStore
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public async Task SaveAsync(RoomState state, CancellationToken cancellationToken)
+    public Task SaveAsync(RoomState state, CancellationToken cancellationToken) => WriteAsync(state, keep: true, cancellationToken);
+
+    /// <summary>Writes the state as <see cref="SaveAsync"/> does, in a transaction rolled back: compiles the write path, stores nothing.</summary>
+    public Task RehearseAsync(RoomState state, CancellationToken cancellationToken) => WriteAsync(state, keep: false, cancellationToken);
+
+    private async Task WriteAsync(RoomState state, bool keep, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         try
         {
             await using var db = database.CreateContext();
+            await using var rehearsal = keep ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var stored = await db.Rooms.FirstOrDefaultAsync(r => r.Code == state.Code, cancellationToken);
             if (stored is null)
             {

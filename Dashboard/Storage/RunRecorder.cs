@@ -61,6 +61,19 @@ public sealed class RunRecorder(RoomNotifier notifier, RunStore runs, IRoomStore
         }
     }
 
+    /// <summary>
+    /// Turns a run's events into its record and writes it, and the room's state, in transactions rolled back: nothing is
+    /// stored, but the first real run of a fresh server no longer pays for compiling the write path (the warm start calls it).
+    /// </summary>
+    public async Task RehearseAsync(IReadOnlyList<RoomEvent> runEvents, CancellationToken cancellationToken)
+    {
+        if (runEvents.OfType<RunStarted>().FirstOrDefault() is not { Context: { } context } started) return;
+        var pending = new PendingRun(started, context);
+        foreach (var completed in runEvents.OfType<AlgorithmCompleted>()) pending.Add(completed);
+        if (pending.ToRecord(new RunCompleted(started.RoomCode, started.RunId, 0)) is { } run) await runs.RehearseAsync(run, cancellationToken);
+        await roomStore.RehearseAsync(context.State, cancellationToken);
+    }
+
     /// <summary>Runs are collected per room: two rooms opening the same data set run the same baseline id at once.</summary>
     private static string Key(string roomCode, string runId) => roomCode + "/" + runId;
 
