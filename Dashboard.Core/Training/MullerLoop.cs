@@ -51,7 +51,11 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     private async Task<AlgorithmResult> TrainOneAsync(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
     {
         using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
-        return await RunDedicatedAsync(() => TrainOne(data, settings, options, cancellationToken), cancellationToken);
+        // Background work stops too when a real fit asks for its slot back; the run then ends with OperationCanceledException.
+        var reclaimed = (slot as TrainingSlots.IReclaimable)?.Reclaimed ?? CancellationToken.None;
+        if (!reclaimed.CanBeCanceled) return await RunDedicatedAsync(() => TrainOne(data, settings, options, cancellationToken), cancellationToken);
+        using var fit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, reclaimed);
+        return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token);
     }
 
     /// <summary>

@@ -4,7 +4,9 @@ namespace Dashboard.Core.Training;
 /// A server-wide limit on concurrent fits with fair scheduling: waiting fits are served round-robin
 /// by owner (a room), so one busy room that queues many fits cannot starve the others. Background owners
 /// (<see cref="Background"/>: training ahead while a room is idle) are served only when no other fit waits,
-/// so twenty idle rooms speculating never stand in front of one student's real move.
+/// so twenty idle rooms speculating never stand in front of one student's real move. A background fit already holding a
+/// slot when a real fit comes to wait for one is asked to give it back (<see cref="IReclaimable.Reclaimed"/>): the real
+/// fit then waits at most one training step of it, not its whole fit.
 /// </summary>
 public sealed class TrainingSlots
 {
@@ -14,7 +16,15 @@ public sealed class TrainingSlots
     private readonly LinkedList<string> _turns = new();
     private readonly LinkedList<string> _backgroundTurns = new();
     private readonly Dictionary<string, Queue<TaskCompletionSource<IDisposable>>> _waiting = [];
+    private readonly List<BackgroundSlot> _background = []; // background slots in use, oldest first
     private int _free;
+
+    /// <summary>A slot that may be asked back: its holder stops its work when <see cref="Reclaimed"/> is cancelled and disposes it.</summary>
+    public interface IReclaimable : IDisposable
+    {
+        /// <summary>Cancelled when a real fit waits for this background slot; never for a real fit's own slot.</summary>
+        CancellationToken Reclaimed { get; }
+    }
 
     public TrainingSlots(int slots)
     {
@@ -32,6 +42,8 @@ public sealed class TrainingSlots
     /// <summary>Waits for a slot; dispose the result to give it back.</summary>
     public Task<IDisposable> AcquireAsync(string owner, CancellationToken cancellationToken = default)
     {
+        BackgroundSlot? reclaim = null;
+        Task<IDisposable> waiting;
         lock (_gate)
         {
             var turns = IsBackground(owner) ? _backgroundTurns : _turns;
@@ -39,7 +51,7 @@ public sealed class TrainingSlots
             if (_free > 0 && _turns.Count == 0 && (turns == _turns || _backgroundTurns.Count == 0))
             {
                 _free--;
-                return Task.FromResult<IDisposable>(new Slot(this));
+                return Task.FromResult(NewSlotLocked(owner));
             }
             var waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (!_waiting.TryGetValue(owner, out var queue))
@@ -49,14 +61,28 @@ public sealed class TrainingSlots
             }
             queue.Enqueue(waiter);
             cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
-            return waiter.Task;
+            waiting = waiter.Task;
+            // A real fit waits while background work holds slots: one of them is asked back (one per waiting real fit).
+            if (!IsBackground(owner)) reclaim = _background.FirstOrDefault(slot => !slot.IsReclaimed);
+            reclaim?.MarkReclaimed();
         }
+        reclaim?.CancelWork(); // outside the lock: the holder's cancellation callbacks run here
+        return waiting;
     }
 
-    private void Release()
+    private IDisposable NewSlotLocked(string owner)
+    {
+        if (!IsBackground(owner)) return new Slot(this);
+        var slot = new BackgroundSlot(this);
+        _background.Add(slot);
+        return slot;
+    }
+
+    private void Release(BackgroundSlot? background = null)
     {
         lock (_gate)
         {
+            if (background is not null) _background.Remove(background);
             // Hand the slot to the next owner in turn, background owners only when no other waits; a cancelled waiter is skipped.
             while ((_turns.First ?? _backgroundTurns.First) is { } turn)
             {
@@ -67,19 +93,55 @@ public sealed class TrainingSlots
                 turns.RemoveFirst();
                 if (queue.Count > 0) turns.AddLast(owner);
                 else _waiting.Remove(owner);
-                if (waiter.TrySetResult(new Slot(this))) return;
+                var slot = NewSlotLocked(owner);
+                if (waiter.TrySetResult(slot)) return;
+                if (slot is BackgroundSlot unused) _background.Remove(unused); // its waiter was cancelled: not in use
             }
             _free++;
         }
     }
 
-    private sealed class Slot(TrainingSlots slots) : IDisposable
+    private sealed class Slot(TrainingSlots slots) : IReclaimable
     {
         private int _released;
+
+        public CancellationToken Reclaimed => CancellationToken.None;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+
+    private sealed class BackgroundSlot(TrainingSlots slots) : IReclaimable
+    {
+        private readonly CancellationTokenSource _reclaimed = new();
+        private int _released;
+
+        public CancellationToken Reclaimed => _reclaimed.Token;
+
+        /// <summary>Set under the slots' lock, so two real fits never ask the same slot back.</summary>
+        public bool IsReclaimed { get; private set; }
+
+        public void MarkReclaimed() => IsReclaimed = true;
+
+        public void CancelWork()
+        {
+            try
+            {
+                _reclaimed.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Given back meanwhile: nothing to stop.
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            slots.Release(this);
+            _reclaimed.Dispose();
         }
     }
 }

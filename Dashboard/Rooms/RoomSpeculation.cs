@@ -86,8 +86,20 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
             await Task.Delay(idle, token);
             foreach (var candidate in Candidates(view))
             {
-                token.ThrowIfCancellationRequested();
-                await TrainAheadAsync(view, candidate, token);
+                while (true)
+                {
+                    token.ThrowIfCancellationRequested();
+                    try
+                    {
+                        await TrainAheadAsync(view, candidate, token);
+                        break;
+                    }
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    {
+                        // Another room's real fit asked for the slot back (TrainingSlots): the position's remaining fits
+                        // are trained once slots are free again (results already in the cache are not trained twice).
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

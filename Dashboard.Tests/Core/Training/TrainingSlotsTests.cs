@@ -83,4 +83,41 @@ public class TrainingSlotsTests
         (await real).Dispose();
         first.Dispose();
     }
+
+    [Fact]
+    public async Task AcquireAsync_RealFitWaitsWhileBackgroundHoldsEverySlot_OneBackgroundSlotIsAskedBack_ThenServesIt()
+    {
+        var slots = new TrainingSlots(2);
+        var first = (TrainingSlots.IReclaimable)await slots.AcquireAsync(TrainingSlots.Background("speculation a"));
+        var second = (TrainingSlots.IReclaimable)await slots.AcquireAsync(TrainingSlots.Background("speculation b"));
+        Assert.False(first.Reclaimed.IsCancellationRequested);
+
+        var real = slots.AcquireAsync("moved");
+
+        Assert.False(real.IsCompleted);
+        Assert.True(first.Reclaimed.IsCancellationRequested); // the oldest background fit is asked to stop
+        Assert.False(second.Reclaimed.IsCancellationRequested); // one per waiting real fit
+        var another = slots.AcquireAsync("moved too");
+        Assert.True(second.Reclaimed.IsCancellationRequested);
+
+        first.Dispose(); // the background fit stopped and gave its slot back
+        var served = (TrainingSlots.IReclaimable)await real.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(served.Reclaimed.CanBeCanceled); // a real fit's slot is never asked back
+        second.Dispose();
+        (await another.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        served.Dispose();
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BackgroundWaitsBehindBackground_NothingIsAskedBack()
+    {
+        var slots = new TrainingSlots(1);
+        var held = (TrainingSlots.IReclaimable)await slots.AcquireAsync(TrainingSlots.Background("speculation a"));
+
+        var queued = slots.AcquireAsync(TrainingSlots.Background("speculation b"));
+
+        Assert.False(held.Reclaimed.IsCancellationRequested);
+        held.Dispose();
+        (await queued.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
 }
