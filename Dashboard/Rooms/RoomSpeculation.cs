@@ -20,6 +20,9 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
     /// <summary>The class-balance track's step (5 % of the way to 50/50), likewise.</summary>
     private const double BalanceStep = 0.05;
 
+    /// <summary>How often a position is started again after real fits took its slots back; then this idle spell's speculation ends.</summary>
+    private const int MaxAttempts = 5;
+
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;
 
@@ -86,7 +89,7 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
             await Task.Delay(idle, token);
             foreach (var candidate in Candidates(view))
             {
-                while (true)
+                for (var attempt = 1; ; attempt++)
                 {
                     token.ThrowIfCancellationRequested();
                     try
@@ -94,7 +97,7 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
                         await TrainAheadAsync(view, candidate, token);
                         break;
                     }
-                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested && attempt < MaxAttempts)
                     {
                         // Another room's real fit asked for the slot back (TrainingSlots): the position's remaining fits
                         // are trained once slots are free again (results already in the cache are not trained twice).
