@@ -152,6 +152,11 @@ public sealed class RoomRunner : IRoom, IAsyncDisposable
         await _stopping.CancelAsync();
         _runs.CancelAll();
         await Task.WhenAny(_processing); // waits for the loop to end, whether it ended by a cancellation or not
+        // The room's last events go out before it is gone (they are published off its lock, so they may still be on
+        // their way): a closed room's final state reaches storage, and a room reopened by its code comes back with it.
+        Task publishing;
+        lock (_gate) publishing = _publishing;
+        await Task.WhenAny(publishing, Task.Delay(TimeSpan.FromSeconds(10)));
         _stopping.Dispose();
         Thresholds.Dispose();
         Explanations.Dispose();
