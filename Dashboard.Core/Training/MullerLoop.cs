@@ -52,9 +52,8 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     {
         using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
         // Background work stops too when a real fit asks for its slot back; the run then ends with OperationCanceledException.
-        var reclaimed = (slot as TrainingSlots.IReclaimable)?.Reclaimed ?? CancellationToken.None;
-        if (!reclaimed.CanBeCanceled) return await RunDedicatedAsync(() => TrainOne(data, settings, options, cancellationToken), cancellationToken);
-        using var fit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, reclaimed);
+        using var fit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
+            (slot as TrainingSlots.IReclaimable)?.Reclaimed ?? CancellationToken.None);
         return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token);
     }
 

@@ -36,9 +36,6 @@ if (args.Contains("--frames"))
 {
     Console.Error.WriteLine("first visit frames (ms after the load event: bytes, negative = sent): " + await first.EvaluateAsync<string>(
         "() => { const load = performance.getEntriesByType('navigation')[0].loadEventEnd; return window.__frames.filter(([t]) => t <= window.__doneAt + 5).map(([t, n]) => `${Math.round(t - load)}: ${n}`).join(', '); }"));
-    // What the page is made of: its largest elements by markup, to see what a render has to build and send.
-    Console.Error.WriteLine("largest parts of the page (characters of markup): " + await first.EvaluateAsync<string>(
-        "() => [...document.querySelectorAll('body *')].filter(e => e.className && typeof e.className === 'string').map(e => [e.tagName.toLowerCase() + '.' + e.className.split(' ').filter(c => !c.startsWith('mud-')).slice(0, 2).join('.'), e.outerHTML.length]).filter(([, n]) => n > 10000).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${k} ${n}`).join('; ')"));
 }
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "new position"));
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "visited before, same room"));
