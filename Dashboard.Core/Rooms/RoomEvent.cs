@@ -26,12 +26,13 @@ public abstract record RoomEvent(string RoomCode)
     public bool EndsRun => this is RunCompleted or RunCancelled or RunFailed;
 
     /// <summary>
-    /// Whether a page should draw this event at once rather than gather it with others: a run's end, or the result
-    /// after which no card of <paramref name="view"/> is training. The run's own end reaches a page only after storage
-    /// has written the run (tens of milliseconds later), and the user is waiting for the cards, not for the write.
+    /// Whether a page should draw this event at once rather than gather it with others: the result after which no card
+    /// is training, or a run that ended without results (cancelled, failed). A completed run's own end is not: its
+    /// results were drawn already, and it reaches a page only after storage has written the run (tens of milliseconds
+    /// later) — drawn at once, it would be a second render of the page while the browser is taking in the first.
     /// </summary>
-    public bool CompletesWait(RoomView view) =>
-        EndsRun || this is AlgorithmCompleted && view.Status.Values.All(status => !status.IsTraining);
+    [JsonIgnore]
+    public bool CompletesWait => this is RunCancelled or RunFailed || this is AlgorithmCompleted { LeavesNoneTraining: true };
 }
 
 /// <summary>The room's shared settings changed (data set, sliders, seats, threshold, mode).</summary>
@@ -44,7 +45,15 @@ public sealed record RunStarted(string RoomCode, string RunId, IReadOnlyList<str
 public sealed record AlgorithmProgress(string RoomCode, string RunId, string AlgorithmId, string Stage, TrainingSummary? Training = null) : RoomEvent(RoomCode);
 
 /// <summary>One algorithm finished (or failed): the full result, pushed the moment it is ready.</summary>
-public sealed record AlgorithmCompleted(string RoomCode, string RunId, AlgorithmResult Result, TrainingSummary Training) : RoomEvent(RoomCode);
+public sealed record AlgorithmCompleted(string RoomCode, string RunId, AlgorithmResult Result, TrainingSummary Training) : RoomEvent(RoomCode)
+{
+    /// <summary>
+    /// True when no card is training after this result (the run's last one, or the only one a card waited for). Set
+    /// by the reducer as it applies the result: a listener that looked at the room's view instead would see the view of
+    /// its own moment, in which a run answered from the cache has all four results before the first is delivered.
+    /// </summary>
+    public bool LeavesNoneTraining { get; init; }
+}
 
 /// <summary>Every algorithm of the run reported.</summary>
 public sealed record RunCompleted(string RoomCode, string RunId, double Seconds) : RoomEvent(RoomCode);

@@ -269,7 +269,11 @@ public static class RoomReducer
             Training = plan.PreparedFrom is null ? training : view.Training,
             Error = null,
         };
-        return new RoomStep(next, [new Publish(new AlgorithmCompleted(view.State.Code, report.RunId, result, training))]);
+        var completed = new AlgorithmCompleted(view.State.Code, report.RunId, result, training)
+        {
+            LeavesNoneTraining = next.Status.Values.All(status => !status.IsTraining),
+        };
+        return new RoomStep(next, [new Publish(completed)]);
     }
 
     private static RoomStep Ended(RoomView view, RunEnded report, DateTimeOffset now)

@@ -54,15 +54,22 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
         // Background work stops too when a real fit asks for its slot back; the run then ends with OperationCanceledException.
         using var fit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
             (slot as TrainingSlots.IReclaimable)?.Reclaimed ?? CancellationToken.None);
-        return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token);
+        return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token,
+            background: TrainingSlots.IsBackground(options.Owner));
     }
 
     /// <summary>
     /// Runs CPU-bound work on a thread of its own, not the thread pool's: with many rooms training,
     /// pool threads stay free for SignalR and Blazor I/O, so pushes are not held up behind fits.
+    /// Background work (<see cref="TrainingSlots.Background"/>) runs that thread at the lowest priority
+    /// (<see cref="BackgroundPriority"/>), so it takes only the cores nothing else wants.
     /// </summary>
-    public static Task<T> RunDedicatedAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<T> RunDedicatedAsync<T>(Func<T> work, CancellationToken cancellationToken, bool background = false) =>
+        Task.Factory.StartNew(() =>
+        {
+            if (background) BackgroundPriority.LowerForThisThread();
+            return work();
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>A regressor's fit and its regression metrics on the test rows (for a numeric target).</summary>
     private static AlgorithmResult Regress(LoopData data, IReadOnlyList<double> targets, AlgorithmSettings settings, int seed, double featurizeSeconds, Stopwatch clock,

@@ -37,7 +37,8 @@ public sealed class TrainingSlots
     /// <summary>The owner name for work that yields to every other fit (speculation).</summary>
     public static string Background(string owner) => BackgroundPrefix + owner;
 
-    private static bool IsBackground(string owner) => owner.StartsWith(BackgroundPrefix, StringComparison.Ordinal);
+    /// <summary>Whether the owner is background work (made by <see cref="Background"/>).</summary>
+    public static bool IsBackground(string owner) => owner.StartsWith(BackgroundPrefix, StringComparison.Ordinal);
 
     /// <summary>Waits for a slot; dispose the result to give it back.</summary>
     public Task<IDisposable> AcquireAsync(string owner, CancellationToken cancellationToken = default)

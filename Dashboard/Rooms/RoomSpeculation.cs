@@ -129,7 +129,7 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
             using (await slots.AcquireAsync(owner, token))
             {
                 prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, candidate.Changes(), seed, candidate.Leaky,
-                    workspace.Neighbours, token), token);
+                    workspace.Neighbours, token), token, background: true);
             }
             cache.SetPrepared(rowsKey, prepared);
         }

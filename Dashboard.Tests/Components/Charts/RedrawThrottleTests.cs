@@ -92,6 +92,29 @@ public class RedrawThrottleTests
     }
 
     [Fact]
+    public async Task Urgent_DuringTheGather_WhatComesAfterItWaitsAFullIntervalFromTheUrgentRedraw()
+    {
+        var throttle = new RedrawThrottle(Interval, _clock, () =>
+        {
+            Interlocked.Increment(ref _redraws);
+            return Task.CompletedTask;
+        }, gather: TimeSpan.FromMilliseconds(20));
+        var gathering = throttle.RequestAsync(); // a slider's command: gathers what follows
+        _clock.Advance(TimeSpan.FromMilliseconds(5));
+        await throttle.RequestAsync(urgent: true); // the result that ends the wait: drawn now
+        _ = throttle.RequestAsync(); // the run's end, a moment later: folded into the pending redraw
+        Assert.Equal(1, _redraws);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(20)); // the gather is over, but the page is still taking in the urgent redraw
+        Assert.Equal(1, _redraws);
+        _clock.Advance(TimeSpan.FromMilliseconds(80)); // one interval after the urgent redraw
+        await gathering.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2, _redraws);
+        throttle.Dispose();
+    }
+
+    [Fact]
     public async Task Dispose_WithARedrawPending_ItNeverRuns()
     {
         var throttle = NewThrottle();

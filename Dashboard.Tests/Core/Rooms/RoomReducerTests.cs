@@ -48,24 +48,32 @@ public class RoomReducerTests
     }
 
     [Fact]
-    public void CompletesWait_OnlyTheResultThatLeavesNoCardTraining_AndTheRunsEnd()
+    public void CompletesWait_OnlyTheResultThatLeavesNoCardTraining()
     {
         var loaded = Loaded();
         var plan = Started(loaded);
         var view = Apply(loaded.View, new RunPrepared(plan.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
-        Assert.False(Published<RunStarted>(loaded).CompletesWait(view));
+        Assert.False(Published<RunStarted>(loaded).CompletesWait);
 
-        var waits = new List<bool>();
+        var completed = new List<AlgorithmCompleted>();
         foreach (var id in plan.AlgorithmIds)
         {
             var step = Apply(view, new RunResult(plan.RunId, TestResults.Completed(id, TestResults.GoodScores), Neutral.Value.Summary));
             view = step.View;
-            waits.Add(Published<AlgorithmCompleted>(step).CompletesWait(view));
+            completed.Add(Published<AlgorithmCompleted>(step));
         }
-        // Drawn at once: the fourth card's result (the user's wait is over), not the three before it.
-        Assert.Equal([false, false, false, true], waits);
+        // Drawn at once: the fourth card's result (the user's wait is over), not the three before it. The mark is the
+        // event's own: a page handed the first event after all four were applied (a cached run) still gathers it.
+        Assert.Equal([false, false, false, true], completed.Select(e => e.CompletesWait));
+        // It travels with the event to a page on another server (rooms' events cross servers as the hub's JSON).
+        var json = System.Text.Json.JsonSerializer.Serialize<RoomEvent>(completed[^1], Dashboard.Cluster.ClusterHosting.JsonOptions);
+        Assert.True(System.Text.Json.JsonSerializer.Deserialize<RoomEvent>(json, Dashboard.Cluster.ClusterHosting.JsonOptions)!.CompletesWait);
+        // The run's end follows the results it ends: nothing more to wait for, so it is gathered, not drawn at once.
         var ended = Apply(view, new RunEnded(plan.RunId, 1.0));
-        Assert.True(Published<RunCompleted>(ended).CompletesWait(ended.View));
+        Assert.False(Published<RunCompleted>(ended).CompletesWait);
+        // A run that ends without its results (a newer move cancelled it, or it failed) ends the wait itself.
+        Assert.True(new RunCancelled("K7Q-2MX", plan.RunId, "a newer move").CompletesWait);
+        Assert.True(new RunFailed("K7Q-2MX", plan.RunId, "no rows").CompletesWait);
     }
 
     [Fact]

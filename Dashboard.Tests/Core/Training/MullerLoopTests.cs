@@ -63,6 +63,31 @@ public class MullerLoopTests
         Assert.Equal(["fast", "slow"], results.Select(r => r.AlgorithmId));
     }
 
+    [LinuxFact]
+    public async Task RunAsync_BackgroundOwner_ItsFitsRunAtTheLowestPriority_ARoomsFitsDoNot()
+    {
+        var split = TrainingFixtures.BreastCancer;
+        var niceOf = new System.Collections.Concurrent.ConcurrentDictionary<string, int?>();
+        AlgorithmDescriptor Recording(string id)
+        {
+            var inner = TrainingFixtures.Waiting(id, TimeSpan.Zero);
+            return inner with { Train = (input, token) => { niceOf[id] = BackgroundPriority.CurrentNice(); return inner.Train(input, token); } };
+        }
+        var loop = new MullerLoop(new TrainingSlots(2));
+        var rows = TrainingFixtures.Baseline(split);
+
+        await foreach (var _ in loop.RunAsync(split, rows, [AlgorithmSettings.Default(Recording("real"))], new LoopOptions(Owner: "room K7Q"))) { }
+        await foreach (var _ in loop.RunAsync(split, rows, [AlgorithmSettings.Default(Recording("ahead"))], new LoopOptions(Owner: TrainingSlots.Background("speculation K7Q")))) { }
+
+        // The process's own priority (a test run may itself be started under `nice`).
+        var usual = await Task.Run(BackgroundPriority.CurrentNice);
+        Assert.NotEqual(BackgroundPriority.Nice, usual);
+        Assert.Equal(usual, niceOf["real"]);
+        Assert.Equal(BackgroundPriority.Nice, niceOf["ahead"]);
+        // The lowered thread was the fit's own: the pool's threads are as they were.
+        await Task.Run(() => Assert.Equal(usual, BackgroundPriority.CurrentNice()));
+    }
+
     [Fact]
     public async Task RunAsync_Cancelled_StopsPromptlyAndNextRunIsCorrect()
     {

@@ -6,9 +6,9 @@ namespace Dashboard.Components.Charts;
 /// its end (which then draws the newest state). Dragging a slider thus costs a few Plotly.react
 /// calls per second, never a backlog. With a gather window, even the first request waits that long,
 /// so events arriving together (a cached run's start, four results and its end within a millisecond)
-/// are one redraw rather than one each. A request marked urgent (a run has ended: what the user waits
-/// for is complete) draws at once even inside the interval; the pending trailing redraw then runs
-/// only if something else was asked for after it. Meant for one caller on Blazor's dispatcher:
+/// are one redraw rather than one each. A request marked urgent (what the user waits for is complete)
+/// draws at once even inside the interval; the pending trailing redraw then runs only if something
+/// else was asked for after it, and not before a full interval after the urgent one. Meant for one caller on Blazor's dispatcher:
 /// requests are not locked against each other.
 /// </summary>
 public sealed class RedrawThrottle(TimeSpan interval, TimeProvider time, Func<Task> redraw, TimeSpan gather = default) : IDisposable
@@ -45,7 +45,7 @@ public sealed class RedrawThrottle(TimeSpan interval, TimeProvider time, Func<Ta
     {
         var sinceLast = _lastRun == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastRun + interval - time.GetUtcNow();
         var wait = sinceLast > gather ? sinceLast : gather;
-        if (wait > TimeSpan.Zero)
+        while (wait > TimeSpan.Zero)
         {
             try
             {
@@ -55,6 +55,9 @@ public sealed class RedrawThrottle(TimeSpan interval, TimeProvider time, Func<Ta
             {
                 return;
             }
+            // An urgent redraw during the wait starts a new interval: what was asked for after it waits for that
+            // interval's end, so it does not draw again while the page is still taking in the urgent one.
+            wait = _drawnRequests == _requests ? TimeSpan.Zero : _lastRun + interval - time.GetUtcNow();
         }
         _scheduled = false;
         if (_drawnRequests == _requests) return; // an urgent redraw drew all of it meanwhile

@@ -112,11 +112,10 @@ public partial class DashboardPage : IHandleEvent
         var redraw = _redraw = new RedrawThrottle(RedrawInterval, TimeProvider.System, () => InvokeAsync(StateHasChanged), RedrawGather);
         // Never await the redraw inside the notifier: it would hold up every other listener. The throttle
         // is asked on this circuit's dispatcher (it is not locked against concurrent callers).
-        var room = _room;
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
             if (roomEvent is RunNotStored notStored) _ = InvokeAsync(() => Snackbar.Add(notStored.Warning, Severity.Error));
-            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.CompletesWait(room.View)));
+            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.CompletesWait));
             return Task.CompletedTask;
         });
         // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).

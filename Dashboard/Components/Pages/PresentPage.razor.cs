@@ -40,10 +40,9 @@ public partial class PresentPage
         if (_room is null) return;
         // A burst of events (four results) costs one render, as on the dashboard page.
         var redraw = _redraw = new RedrawThrottle(TimeSpan.FromMilliseconds(150), TimeProvider.System, () => InvokeAsync(StateHasChanged));
-        var room = _room;
         _subscription = Notifier.Subscribe(_room.Code, roomEvent =>
         {
-            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.CompletesWait(room.View)));
+            _ = InvokeAsync(() => redraw.RequestAsync(urgent: roomEvent.CompletesWait));
             return Task.CompletedTask;
         });
     }
