@@ -25,5 +25,8 @@ public class HubLoadTests(ITestOutputHelper output)
         Assert.Equal(0, report.ResultsMissed);
         Assert.Equal(0, report.ResultsFromOtherRooms);
         Assert.Equal(report.ResultsPublished * 5, report.ResultsReceived); // every result reached the room's five clients
+        // Random positions to the thousandth are mostly new: moves that fitted something are measured apart from the rest.
+        Assert.InRange(report.TrainedMovesMeasured, 1, report.MovesMeasured);
+        Assert.True(report.P95TrainedMoveMilliseconds > 0);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dashboard.Core.Common;
 using Dashboard.Core.Rooms;
+using Dashboard.Core.Training;
 using Dashboard.Hubs;
 using Dashboard.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -24,6 +25,8 @@ internal sealed record HubLoadOptions(string BaseUrl, int Clients, int Rooms, Ti
 /// <param name="RunsCompleted">Runs that trained to the end while clients sent commands (training throughput).</param>
 /// <param name="MovesMeasured">Slider moves whose run completed (a move overtaken by a newer one in its room is not counted).</param>
 /// <param name="P95MoveMilliseconds">A real move's latency as its client sees it: from sending the move to hearing its run completed (all four results).</param>
+/// <param name="P95TrainedMoveMilliseconds">The same over the moves that fitted at least one model (none answered wholly from the cache or by
+/// speculation): whether speculation slows a move that has to train, apart from the moves it answers.</param>
 public sealed record HubLoadReport(
     int Clients,
     int Rooms,
@@ -45,7 +48,10 @@ public sealed record HubLoadReport(
     string Truth = "server",
     int MovesMeasured = 0,
     double P50MoveMilliseconds = 0,
-    double P95MoveMilliseconds = 0);
+    double P95MoveMilliseconds = 0,
+    int TrainedMovesMeasured = 0,
+    double P50TrainedMoveMilliseconds = 0,
+    double P95TrainedMoveMilliseconds = 0);
 
 /// <summary>
 /// The hub load tool: SignalR clients spread over rooms move the class slider at random while
@@ -64,7 +70,7 @@ internal static class HubLoad
     /// </summary>
     private sealed record ResultHeard(string RoomCode, string RunId, HeardAlgorithm Result) : RoomEvent(RoomCode);
 
-    private sealed record HeardAlgorithm(string AlgorithmId);
+    private sealed record HeardAlgorithm(string AlgorithmId, ResultOrigin Origin = ResultOrigin.Trained);
 
     private sealed record Received(string ClientRoom, string EventRoom, string RunId, string AlgorithmId, double LatencyMilliseconds);
 
@@ -95,6 +101,7 @@ internal static class HubLoad
                     .Build();
                 connection.On<ResultHeard>(nameof(ITrainingClient.AlgorithmCompleted), e =>
                 {
+                    if (e.Result.Origin == ResultOrigin.Trained) moves.Trained(e.RoomCode, e.RunId);
                     received[index].Add(new Received(roomOf[index], e.RoomCode, e.RunId, e.Result.AlgorithmId,
                         (DateTimeOffset.UtcNow - e.PublishedAt).TotalMilliseconds));
                     if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
@@ -199,13 +206,15 @@ internal static class HubLoad
             var all = received.SelectMany(r => r).Where(r => window.Contains((r.EventRoom, r.RunId, r.AlgorithmId))).ToArray();
             var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
             var moveLatencies = moves.Latencies();
+            var trainedMoves = moves.Latencies(trained: true);
             foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
                 final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 1),
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1048576, servers.Count, completed.Count,
                 Math.Round(completed.Count / options.Duration.TotalMinutes, 1), notifier is null ? "clients" : "server",
-                moveLatencies.Length, Percentile(moveLatencies, 0.50), Percentile(moveLatencies, 0.95));
+                moveLatencies.Length, Percentile(moveLatencies, 0.50), Percentile(moveLatencies, 0.95),
+                trainedMoves.Length, Percentile(trainedMoves, 0.50), Percentile(trainedMoves, 0.95));
         }
     }
 
@@ -244,9 +253,13 @@ internal static class HubLoad
     {
         private readonly ConcurrentDictionary<(string Room, double Position), TimeSpan> _sent = new();
         private readonly ConcurrentDictionary<(string Room, string RunId), TimeSpan> _running = new();
-        private readonly ConcurrentBag<double> _latencies = [];
+        private readonly ConcurrentBag<(double Milliseconds, bool Trained)> _latencies = [];
+        private readonly ConcurrentDictionary<(string Room, string RunId), bool> _trained = new();
 
         public void Sent(string room, double position) => _sent[(room, position)] = clock.Elapsed;
+
+        /// <summary>A result of this run was fitted for it (not answered from the cache or by speculation).</summary>
+        public void Trained(string room, string runId) => _trained[(room, runId)] = true;
 
         public void Started(RunStarted e)
         {
@@ -256,10 +269,14 @@ internal static class HubLoad
 
         public void Completed(RunCompleted e)
         {
-            if (_running.TryRemove((e.RoomCode, e.RunId), out var at)) _latencies.Add((clock.Elapsed - at).TotalMilliseconds);
+            if (_running.TryRemove((e.RoomCode, e.RunId), out var at))
+            {
+                _latencies.Add(((clock.Elapsed - at).TotalMilliseconds, _trained.TryRemove((e.RoomCode, e.RunId), out _)));
+            }
         }
 
-        public double[] Latencies() => [.. _latencies.Order()];
+        /// <summary>Every measured move's latency, sorted; with <paramref name="trained"/>, only the moves that did (or did not) fit anything.</summary>
+        public double[] Latencies(bool? trained = null) => [.. _latencies.Where(l => trained is null || l.Trained == trained).Select(l => l.Milliseconds).Order()];
     }
 
     private static double Percentile(double[] sorted, double p) =>
