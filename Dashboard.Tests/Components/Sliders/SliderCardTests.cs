@@ -45,6 +45,22 @@ public class SliderCardTests : ComponentTest
     }
 
     [Fact]
+    public void PointerDownAndKeyDown_ChangeNothingShown_NoRender()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+        var track = cut.Find(".slider-track");
+        var renders = cut.RenderCount;
+
+        track.PointerDown();
+        track.KeyDown("ArrowRight");
+        Assert.Equal(renders, cut.RenderCount);
+
+        // The thumb moving does show (the readout follows it).
+        cut.Find("input[type=range]").Input("30");
+        Assert.True(cut.RenderCount > renders);
+    }
+
+    [Fact]
     public void KeyboardGesture_FivePresses_OneMoveWithTheLastShare_AfterThePause()
     {
         var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
+using Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Sliders;
@@ -82,7 +83,15 @@ public partial class SliderCard : IDisposable
     private string NeutralTickStyle => string.Create(CultureInfo.InvariantCulture,
         $"left: calc(2px + (100% - 4px) * {Math.Clamp((Track.Neutral * 100 - Track.Min) / (Track.Max - Track.Min), 0, 1):0.####})");
 
-    private void OnKeyDown() => _keyboard = true;
+    // How a gesture began (keys or pointer) decides how it commits; nothing on the card changes, so no render.
+    private readonly Action _onKeyDown;
+    private readonly Action _onPointerDown;
+
+    public SliderCard()
+    {
+        _onKeyDown = NonRendering.Handler(() => _keyboard = true);
+        _onPointerDown = NonRendering.Handler(() => _keyboard = false);
+    }
 
     /// <summary>The thumb moved (a drag, or a key): the readout follows; nothing is sent to the room.</summary>
     private void OnDragging(ChangeEventArgs args)
@@ -92,8 +101,6 @@ public partial class SliderCard : IDisposable
             _dragging = Math.Round(percent / 100, 4);
         }
     }
-
-    private void OnPointerDown() => _keyboard = false;
 
     /// <summary>
     /// A pointer release commits at once; a key press waits for the keys to rest (or for focus to
