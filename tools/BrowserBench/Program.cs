@@ -54,6 +54,18 @@ await first.Keyboard.PressAsync("Tab"); // focus leaves: the gesture commits at 
 results.Add(new { kind = "one step on after idle (key, then focus out)", milliseconds = await UpdatedAsync(first, rowsBefore), browserBusyMilliseconds = await BrowserBusyAsync(first),
     origins = await OriginsAsync(first) });
 
+// To look at a drag under way: the class slider's card while its thumb is held (the preview floats over the readout).
+if (Arg("--drag-screenshot") is { } dragShot)
+{
+    var track = await Slider(first).BoundingBoxAsync() ?? throw new InvalidOperationException("The class slider is not on the page.");
+    await first.Mouse.MoveAsync((float)(track.X + 0.5 * track.Width), track.Y + track.Height / 2);
+    await first.Mouse.DownAsync();
+    await first.Mouse.MoveAsync((float)(track.X + 0.7 * track.Width), track.Y + track.Height / 2, new MouseMoveOptions { Steps = 5 });
+    await first.WaitForTimeoutAsync(500);
+    await first.Locator(".slider-card[data-slider='class']").ScreenshotAsync(new LocatorScreenshotOptions { Path = dragShot });
+    await first.Mouse.UpAsync();
+}
+
 // To look at what was measured: the first room's page after its last move.
 if (Arg("--screenshot") is { } screenshot) await first.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
 
@@ -99,7 +111,7 @@ ILocator Slider(IPage page) => page.Locator(".slider-card[data-slider='class'] i
 Task ArmAsync(IPage page, string releaseEvent) => page.EvaluateAsync(
     $"() => {{ window.__releasedAt = undefined; window.__doneAt = undefined; window.__long = []; " +
     "if (!window.__observer) { window.__observer = new PerformanceObserver(l => window.__long.push(...l.getEntries().map(e => [e.startTime, e.duration]))); window.__observer.observe({ type: 'longtask' }); } " +
-    $"document.addEventListener('{releaseEvent}', () => window.__releasedAt ??= performance.now(), {{ capture: true, once: true }}); }}");
+    $"document.addEventListener('{releaseEvent}', () => {{ window.__releasedAt ??= performance.now(); window.__wall = Date.now() - performance.now(); }}, {{ capture: true, once: true }}); }}");
 
 Task<double> BrowserBusyAsync(IPage page) => page.EvaluateAsync<double>(
     "() => Math.round(window.__long.filter(([start, d]) => start + d > window.__releasedAt && start < window.__doneAt).reduce((sum, [start, d]) => sum + Math.min(start + d, window.__doneAt) - Math.max(start, window.__releasedAt), 0))");
@@ -116,7 +128,8 @@ async Task<object> MoveAsync(IPage page, double fraction, string kind)
     await page.Mouse.UpAsync();
     var milliseconds = await UpdatedAsync(page, rowsBefore);
     var busy = await BrowserBusyAsync(page);
-    Console.Error.WriteLine($"{kind} at {fraction}: {milliseconds} ms (browser busy {busy} ms)");
+    var wall = await page.EvaluateAsync<double>("() => (window.__wall + window.__releasedAt) % 1000000");
+    Console.Error.WriteLine($"{kind} at {fraction}: {milliseconds} ms (browser busy {busy} ms) wall {wall:F0}");
     var frames = await FramesAsync(page);
     if (args.Contains("--frames")) Console.Error.WriteLine($"  frames (ms after release: bytes, negative = sent): {frames}");
     return new { kind, position = await Slider(page).InputValueAsync(), milliseconds, browserBusyMilliseconds = busy, rows = await RowsAsync(page), origins = await OriginsAsync(page), frames };

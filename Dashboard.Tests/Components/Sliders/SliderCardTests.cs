@@ -45,6 +45,23 @@ public class SliderCardTests : ComponentTest
     }
 
     [Fact]
+    public void PointerRelease_TheCardLeavesItsRedrawToThePage()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+        var input = cut.Find("input[type=range]");
+        input.Input("30");
+        Assert.Single(cut.FindAll(".slider-preview"));
+
+        input.Change("40");
+
+        // Sent, but not drawn by the card itself: that render would reach the browser just ahead of the move's results.
+        Assert.Equal([0.4], _moves);
+        Assert.Single(cut.FindAll(".slider-preview"));
+        cut.Render(); // the page's next render draws the card: the preview is gone
+        Assert.Empty(cut.FindAll(".slider-preview"));
+    }
+
+    [Fact]
     public void PointerDownAndKeyDown_ChangeNothingShown_NoRender()
     {
         var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));

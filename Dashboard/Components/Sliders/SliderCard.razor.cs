@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Sliders;
 
-public partial class SliderCard : IDisposable
+public partial class SliderCard : IDisposable, IHandleEvent
 {
     [Parameter, EditorRequired]
     public SliderState Slider { get; set; } = default!;
@@ -112,6 +112,7 @@ public partial class SliderCard : IDisposable
         _dragging = null;
         if (!_keyboard)
         {
+            _drawnByThePage = true;
             await OnShareChanged.InvokeAsync(share);
             return;
         }
@@ -137,6 +138,22 @@ public partial class SliderCard : IDisposable
         _pending = null;
         _pause?.Cancel();
         await OnShareChanged.InvokeAsync(share);
+    }
+
+    // True while a pointer release is handled: the card's own render would reach the browser just ahead of the move's
+    // results and cost it a frame (layout of the whole page) before it takes them in. The page draws the card instead,
+    // with or just after the results (the thumb is where the pointer left it meanwhile; only the drag preview stays a
+    // moment longer).
+    private bool _drawnByThePage;
+
+    /// <summary>As Blazor's default (a render when the handler first waits and when it ends), except for a pointer release.</summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? argument)
+    {
+        _drawnByThePage = false;
+        var handling = callback.InvokeAsync(argument);
+        if (!handling.IsCompleted && !_drawnByThePage) StateHasChanged();
+        await handling;
+        if (!_drawnByThePage) StateHasChanged();
     }
 
     public void Dispose()
