@@ -129,7 +129,9 @@ async Task<object> MoveAsync(IPage page, double fraction, string kind)
     var milliseconds = await UpdatedAsync(page, rowsBefore);
     var busy = await BrowserBusyAsync(page);
     var wall = await page.EvaluateAsync<double>("() => (window.__wall + window.__releasedAt) % 1000000");
-    Console.Error.WriteLine($"{kind} at {fraction}: {milliseconds} ms (browser busy {busy} ms) wall {wall:F0}");
+    // The release on the system clock (Unix ms modulo 10^6), to line it up with the server's log: the page's own clock
+    // (performance.timeOrigin) drifted seconds from it in this machine's browser.
+    Console.Error.WriteLine($"{kind} at {fraction}: {milliseconds} ms (browser busy {busy} ms), released at {wall:F0}");
     var frames = await FramesAsync(page);
     if (args.Contains("--frames")) Console.Error.WriteLine($"  frames (ms after release: bytes, negative = sent): {frames}");
     return new { kind, position = await Slider(page).InputValueAsync(), milliseconds, browserBusyMilliseconds = busy, rows = await RowsAsync(page), origins = await OriginsAsync(page), frames };
