@@ -52,8 +52,7 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     {
         using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
         // Background work stops too when a real fit asks for its slot back; the run then ends with OperationCanceledException.
-        using var fit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
-            (slot as TrainingSlots.IReclaimable)?.Reclaimed ?? CancellationToken.None);
+        using var fit = TrainingSlots.StopWhenReclaimed(slot, cancellationToken);
         return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token,
             background: TrainingSlots.IsBackground(options.Owner));
     }

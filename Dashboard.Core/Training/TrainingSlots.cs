@@ -37,6 +37,13 @@ public sealed class TrainingSlots
     /// <summary>The owner name for work that yields to every other fit (speculation).</summary>
     public static string Background(string owner) => BackgroundPrefix + owner;
 
+    /// <summary>
+    /// Stops work done under <paramref name="slot"/> when the caller cancels it or, for a background slot, when a real
+    /// fit asks for the slot back: whatever holds a background slot (a fit, a resampling) gives it up within one step.
+    /// </summary>
+    public static CancellationTokenSource StopWhenReclaimed(IDisposable? slot, CancellationToken cancellationToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, (slot as IReclaimable)?.Reclaimed ?? CancellationToken.None);
+
     /// <summary>Whether the owner is background work (made by <see cref="Background"/>).</summary>
     public static bool IsBackground(string owner) => owner.StartsWith(BackgroundPrefix, StringComparison.Ordinal);
 

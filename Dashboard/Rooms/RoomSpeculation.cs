@@ -126,10 +126,12 @@ public sealed class RoomSpeculation(string code, MullerLoop loop, TrainingSlots 
         if (prepared is null)
         {
             var workspace = view.Workspace!;
-            using (await slots.AcquireAsync(owner, token))
+            // The resampling gives its slot back too when a real fit asks for it (the position is then started again later).
+            using (var slot = await slots.AcquireAsync(owner, token))
+            using (var stop = TrainingSlots.StopWhenReclaimed(slot, token))
             {
                 prepared = await MullerLoop.RunDedicatedAsync(() => RunPreparation.Prepare(workspace.Split, candidate.Changes(), seed, candidate.Leaky,
-                    workspace.Neighbours, token), token, background: true);
+                    workspace.Neighbours, stop.Token), stop.Token, background: true);
             }
             cache.SetPrepared(rowsKey, prepared);
         }

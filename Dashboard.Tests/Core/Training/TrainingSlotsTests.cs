@@ -109,6 +109,27 @@ public class TrainingSlotsTests
     }
 
     [Fact]
+    public async Task StopWhenReclaimed_BackgroundWorkStopsWhenARealFitWaits_ARealFitsWorkOnlyWhenItsCallerCancels()
+    {
+        var slots = new TrainingSlots(1);
+        var background = await slots.AcquireAsync(TrainingSlots.Background("speculation"));
+        using var resampling = TrainingSlots.StopWhenReclaimed(background, CancellationToken.None);
+        Assert.False(resampling.IsCancellationRequested);
+
+        var real = slots.AcquireAsync("moved");
+        Assert.True(resampling.IsCancellationRequested); // the speculation's resampling stops and gives the slot back
+        background.Dispose();
+        var served = await real.WaitAsync(TimeSpan.FromSeconds(5));
+
+        using var caller = new CancellationTokenSource();
+        using var fit = TrainingSlots.StopWhenReclaimed(served, caller.Token);
+        _ = slots.AcquireAsync("another room"); // waits, but a real fit's slot is never asked back
+        Assert.False(fit.IsCancellationRequested);
+        caller.Cancel();
+        Assert.True(fit.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task AcquireAsync_BackgroundWaitsBehindBackground_NothingIsAskedBack()
     {
         var slots = new TrainingSlots(1);
