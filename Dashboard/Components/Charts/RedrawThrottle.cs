@@ -8,8 +8,8 @@ namespace Dashboard.Components.Charts;
 /// so events arriving together (a cached run's start, four results and its end within a millisecond)
 /// are one redraw rather than one each. A request marked urgent (what the user waits for is complete)
 /// draws at once even inside the interval; the pending trailing redraw then runs only if something
-/// else was asked for after it, and not before a full interval after the urgent one. Meant for one caller on Blazor's dispatcher:
-/// requests are not locked against each other.
+/// else was asked for after it, and not before a full interval after the urgent one. Meant for one
+/// caller on Blazor's dispatcher: requests are not locked against each other.
 /// </summary>
 public sealed class RedrawThrottle(TimeSpan interval, TimeProvider time, Func<Task> redraw, TimeSpan gather = default) : IDisposable
 {
