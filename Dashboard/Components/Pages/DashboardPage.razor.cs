@@ -170,26 +170,24 @@ public partial class DashboardPage : IHandleEvent
         _entered = true;
         // Once per circuit, on the first render that has a room (finding a room on another server can take longer
         // than the first render): the key stays in this browser; the room knows the member by the id made from it.
+        Task keeping = Task.CompletedTask;
         if (!_keyRead)
         {
             _keyRead = true;
-            _name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey) ?? "";
-            _memberId = MemberIds.FromKey(await MemberKeyAsync());
+            // The name and the key this browser is known by in every room, in one round trip (a first visit waits for
+            // it before entering the room); a new key is made once and kept, written while the room is entered.
+            var stored = await JS.InvokeAsync<string?[]?>("dashboardMember.read", NameKey, MemberKey) ?? [];
+            _name = stored.ElementAtOrDefault(0) ?? "";
+            var storedKey = stored.ElementAtOrDefault(1);
+            var key = RoomRules.IsMemberKey(storedKey) ? storedKey! : Guid.NewGuid().ToString("N");
+            if (key != storedKey) keeping = JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key).AsTask();
+            _memberId = MemberIds.FromKey(key);
         }
         // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
         await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
         _inRoom = true;
         StateHasChanged();
-    }
-
-    /// <summary>The key this browser is known by in every room, made once and kept in its local storage.</summary>
-    private async Task<string> MemberKeyAsync()
-    {
-        var stored = await JS.InvokeAsync<string?>("localStorage.getItem", MemberKey);
-        if (RoomRules.IsMemberKey(stored)) return stored!;
-        var key = Guid.NewGuid().ToString("N");
-        await JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key);
-        return key;
+        await keeping;
     }
 
     private async Task RenameAsync(string name)
