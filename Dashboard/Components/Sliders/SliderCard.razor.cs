@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Data;
 using Dashboard.Core.Rooms;
-using Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Sliders;
@@ -84,13 +83,16 @@ public partial class SliderCard : IDisposable, IHandleEvent
         $"left: calc(2px + (100% - 4px) * {Math.Clamp((Track.Neutral * 100 - Track.Min) / (Track.Max - Track.Min), 0, 1):0.####})");
 
     // How a gesture began (keys or pointer) decides how it commits; nothing on the card changes, so no render.
-    private readonly Action _onKeyDown;
-    private readonly Action _onPointerDown;
-
-    public SliderCard()
+    private void OnKeyDown()
     {
-        _onKeyDown = NonRendering.Handler(() => _keyboard = true);
-        _onPointerDown = NonRendering.Handler(() => _keyboard = false);
+        _keyboard = true;
+        _noRender = true;
+    }
+
+    private void OnPointerDown()
+    {
+        _keyboard = false;
+        _noRender = true;
     }
 
     /// <summary>The thumb moved (a drag, or a key): the readout follows; nothing is sent to the room.</summary>
@@ -112,7 +114,7 @@ public partial class SliderCard : IDisposable, IHandleEvent
         _dragging = null;
         if (!_keyboard)
         {
-            _drawnByThePage = true;
+            _noRender = true; // the page draws the card, with or just after the results
             await OnShareChanged.InvokeAsync(share);
             return;
         }
@@ -140,20 +142,20 @@ public partial class SliderCard : IDisposable, IHandleEvent
         await OnShareChanged.InvokeAsync(share);
     }
 
-    // True while a pointer release is handled: the card's own render would reach the browser just ahead of the move's
-    // results and cost it a frame (layout of the whole page) before it takes them in. The page draws the card instead,
-    // with or just after the results (the thumb is where the pointer left it meanwhile; only the drag preview stays a
-    // moment longer).
-    private bool _drawnByThePage;
+    // Set by a handler whose event needs no render of this card: a key or pointer going down changes nothing shown, and
+    // at a pointer release the card's own render would reach the browser just ahead of the move's results and cost it a
+    // layout of the whole page before it takes them in (the thumb is where the pointer left it meanwhile; only the drag
+    // preview stays a moment longer). Every render is some seventy components sent to the browser.
+    private bool _noRender;
 
-    /// <summary>As Blazor's default (a render when the handler first waits and when it ends), except for a pointer release.</summary>
+    /// <summary>As Blazor's default (a render when the handler first waits and when it ends), unless the handler said no.</summary>
     async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? argument)
     {
-        _drawnByThePage = false;
+        _noRender = false;
         var handling = callback.InvokeAsync(argument);
-        if (!handling.IsCompleted && !_drawnByThePage) StateHasChanged();
+        if (!handling.IsCompleted && !_noRender) StateHasChanged();
         await handling;
-        if (!_drawnByThePage) StateHasChanged();
+        if (!_noRender) StateHasChanged();
     }
 
     public void Dispose()
