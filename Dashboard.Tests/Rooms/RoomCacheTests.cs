@@ -67,6 +67,10 @@ public class WarmStartTests
         // Storage's write path was rehearsed, and the rehearsal stored nothing.
         Assert.True(warm.StorageRehearsed);
         Assert.Empty(await server.Services.GetRequiredService<Dashboard.Storage.RunStore>().ListAsync(new Dashboard.Storage.RunFilter(), CancellationToken.None));
+        // The cluster's room path was rehearsed with a code no visitor can open, and left no room behind.
+        Assert.True(warm.ClusterRehearsed);
+        Assert.Null(RoomCode.Normalize(WarmStart.RehearsalCode));
+        Assert.Null(registry.Find(WarmStart.RehearsalCode));
 
         var room = registry.Create();
         while (room.View.Latest.Count < 4 || room.View.IsBusy) await room.NextChange.WaitAsync(TimeSpan.FromMinutes(1));

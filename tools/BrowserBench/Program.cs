@@ -37,6 +37,22 @@ if (args.Contains("--frames"))
     Console.Error.WriteLine("first visit frames (ms after the load event: bytes, negative = sent): " + await first.EvaluateAsync<string>(
         "() => { const load = performance.getEntriesByType('navigation')[0].loadEventEnd; return window.__frames.filter(([t]) => t <= window.__doneAt + 5).map(([t, n]) => `${Math.round(t - load)}: ${n}`).join(', '); }"));
 }
+// Where the first visit's page weight is: the HTML of each top-level part, and of the largest kinds of element inside them.
+if (args.Contains("--dom-sizes"))
+{
+    Console.Error.WriteLine("first visit, HTML characters by part: " + await first.EvaluateAsync<string>("""
+        () => {
+            const stack = document.querySelector('.algorithm-card').closest('.mud-grid').parentElement;
+            const parts = [...stack.children].map(e => `${e.className.split(' ').find(c => !c.startsWith('mud-')) || e.tagName.toLowerCase()}:${e.outerHTML.length}`);
+            const byClass = {};
+            for (const e of stack.querySelectorAll('[class]')) for (const c of e.classList) if (!c.startsWith('mud-') || c.match(/^mud-(popover|expand|collapse|tooltip|slider|input|table|menu|chart|select)/)) byClass[c] = (byClass[c] || 0) + e.outerHTML.length;
+            const top = Object.entries(byClass).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([c, n]) => `${c}:${n}`);
+            const popovers = [...document.querySelectorAll('.mud-popover-provider .mud-popover')];
+            return `total ${stack.outerHTML.length}; ${parts.join(', ')}\n  largest classes (nested counted in each): ${top.join(', ')}` +
+                `\n  popovers: ${popovers.length}, ${popovers.reduce((n, e) => n + e.outerHTML.length, 0)} characters; whole body ${document.body.outerHTML.length}; elements ${document.body.querySelectorAll('*').length}`;
+        }
+        """));
+}
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "new position"));
 foreach (var position in positions) results.Add(await MoveAsync(first, double.Parse(position, CultureInfo.InvariantCulture), "visited before, same room"));
 var other = await OpenAsync();

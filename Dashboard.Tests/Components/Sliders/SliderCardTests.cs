@@ -62,6 +62,19 @@ public class SliderCardTests : ComponentTest
     }
 
     [Fact]
+    public void FocusGroupAndMethods_DrawnOnlyOnceOpened()
+    {
+        var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));
+
+        // Collapsed, the settings are not in the page (a first visit's page drew every slider's selects for nothing).
+        Assert.DoesNotContain("Left: undersampling", cut.Markup);
+
+        cut.Find(".mud-expand-panel-header").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Left: undersampling", cut.Markup));
+    }
+
+    [Fact]
     public void PointerDownAndKeyDown_ChangeNothingShown_NoRender()
     {
         var cut = Render(new SliderState("feature:gender", new CategoryGroup("gender", "female")));

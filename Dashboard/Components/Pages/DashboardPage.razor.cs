@@ -23,7 +23,8 @@ public partial class DashboardPage : IHandleEvent
     // The browser keeps the member key (and the display name), so a reconnect, a visit to History or
     // a second tab is the same member: the host stays host.
     private string _memberId = Guid.NewGuid().ToString("N");
-    private bool _keyRead;
+    // Read once per circuit, started as the first room is found or made; answers the write of a new key (see ReadMemberAsync).
+    private Task<Task>? _memberRead;
     private string _name = "";
     private bool _entered;
 
@@ -102,7 +103,7 @@ public partial class DashboardPage : IHandleEvent
     {
         if (WarmUpRoom is { } warmUp)
         {
-            (_room, _inRoom, _entered, _keyRead, _belowCardsShown) = (warmUp, true, true, true, true);
+            (_room, _inRoom, _entered, _belowCardsShown) = (warmUp, true, true, true);
             return;
         }
         // "/" always opens a new room (NEW ROOM); "/room/CODE" of the room shown already changes nothing.
@@ -112,6 +113,9 @@ public partial class DashboardPage : IHandleEvent
         _entered = false;
         _inRoom = false;
         _created = Code is null;
+        // A first visit reads this browser's member key while the room is found or made, and enters before the page's
+        // first render in it: no "joining" render and no round trip after it (they cost a first visit about 0.2 s).
+        _memberRead ??= ReadMemberAsync();
         _room = _created ? await CreateRoomAsync() : await FindRoomAsync(Code!);
         if (_room is null) return;
         _redraw?.Dispose();
@@ -130,6 +134,27 @@ public partial class DashboardPage : IHandleEvent
         });
         // A new room's own address, so Back from History or a reload comes back to it (this page stays, with the same room).
         if (_created) Navigation.NavigateTo($"/room/{_room.Code}", replace: true);
+        var keeping = await _memberRead;
+        // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
+        _entered = true;
+        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
+        _inRoom = true;
+        await keeping;
+    }
+
+    /// <summary>
+    /// The name and the key this browser is known by in every room, in one round trip; the room knows the member by the
+    /// id made from the key. A new key is made once and kept: answers the write of it, which need not be waited for
+    /// before entering.
+    /// </summary>
+    private async Task<Task> ReadMemberAsync()
+    {
+        var stored = await JS.InvokeAsync<string?[]?>("dashboardMember.read", NameKey, MemberKey) ?? [];
+        _name = stored.ElementAtOrDefault(0) ?? "";
+        var storedKey = stored.ElementAtOrDefault(1);
+        var key = RoomRules.IsMemberKey(storedKey) ? storedKey! : Guid.NewGuid().ToString("N");
+        _memberId = MemberIds.FromKey(key);
+        return key == storedKey ? Task.CompletedTask : JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key).AsTask();
     }
 
     /// <summary>
@@ -152,42 +177,18 @@ public partial class DashboardPage : IHandleEvent
         return Task.CompletedTask;
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
         if (_cardsFirst)
         {
             _cardsFirst = false;
             StateHasChanged();
-            return;
         }
-        if (_inRoom && !_belowCardsShown)
+        else if (_inRoom && !_belowCardsShown)
         {
             _belowCardsShown = true;
             StateHasChanged();
-            return;
         }
-        if (_room is null || _entered) return;
-        _entered = true;
-        // Once per circuit, on the first render that has a room (finding a room on another server can take longer
-        // than the first render): the key stays in this browser; the room knows the member by the id made from it.
-        Task keeping = Task.CompletedTask;
-        if (!_keyRead)
-        {
-            _keyRead = true;
-            // The name and the key this browser is known by in every room, in one round trip (a first visit waits for
-            // it before entering the room); a new key is made once and kept, written while the room is entered.
-            var stored = await JS.InvokeAsync<string?[]?>("dashboardMember.read", NameKey, MemberKey) ?? [];
-            _name = stored.ElementAtOrDefault(0) ?? "";
-            var storedKey = stored.ElementAtOrDefault(1);
-            var key = RoomRules.IsMemberKey(storedKey) ? storedKey! : Guid.NewGuid().ToString("N");
-            if (key != storedKey) keeping = JS.InvokeVoidAsync("localStorage.setItem", MemberKey, key).AsTask();
-            _memberId = MemberIds.FromKey(key);
-        }
-        // Whoever opens "/" makes the room and hosts it; a room opened by link is joined.
-        await ExecuteAsync(new EnterRoom(_memberId, string.IsNullOrWhiteSpace(_name) ? "Guest" : _name, AsHost: _created));
-        _inRoom = true;
-        StateHasChanged();
-        await keeping;
     }
 
     private async Task RenameAsync(string name)
