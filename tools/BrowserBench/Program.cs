@@ -34,6 +34,8 @@ results.Add(new
 
 if (args.Contains("--frames"))
 {
+    Console.Error.WriteLine("first visit long tasks (ms after the load event: duration): " + await first.EvaluateAsync<string>(
+        "() => { const load = performance.getEntriesByType('navigation')[0].loadEventEnd; return window.__firstLong.filter(([t]) => t <= window.__doneAt).map(([t, d]) => `${Math.round(t - load)}: ${Math.round(d)}`).join(', '); }"));
     Console.Error.WriteLine("first visit frames (ms after the load event: bytes, negative = sent): " + await first.EvaluateAsync<string>(
         "() => { const load = performance.getEntriesByType('navigation')[0].loadEventEnd; return window.__frames.filter(([t]) => t <= window.__doneAt + 5).map(([t, n]) => `${Math.round(t - load)}: ${n}`).join(', '); }"));
 }
@@ -97,6 +99,9 @@ async Task<IPage> OpenAsync()
     // Milestones of a visit, stamped by the page as they happen (the first time each is seen).
     await page.AddInitScriptAsync("""
         window.__marks = {};
+        // The browser's main thread busy for 50 ms or more from the start of the visit: what holds up the first frames.
+        window.__firstLong = [];
+        new PerformanceObserver(l => window.__firstLong.push(...l.getEntries().map(e => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
         // Every SignalR frame the page sends (negative size) or receives, stamped: which frames a move waits for.
         window.__frames = [];
         const sizeOf = d => d.size ?? d.byteLength ?? d.length ?? 0;
