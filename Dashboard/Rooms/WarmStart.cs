@@ -12,7 +12,8 @@ namespace Dashboard.Rooms;
 /// (split, profile, column rankings) and trains its baseline into the <see cref="ResultCache"/>, through the
 /// same reducer and run code as a room. The first visitor's room then finds everything ready and shows all
 /// four cards at once. Then it renders the live page of a room on that data set once, off any circuit, so the
-/// page's code is compiled before the first visitor needs it (a cold first render took about a second).
+/// page's code is compiled before the first visitor needs it (a cold first render took about a second), and
+/// rehearses what opening that visitor's room goes through: storage's writes and the cluster's room path.
 /// Off with Dashboard:WarmStart=false.
 /// </summary>
 public sealed class WarmStart(RoomRegistry rooms, WorkspaceCache workspaces, IOptions<DashboardOptions> options, IServiceProvider services,

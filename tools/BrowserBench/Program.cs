@@ -111,6 +111,7 @@ async Task<IPage> OpenAsync()
         };
         const seen = (name, test) => { if (!(name in window.__marks) && test()) window.__marks[name] = performance.now(); };
         new MutationObserver(() => {
+            seen('opening a room', () => document.body.innerText.includes('Opening a room'));
             seen('joining the room', () => document.body.innerText.includes('Joining room'));
             seen('loading the data set', () => document.body.innerText.includes('training the baseline'));
             seen('first card', () => document.querySelector('.algorithm-card') !== null);
