@@ -112,6 +112,7 @@ public partial class DashboardPage : IHandleEvent
         if (_room is not null && _entered) _ = _room.ExecuteAsync(new LeaveRoom(_memberId));
         _entered = false;
         _inRoom = false;
+        _notFound = null; // a wrong code tried before in this tab says nothing about this one
         _created = Code is null;
         // A first visit reads this browser's member key while the room is found or made, and enters before the page's
         // first render in it: no "joining" render and no round trip after it (they cost a first visit about 0.2 s).
