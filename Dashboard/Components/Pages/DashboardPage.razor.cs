@@ -180,14 +180,17 @@ public partial class DashboardPage : IHandleEvent
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (_cardsFirst)
+        if (_inRoom && !_belowCardsShown)
         {
+            // The room's first render drew all but the panels below the cards (content held for the cards is drawn in
+            // full when it first appears): one more render brings them, also when results came in meanwhile.
+            _belowCardsShown = true;
             _cardsFirst = false;
             StateHasChanged();
         }
-        else if (_inRoom && !_belowCardsShown)
+        else if (_cardsFirst)
         {
-            _belowCardsShown = true;
+            _cardsFirst = false;
             StateHasChanged();
         }
     }
