@@ -124,6 +124,10 @@ public sealed class RoomGrain(
 
     private static readonly TimeSpan SaveEvery = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>What the grain saves of a room: its settings and its log, as JSON.</summary>
+    public static (string State, string Log) SavedForm(RoomView view) =>
+        (StorageJson.Write(view.State), JsonSerializer.Serialize(RoomLog.Of(view), ClusterHosting.JsonOptions));
+
     // The settings are saved within half a second of a change; a server dying in between loses at most that change.
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
@@ -134,9 +138,8 @@ public sealed class RoomGrain(
         _saving = true;
         try
         {
-            saved.State.StateJson = StorageJson.Write(state);
+            (saved.State.StateJson, saved.State.LogJson) = SavedForm(view);
             saved.State.Version = state.Version;
-            saved.State.LogJson = JsonSerializer.Serialize(RoomLog.Of(view), ClusterHosting.JsonOptions);
             saved.State.HistoryPoints = view.History.Count;
             await saved.WriteStateAsync(cancellationToken);
         }
