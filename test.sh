@@ -62,7 +62,10 @@ if [ -f "$trx" ]; then
       }
       inside && /<Message>/ { grab = 1 }
       inside && grab && lines < 8 { sub(/^ *<Message>/, ""); print "  " $0; lines++ }
-      inside && /<\/Message>/ { grab = 0; inside = 0 }
+      inside && /<\/Message>/ { grab = 0; stack = 1 }
+      # The first line of the stack inside the tests names the step that failed (file and line).
+      inside && stack && / in \/.*Dashboard\.Tests\/.*:line [0-9]+/ { sub(/^ */, ""); print "  " $0; inside = 0; stack = 0 }
+      inside && stack && /<\/StackTrace>/ { inside = 0; stack = 0 }
     ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g; s/<\/Message>//'
   fi
   echo "${passed:-0} passed, ${failed:-0} failed"
