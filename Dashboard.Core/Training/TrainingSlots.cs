@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Dashboard.Core.Training;
 
 /// <summary>
@@ -25,6 +27,18 @@ public sealed class TrainingSlots
         /// <summary>Cancelled when a real fit waits for this background slot; never for a real fit's own slot.</summary>
         CancellationToken Reclaimed { get; }
     }
+
+    /// <summary>How long a real fit waited for its slot, and whether its wait asked a background slot back.</summary>
+    public readonly record struct SlotWait(TimeSpan Waited, bool AskedBack);
+
+    /// <summary>
+    /// Raised when a real (not background) fit gets its slot, at once or after waiting: what `bench hub` reads to tell how
+    /// much of a real move's time went to waiting for a slot, with speculation on and off.
+    /// </summary>
+    public event Action<SlotWait>? RealFitServed;
+
+    /// <summary>Raised when a background slot asked back is given back: how long its holder took to stop (its last step).</summary>
+    public event Action<TimeSpan>? BackgroundGaveBack;
 
     public TrainingSlots(int slots)
     {
@@ -59,6 +73,7 @@ public sealed class TrainingSlots
             if (_free > 0 && _turns.Count == 0 && (turns == _turns || _backgroundTurns.Count == 0))
             {
                 _free--;
+                if (!IsBackground(owner)) RealFitServed?.Invoke(new SlotWait(TimeSpan.Zero, AskedBack: false));
                 return Task.FromResult(NewSlotLocked(owner));
             }
             var waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,6 +90,13 @@ public sealed class TrainingSlots
             reclaim?.MarkReclaimed();
         }
         reclaim?.CancelWork(); // outside the lock: the holder's cancellation callbacks run here
+        if (!IsBackground(owner) && RealFitServed is { } served)
+        {
+            var since = Stopwatch.GetTimestamp();
+            var askedBack = reclaim is not null;
+            waiting.ContinueWith(_ => served(new SlotWait(Stopwatch.GetElapsedTime(since), askedBack)), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         return waiting;
     }
 
@@ -131,10 +153,13 @@ public sealed class TrainingSlots
         /// <summary>Set under the slots' lock, so two real fits never ask the same slot back.</summary>
         public bool IsReclaimed { get; private set; }
 
+        private long _askedBackAt;
+
         public void MarkReclaimed() => IsReclaimed = true;
 
         public void CancelWork()
         {
+            _askedBackAt = Stopwatch.GetTimestamp();
             try
             {
                 _reclaimed.Cancel();
@@ -150,6 +175,7 @@ public sealed class TrainingSlots
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
             slots.Release(this);
             _reclaimed.Dispose();
+            if (_askedBackAt != 0) slots.BackgroundGaveBack?.Invoke(Stopwatch.GetElapsedTime(_askedBackAt));
         }
     }
 }

@@ -25,12 +25,17 @@ public partial class RegressionRoomTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Server.BaseUrl + "/");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.algorithm-card').length === 4 && !document.querySelector('.algorithm-card .mud-progress-linear')",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.WaitAsync(page, "() => document.querySelectorAll('.algorithm-card').length === 4 && !document.querySelector('.algorithm-card .mud-progress-linear')",
+            "the default data set's four cards");
         await page.Locator(".dataset-choice").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Ames" }).ClickAsync();
+        // The choice reaches the server (the picker shows it) before Load is pressed: MudSelect hands its value on only after
+        // a round trip to the browser that closes its list, and a Load handled meanwhile reloads the data set already shown
+        // (on a loaded CI machine the regression cards then never came: a 180 s timeout).
+        await page.WaitForFunctionAsync("() => { const c = document.querySelector('.dataset-choice'); " +
+            "return /Ames/.test(c.innerText + ' ' + [...c.querySelectorAll('input')].map(i => i.value).join(' ')); }");
         await page.Locator("button.load-dataset").ClickAsync();
-        await page.WaitForFunctionAsync(AllRegressionCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.WaitAsync(page, AllRegressionCardsDone, "ames's four regression cards");
         return page;
     }
 
@@ -51,10 +56,8 @@ public partial class RegressionRoomTests(BrowserFixture fixture)
         var track = slider.Locator("input[type=range]");
         await track.FocusAsync();
         await track.PressAsync("End"); // +100 %: SMOTER rows until the rare prices are half the training rows
-        await page.WaitForFunctionAsync($"() => {{ const t = [...document.querySelectorAll('.algorithm-card')].map(c => c.innerText); " +
-            $"return t.length === 4 && t.every(x => /on [\\d,]+ training rows/.test(x) && !/on {rowsBefore[0]:N0} training rows/.test(x)); }}",
-            null, new PageWaitForFunctionOptions { Timeout = 180_000 });
-        await page.WaitForFunctionAsync(AllRegressionCardsDone, null, new PageWaitForFunctionOptions { Timeout = 180_000 });
+        await PageCards.RetrainedAsync(page, rowsBefore[0]);
+        await PageCards.WaitAsync(page, AllRegressionCardsDone, "the four regression cards done after the move");
 
         // The rare prices were raised to half the training rows: the common ones kept, so the rows grew to about twice the common rows.
         Assert.StartsWith("Rare values of Sale_Price: ", await slider.Locator(".slider-readout").InnerTextAsync());

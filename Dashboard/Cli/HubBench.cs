@@ -20,6 +20,11 @@ internal static class HubBench
         var interval = new Option<double>("--interval") { DefaultValueFactory = _ => 10, Description = "Mean seconds between one client's slider moves." };
         var urls = new Option<string[]>("--url") { Description = "A running server to load instead of one in this process (repeat for a cluster's servers; loopback only)." };
         var speculation = new Option<double?>("--speculation-idle") { Description = "Seconds a room must be idle before the server trains ahead (0: off); the server's setting when left out. In-process server only." };
+        var paired = new Option<bool>("--paired")
+        {
+            Description = "Run the load twice on fresh in-process servers with the same moves, speculation off then on, and compare the same moves " +
+                "(those that had to fit something in both runs).",
+        };
         var command = new Command("hub", "Load the SignalR hub with many clients in many rooms (loopback only) and report delivery, latency and runs per minute.");
         command.Add(urls);
         command.Add(clients);
@@ -27,6 +32,7 @@ internal static class HubBench
         command.Add(seconds);
         command.Add(interval);
         command.Add(speculation);
+        command.Add(paired);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(urls) is { Length: > 0 } servers)
@@ -43,24 +49,39 @@ internal static class HubBench
                 output.WriteLine(CliJson.Serialize(new { benchmark = "hub", report = external }));
                 return 0;
             }
-            var folder = Directory.CreateTempSubdirectory("bench-hub-").FullName;
-            string[] arguments = ["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"];
-            if (parse.GetValue(speculation) is { } idle) arguments = [.. arguments, "--Dashboard:SpeculationIdleSeconds", idle.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-            var builder = WebApplication.CreateBuilder(arguments);
-            builder.AddDashboard();
-            await using var app = builder.Build();
-            app.MapDashboard();
-            await app.StartAsync(cancellationToken);
-            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var report = await HubLoad.RunAsync(
-                new HubLoadOptions(url, parse.GetValue(clients), parse.GetValue(rooms), TimeSpan.FromSeconds(parse.GetValue(seconds)),
-                    TimeSpan.FromSeconds(parse.GetValue(interval))),
-                app.Services.GetRequiredService<RoomNotifier>(), cancellationToken);
-            await app.StopAsync(cancellationToken);
-            Directory.Delete(folder, recursive: true);
+            Task<HubLoadReport> RunInProcess(double? idle) => RunInProcessAsync(idle, url => new HubLoadOptions(url, parse.GetValue(clients),
+                parse.GetValue(rooms), TimeSpan.FromSeconds(parse.GetValue(seconds)), TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken);
+            if (parse.GetValue(paired))
+            {
+                var off = await RunInProcess(0);
+                var on = await RunInProcess(parse.GetValue(speculation) is > 0 and var idle ? idle : null);
+                output.WriteLine(CliJson.Serialize(new { benchmark = "hub", off, on, sameMoves = SpeculationPair.Compare(off.Moves, on.Moves) }));
+                return 0;
+            }
+            var report = await RunInProcess(parse.GetValue(speculation));
             output.WriteLine(CliJson.Serialize(new { benchmark = "hub", report }));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The load against a fresh dashboard served in this process on a loopback port, with its own data folder.</summary>
+    /// <param name="speculationIdle">Seconds a room must be idle before the server trains ahead (0: off; null: the server's setting).</param>
+    private static async Task<HubLoadReport> RunInProcessAsync(double? speculationIdle, Func<string, HubLoadOptions> options, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("bench-hub-").FullName;
+        string[] arguments = ["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"];
+        if (speculationIdle is { } idle) arguments = [.. arguments, "--Dashboard:SpeculationIdleSeconds", idle.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var builder = WebApplication.CreateBuilder(arguments);
+        builder.AddDashboard();
+        await using var app = builder.Build();
+        app.MapDashboard();
+        await app.StartAsync(cancellationToken);
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var report = await HubLoad.RunAsync(options(url), app.Services.GetRequiredService<RoomNotifier>(), cancellationToken,
+            app.Services.GetRequiredService<RoomRegistry>().Slots);
+        await app.StopAsync(cancellationToken);
+        Directory.Delete(folder, recursive: true);
+        return report;
     }
 }

@@ -51,7 +51,23 @@ public sealed record HubLoadReport(
     double P95MoveMilliseconds = 0,
     int TrainedMovesMeasured = 0,
     double P50TrainedMoveMilliseconds = 0,
-    double P95TrainedMoveMilliseconds = 0);
+    double P95TrainedMoveMilliseconds = 0,
+    SlotWaitReport? SlotWaits = null)
+{
+    /// <summary>Every measured move, for pairing the moves of two runs with the same seed (not printed).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<MoveTiming> Moves { get; init; } = [];
+}
+
+/// <summary>One real move: the <paramref name="Number"/>th move of client <paramref name="Client"/> (the same move in every run with the same seed).</summary>
+public sealed record MoveTiming(int Client, int Number, double Position, double Milliseconds, bool Trained);
+
+/// <summary>
+/// How long real fits waited for a training slot (in-process server only): every real fit, those whose wait asked a
+/// background (speculation) slot back, and how long a background fit asked back took to stop and give its slot back.
+/// </summary>
+public sealed record SlotWaitReport(int RealFits, double P95WaitMilliseconds, double MaxWaitMilliseconds, int AskedBack,
+    double P95AskedBackWaitMilliseconds, int GaveBack, double P95GiveBackMilliseconds, double MaxGiveBackMilliseconds);
 
 /// <summary>
 /// The hub load tool: SignalR clients spread over rooms move the class slider at random while
@@ -74,7 +90,9 @@ internal static class HubLoad
 
     private sealed record Received(string ClientRoom, string EventRoom, string RunId, string AlgorithmId, double LatencyMilliseconds);
 
-    public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier? notifier, CancellationToken cancellationToken)
+    /// <param name="slots">The in-process server's training slots, to time real fits' waits for a slot (null: not timed).</param>
+    public static async Task<HubLoadReport> RunAsync(HubLoadOptions options, RoomNotifier? notifier, CancellationToken cancellationToken,
+        TrainingSlots? slots = null)
     {
         var servers = options.Servers;
         var measuring = false;
@@ -168,7 +186,9 @@ internal static class HubLoad
             return Task.CompletedTask;
         }
         Volatile.Write(ref measuring, true);
+        var slotWaits = new SlotWaitClock(slots);
         using (notifier?.Subscribe(null, Count))
+        using (slotWaits)
         {
             var sent = 0;
             var refused = 0;
@@ -178,10 +198,10 @@ internal static class HubLoad
                 if (connection is null) return;
                 var random = SeededRandom.For(options.Seed + i, "hub-load");
                 await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.CommandInterval.TotalMilliseconds), cancellationToken);
-                while (DateTime.UtcNow < until)
+                for (var number = 0; DateTime.UtcNow < until; number++)
                 {
                     var share = Math.Round(0.2 + 0.4 * random.NextDouble(), 3);
-                    moves.Sent(roomOf[i], share);
+                    moves.Sent(roomOf[i], share, i, number);
                     var refusal = await connection.InvokeAsync<string?>(nameof(TrainingHub.MoveSlider), roomOf[i], RoomDefaults.ClassSliderId, share, cancellationToken);
                     Interlocked.Increment(ref sent);
                     if (refusal is not null) Interlocked.Increment(ref refused);
@@ -207,6 +227,7 @@ internal static class HubLoad
             var latencies = all.Where(r => r.ClientRoom == r.EventRoom).Select(r => r.LatencyMilliseconds).Order().ToArray();
             var moveLatencies = moves.Latencies();
             var trainedMoves = moves.Latencies(trained: true);
+            slotWaits.Dispose(); // the runs have ended: what follows is not the load's
             foreach (var connection in connections.OfType<HubConnection>()) await connection.DisposeAsync();
             return new HubLoadReport(options.Clients, options.Rooms, Math.Round(clock.Elapsed.TotalSeconds, 1), failed, sent, refused,
                 final.Length, all.Length, missed, all.Count(r => r.ClientRoom != r.EventRoom),
@@ -214,7 +235,10 @@ internal static class HubLoad
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1048576, servers.Count, completed.Count,
                 Math.Round(completed.Count / options.Duration.TotalMinutes, 1), notifier is null ? "clients" : "server",
                 moveLatencies.Length, Percentile(moveLatencies, 0.50), Percentile(moveLatencies, 0.95),
-                trainedMoves.Length, Percentile(trainedMoves, 0.50), Percentile(trainedMoves, 0.95));
+                trainedMoves.Length, Percentile(trainedMoves, 0.50), Percentile(trainedMoves, 0.95), slotWaits.Report())
+            {
+                Moves = moves.Timings(),
+            };
         }
     }
 
@@ -251,12 +275,12 @@ internal static class HubLoad
     /// </summary>
     private sealed class MoveClock(Stopwatch clock)
     {
-        private readonly ConcurrentDictionary<(string Room, double Position), TimeSpan> _sent = new();
-        private readonly ConcurrentDictionary<(string Room, string RunId), TimeSpan> _running = new();
-        private readonly ConcurrentBag<(double Milliseconds, bool Trained)> _latencies = [];
+        private readonly ConcurrentDictionary<(string Room, double Position), (TimeSpan At, int Client, int Number)> _sent = new();
+        private readonly ConcurrentDictionary<(string Room, string RunId), (TimeSpan At, int Client, int Number, double Position)> _running = new();
+        private readonly ConcurrentBag<MoveTiming> _latencies = [];
         private readonly ConcurrentDictionary<(string Room, string RunId), bool> _trained = new();
 
-        public void Sent(string room, double position) => _sent[(room, position)] = clock.Elapsed;
+        public void Sent(string room, double position, int client, int number) => _sent[(room, position)] = (clock.Elapsed, client, number);
 
         /// <summary>A result of this run was fitted for it (not answered from the cache or by speculation).</summary>
         public void Trained(string room, string runId) => _trained[(room, runId)] = true;
@@ -264,21 +288,61 @@ internal static class HubLoad
         public void Started(RunStarted e)
         {
             var position = e.Context?.State.Sliders.FirstOrDefault(s => s.Id == RoomDefaults.ClassSliderId) is { } slider ? slider.Balance ?? slider.TargetShare : null;
-            if (position is { } p && _sent.TryRemove((e.RoomCode, p), out var at)) _running.TryAdd((e.RoomCode, e.RunId), at);
+            if (position is { } p && _sent.TryRemove((e.RoomCode, p), out var sent)) _running.TryAdd((e.RoomCode, e.RunId), (sent.At, sent.Client, sent.Number, p));
         }
 
         public void Completed(RunCompleted e)
         {
-            if (_running.TryRemove((e.RoomCode, e.RunId), out var at))
+            if (_running.TryRemove((e.RoomCode, e.RunId), out var move))
             {
-                _latencies.Add(((clock.Elapsed - at).TotalMilliseconds, _trained.TryRemove((e.RoomCode, e.RunId), out _)));
+                _latencies.Add(new MoveTiming(move.Client, move.Number, move.Position, (clock.Elapsed - move.At).TotalMilliseconds,
+                    _trained.TryRemove((e.RoomCode, e.RunId), out _)));
             }
         }
 
         /// <summary>Every measured move's latency, sorted; with <paramref name="trained"/>, only the moves that did (or did not) fit anything.</summary>
         public double[] Latencies(bool? trained = null) => [.. _latencies.Where(l => trained is null || l.Trained == trained).Select(l => l.Milliseconds).Order()];
+
+        public MoveTiming[] Timings() => [.. _latencies.OrderBy(m => m.Client).ThenBy(m => m.Number)];
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>Listens to the server's training slots while the load runs (nothing when there are none to listen to).</summary>
+    private sealed class SlotWaitClock : IDisposable
+    {
+        private readonly TrainingSlots? _slots;
+        private readonly ConcurrentBag<TrainingSlots.SlotWait> _waits = [];
+        private readonly ConcurrentBag<TimeSpan> _gaveBack = [];
+        private bool _listening;
+
+        public SlotWaitClock(TrainingSlots? slots)
+        {
+            _slots = slots;
+            if (slots is null) return;
+            slots.RealFitServed += _waits.Add;
+            slots.BackgroundGaveBack += _gaveBack.Add;
+            _listening = true;
+        }
+
+        public SlotWaitReport? Report()
+        {
+            if (_slots is null) return null;
+            double[] Sorted(IEnumerable<TimeSpan> times) => [.. times.Select(t => t.TotalMilliseconds).Order()];
+            var all = Sorted(_waits.Select(w => w.Waited));
+            var askedBack = Sorted(_waits.Where(w => w.AskedBack).Select(w => w.Waited));
+            var gaveBack = Sorted(_gaveBack);
+            return new SlotWaitReport(all.Length, Percentile(all, 0.95), all.Length == 0 ? 0 : Math.Round(all[^1], 1), askedBack.Length,
+                Percentile(askedBack, 0.95), gaveBack.Length, Percentile(gaveBack, 0.95), gaveBack.Length == 0 ? 0 : Math.Round(gaveBack[^1], 1));
+        }
+
+        public void Dispose()
+        {
+            if (!_listening) return;
+            _listening = false;
+            _slots!.RealFitServed -= _waits.Add;
+            _slots.BackgroundGaveBack -= _gaveBack.Add;
+        }
+    }
+
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
 }

@@ -141,4 +141,48 @@ public class TrainingSlotsTests
         held.Dispose();
         (await queued.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
+
+    [Fact]
+    public async Task RealFitServed_AtOnceAndAfterAskingBack_BackgroundGaveBack_TimesTheStop()
+    {
+        var slots = new TrainingSlots(1);
+        var served = new List<TrainingSlots.SlotWait>();
+        var gaveBack = new List<TimeSpan>();
+        slots.RealFitServed += wait => { lock (served) served.Add(wait); };
+        slots.BackgroundGaveBack += took => { lock (gaveBack) gaveBack.Add(took); };
+
+        (await slots.AcquireAsync("free slot")).Dispose();
+        Assert.Equal([new TrainingSlots.SlotWait(TimeSpan.Zero, AskedBack: false)], served);
+
+        var background = await slots.AcquireAsync(TrainingSlots.Background("speculation"));
+        Assert.Single(served); // background work is not a real fit
+        var real = slots.AcquireAsync("moved");
+        await Task.Delay(50); // the background fit's last step
+        background.Dispose();
+        (await real.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+
+        await WaitUntilAsync(() => { lock (served) return served.Count == 2; });
+        Assert.True(served[1].AskedBack);
+        Assert.InRange(served[1].Waited, TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(5));
+        var stop = Assert.Single(gaveBack);
+        Assert.InRange(stop, TimeSpan.FromMilliseconds(40), served[1].Waited);
+    }
+
+    [Fact]
+    public async Task BackgroundGaveBack_NotRaisedForABackgroundSlotNobodyAskedFor()
+    {
+        var slots = new TrainingSlots(1);
+        var gaveBack = 0;
+        slots.BackgroundGaveBack += _ => Interlocked.Increment(ref gaveBack);
+
+        (await slots.AcquireAsync(TrainingSlots.Background("speculation"))).Dispose();
+
+        Assert.Equal(0, gaveBack);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
 }
