@@ -22,9 +22,10 @@ internal static class HubBench
         var speculation = new Option<double?>("--speculation-idle") { Description = "Seconds a room must be idle before the server trains ahead (0: off); the server's setting when left out. In-process server only." };
         var paired = new Option<bool>("--paired")
         {
-            Description = "Run the load twice on fresh in-process servers with the same moves, speculation off then on, and compare the same moves " +
-                "(those that had to fit something in both runs).",
+            Description = "Run the load twice on fresh in-process servers with the same moves, speculation off and on (after an unmeasured " +
+                "30-second warm-up, so neither run pays for compiling the code), and compare the same moves (those that had to fit something in both runs).",
         };
+        var onFirst = new Option<bool>("--on-first") { Description = "With --paired: the run with speculation first (alternate pairs to cancel any order effect)." };
         var command = new Command("hub", "Load the SignalR hub with many clients in many rooms (loopback only) and report delivery, latency and runs per minute.");
         command.Add(urls);
         command.Add(clients);
@@ -33,6 +34,7 @@ internal static class HubBench
         command.Add(interval);
         command.Add(speculation);
         command.Add(paired);
+        command.Add(onFirst);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(urls) is { Length: > 0 } servers)
@@ -49,13 +51,17 @@ internal static class HubBench
                 output.WriteLine(CliJson.Serialize(new { benchmark = "hub", report = external }));
                 return 0;
             }
-            Task<HubLoadReport> RunInProcess(double? idle) => RunInProcessAsync(idle, url => new HubLoadOptions(url, parse.GetValue(clients),
-                parse.GetValue(rooms), TimeSpan.FromSeconds(parse.GetValue(seconds)), TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken);
+            Task<HubLoadReport> RunInProcess(double? idle, int seed = 1, int? forSeconds = null) => RunInProcessAsync(idle, url => new HubLoadOptions(url,
+                parse.GetValue(clients), parse.GetValue(rooms), TimeSpan.FromSeconds(forSeconds ?? parse.GetValue(seconds)),
+                TimeSpan.FromSeconds(parse.GetValue(interval)), seed), cancellationToken);
             if (parse.GetValue(paired))
             {
-                var off = await RunInProcess(0);
-                var on = await RunInProcess(parse.GetValue(speculation) is > 0 and var idle ? idle : null);
-                output.WriteLine(CliJson.Serialize(new { benchmark = "hub", off, on, sameMoves = SpeculationPair.Compare(off.Moves, on.Moves) }));
+                double? speculating = parse.GetValue(speculation) is > 0 and var idle ? idle : null;
+                await RunInProcess(speculating, seed: 1000, forSeconds: 30); // other moves, not measured: compiles what both runs use
+                HubLoadReport off, on;
+                if (parse.GetValue(onFirst)) (on, off) = (await RunInProcess(speculating), await RunInProcess(0));
+                else (off, on) = (await RunInProcess(0), await RunInProcess(speculating));
+                output.WriteLine(CliJson.Serialize(new { benchmark = "hub", onFirst = parse.GetValue(onFirst), off, on, sameMoves = SpeculationPair.Compare(off.Moves, on.Moves) }));
                 return 0;
             }
             var report = await RunInProcess(parse.GetValue(speculation));
@@ -70,7 +76,9 @@ internal static class HubBench
     private static async Task<HubLoadReport> RunInProcessAsync(double? speculationIdle, Func<string, HubLoadOptions> options, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("bench-hub-").FullName;
-        string[] arguments = ["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning"];
+        // The server's log goes to stderr: stdout is the report, read as JSON.
+        string[] arguments = ["--urls", "http://127.0.0.1:0", "--Dashboard:DataFolder", folder, "--Logging:LogLevel:Default", "Warning",
+            "--Logging:Console:LogToStandardErrorThreshold", "Trace"];
         if (speculationIdle is { } idle) arguments = [.. arguments, "--Dashboard:SpeculationIdleSeconds", idle.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var builder = WebApplication.CreateBuilder(arguments);
         builder.AddDashboard();

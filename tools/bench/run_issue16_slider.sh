@@ -8,9 +8,9 @@
 #    lending_club's and titanic's class-balance track.
 # 2. in a real browser (tools/BrowserBench against a server started here): the first visit (load event →
 #    four cards, after the warm start), six new and revisited positions, another room, a step after idle.
-# 3. 20 rooms moving sliders (`bench hub`, one client per room, a move every 4–12 s so rooms do sit idle):
-#    a real move's latency (send → its run completed) with speculation on (5 s) and off, twice each; the
-#    report also gives the moves that had to fit something apart from those answered ahead.
+# 3. 20 rooms moving sliders (`bench hub --paired`, one client per room, a move every 4–12 s so rooms do sit idle):
+#    a real move's latency (send → its run completed) with speculation off and on over the same moves, two
+#    pairs in both orders; each pair also compares the moves that had to fit something in both runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tools/bench/sitting.sh
@@ -31,8 +31,6 @@ sleep 15 # the warm start trains the default data set's baseline in the backgrou
 run browser tools/BrowserBench/bin/Release/net10.0/BrowserBench --url http://127.0.0.1:5326 --positions 0.80,0.90,0.65,0.72,0.95,0.58
 kill $server
 
-# Twice each, alternating: one pair of 120 s runs differs by 10-15 % from the next on its own.
-for round in 1 2; do
-  run hub-speculation-on-$round $BIN bench hub --clients 20 --rooms 20 --seconds 120 --interval 8 --speculation-idle 5
-  run hub-speculation-off-$round $BIN bench hub --clients 20 --rooms 20 --seconds 120 --interval 8 --speculation-idle 0
-done
+# Two pairs, off first then on first: the same moves with and without speculation beside them.
+run hub-speculation-pair-1 $BIN bench hub --clients 20 --rooms 20 --seconds 240 --interval 8 --paired
+run hub-speculation-pair-2 $BIN bench hub --clients 20 --rooms 20 --seconds 240 --interval 8 --paired --on-first
