@@ -80,4 +80,26 @@ public class RegressionHistoryTests : StoredRunsComponentTest
         Assert.Equal("Best by R² (report)", regression.Find(".best-by-r2").TextContent.Trim());
         Assert.All(regression.FindAll(".export-report"), b => Assert.Equal("Report (R²)", b.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task RunGrid_OnlyRegressionRuns_R2AndErrorColumnsInsteadOfTheClassificationOnes()
+    {
+        await SaveRegressionRunsAsync();
+        var close = TestResults.Regressed("svm", [105_000, 150_000, 175_000, 230_000, 330_000, 420_000]).Regression!;
+
+        var cut = Context.Render<RunGrid>();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("a.open-run").Count));
+
+        var headers = cut.FindAll(".run-grid th").Select(h => h.TextContent.Trim()).ToList();
+        foreach (var info in RegressionMetricCatalog.All) Assert.Contains(headers, h => h.StartsWith(info.Label, StringComparison.Ordinal));
+        Assert.DoesNotContain(headers, h => h.StartsWith("F1", StringComparison.Ordinal) || h.StartsWith("ROC AUC", StringComparison.Ordinal));
+        Assert.DoesNotContain(headers, h => h.StartsWith("TP / FP", StringComparison.Ordinal) || h.StartsWith("Cost / row", StringComparison.Ordinal));
+        // The second run's forest predicted closely: its row shows that fit's R² and errors as the cards format them.
+        var forest = Dashboard.Core.Training.AlgorithmCatalog.Get("random-forest", Dashboard.Core.Data.TargetTask.Regression).DisplayName;
+        var forestRow = cut.FindAll(".run-grid tbody tr").Single(r => r.TextContent.Contains("moved rare values") && r.TextContent.Contains(forest));
+        string Cell(RegressionMetricId id) => forestRow.QuerySelector($".regression-cell[data-metric={id}]")!.TextContent.Trim();
+        Assert.Equal(Dashboard.Components.Shared.DisplayFormat.Regression(RegressionMetricId.R2, close.R2), Cell(RegressionMetricId.R2));
+        Assert.Equal(Dashboard.Components.Shared.DisplayFormat.Regression(RegressionMetricId.Mae, close.All.MeanAbsoluteError), Cell(RegressionMetricId.Mae));
+        Assert.Equal(Dashboard.Components.Shared.DisplayFormat.Regression(RegressionMetricId.Rmse, close.All.RootMeanSquaredError), Cell(RegressionMetricId.Rmse));
+    }
 }

@@ -112,6 +112,14 @@ public sealed partial class RunGrid : IDisposable
 
     private static string Value(RunResultRow row, MetricId metric) => row.Get(metric) is { } value ? DisplayFormat.Metric(value) : "–";
 
+    private static double? RegressionValue(RunResultRow row, RegressionMetricId id) =>
+        row.Regression is { } metrics ? RegressionMetricCatalog.Value(metrics, id) : null;
+
+    /// <summary>A regression number as the cards show it; "failed" under R² for a result that has none, "–" for one not defined.</summary>
+    private static string RegressionText(RunResultRow row, RegressionMetricId id) => row.Regression is null
+        ? id == RegressionMetricId.R2 ? "failed" : ""
+        : RegressionValue(row, id) is { } value ? DisplayFormat.Regression(id, value) : "–";
+
     /// <summary>
     /// Per run, the rows with its lowest expected cost (all of them on a tie). Only where the grid shows two or more
     /// costed rows of the run: with the algorithm filter set, "cheapest" would say nothing.
