@@ -35,7 +35,7 @@ public static class RoomReducer
                 RunResult r => Result(view, r),
                 RunEnded r => Ended(view, r, now),
                 RunStopped r => Stopped(view, r),
-                RunBroken r => Broken(view, r),
+                RunBroken r => Broken(view, r, now),
                 _ => throw new ArgumentException($"Unknown input {input.GetType().Name}."),
             };
         }
@@ -164,6 +164,7 @@ public static class RoomReducer
             PreparedRunId = null,
             Error = null,
             LastMovedSliderId = null,
+            AfterBaseline = null, // a change to the data set before is gone with it
             Activity = Append(view.Activity, now, state.NameOf(ready.MemberId), description),
         };
         List<RoomEffect> effects = [new Publish(new RoomStateChanged(state.Code, state, ready.MemberId, description) { PublishedAt = now })];
@@ -188,6 +189,7 @@ public static class RoomReducer
     /// <summary>Retrains every algorithm on freshly resampled rows; every run in flight is cancelled (latest wins).</summary>
     private static RoomStep StartFull(RoomView view, List<RoomEffect> effects, string reason, string who, bool isBaseline, DateTimeOffset now)
     {
+        if (!isBaseline && BaselineInFlight(view)) return AfterTheBaseline(view, effects, reason, who);
         var ids = view.State.Algorithms.Select(a => a.AlgorithmId).ToArray();
         var runId = isBaseline ? BaselineRunId(view.State) : NewRunId(view, now);
         var plan = new RunPlan(runId, reason, ids, isBaseline, view.State, isBaseline ? null : view.LastMovedSliderId, PreparedFrom: null);
@@ -207,6 +209,7 @@ public static class RoomReducer
     /// <summary>Retrains one algorithm on the current resampled rows; its run in flight (if it trains nothing else) is cancelled.</summary>
     private static RoomStep StartOne(RoomView view, List<RoomEffect> effects, string algorithmId, string reason, string who, DateTimeOffset now)
     {
+        if (BaselineInFlight(view)) return AfterTheBaseline(view, effects, reason, who);
         // Still resampling for a newer slider position (or never resampled): retrain everything with the new settings.
         if (view.PreparedRunId is not { } prepared) return StartFull(view, effects, reason, who, isBaseline: false, now);
         var plan = new RunPlan(NewRunId(view, now), reason, [algorithmId], IsBaseline: false, view.State, view.LastMovedSliderId, prepared);
@@ -221,6 +224,17 @@ public static class RoomReducer
         var next = view with { Runs = runs, ResultFrom = resultFrom, Status = With(view.Status, algorithmId, new AlgorithmStatusView(true, "training")) };
         return Started(next, effects, plan, who, now);
     }
+
+    private static bool BaselineInFlight(RoomView view) => view.Runs.Values.Any(plan => plan.IsBaseline);
+
+    /// <summary>
+    /// A change made while the data set's baseline trains waits for it rather than cancelling it: the baseline is every
+    /// card's reference (a student moving a slider as the teacher loads a data set left the room without one). The
+    /// latest change's description is kept; its run trains the room's settings as they are when the baseline ends (a
+    /// change of one card's settings then retrains every card, the others from the cache).
+    /// </summary>
+    private static RoomStep AfterTheBaseline(RoomView view, List<RoomEffect> effects, string reason, string who) =>
+        new(view with { AfterBaseline = new DeferredRun(reason, who) }, effects);
 
     private static RoomStep Started(RoomView view, List<RoomEffect> effects, RunPlan plan, string who, DateTimeOffset now)
     {
@@ -281,6 +295,10 @@ public static class RoomReducer
         if (!view.Runs.TryGetValue(report.RunId, out var plan)) return new RoomStep(view, []);
         var next = Finished(view, report.RunId);
         List<RoomEffect> effects = [new Publish(new RunCompleted(view.State.Code, report.RunId, report.Seconds) { PublishedAt = now })];
+        if (plan.IsBaseline && next.AfterBaseline is { } deferred)
+        {
+            return StartFull(next with { AfterBaseline = null }, effects, deferred.Reason, deferred.Who, isBaseline: false, now);
+        }
         // A reopened room (or a replayed run) trains its sliders' positions once its baseline is in.
         return plan.IsBaseline && next.State.Changes().Count > 0
             ? StartFull(next, effects, "the sliders' positions", "", isBaseline: false, now)
@@ -308,7 +326,7 @@ public static class RoomReducer
 
     private const string SupersededReason = "a newer change";
 
-    private static RoomStep Broken(RoomView view, RunBroken report)
+    private static RoomStep Broken(RoomView view, RunBroken report, DateTimeOffset now)
     {
         if (!view.Runs.ContainsKey(report.RunId)) return new RoomStep(view, []);
         var failed = new AlgorithmStatusView(false, report.Message);
@@ -317,7 +335,11 @@ public static class RoomReducer
             Status = Owned(view, report.RunId).Aggregate(view.Status, (all, id) => With(all, id, failed)),
             Error = report.Message,
         };
-        return new RoomStep(next, [new Publish(new RunFailed(view.State.Code, report.RunId, report.Message))]);
+        List<RoomEffect> effects = [new Publish(new RunFailed(view.State.Code, report.RunId, report.Message))];
+        // A change that waited for a baseline that failed is still what the room asked for: it runs now.
+        return view.Runs[report.RunId].IsBaseline && next.AfterBaseline is { } deferred
+            ? StartFull(next with { AfterBaseline = null }, effects, deferred.Reason, deferred.Who, isBaseline: false, now)
+            : new RoomStep(next, effects);
     }
 
     /// <summary>The view without a run that has ended one way or another.</summary>

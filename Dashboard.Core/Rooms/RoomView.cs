@@ -80,6 +80,13 @@ public sealed record RoomView
     /// <summary>Which run each algorithm's next result must come from: a result of any other run is superseded and dropped.</summary>
     public IReadOnlyDictionary<string, string> ResultFrom { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// A change made while the data set's baseline trains: the baseline is every card's reference ("vs baseline", the
+    /// history's first point, the stored baseline run), so it is not cancelled; this run starts when it ends, with the
+    /// room's settings as they are by then. Null when nothing waits.
+    /// </summary>
+    public DeferredRun? AfterBaseline { get; init; }
+
     /// <summary>The run whose resampled rows are current (a settings change of one algorithm retrains on them).</summary>
     public string? PreparedRunId { get; init; }
 
@@ -120,6 +127,9 @@ public sealed record RoomView
     [JsonIgnore]
     public bool IsBusy => Runs.Count > 0;
 }
+
+/// <summary>A run asked for while the baseline trained (<see cref="RoomView.AfterBaseline"/>): the latest change's description and who made it.</summary>
+public sealed record DeferredRun(string Reason, string Who);
 
 /// <summary>A run the room started: what it trains and with which settings, as they were when it started.</summary>
 /// <param name="State">The room's settings at the start (sliders, seats, mode).</param>

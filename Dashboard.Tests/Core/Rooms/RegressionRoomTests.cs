@@ -124,7 +124,8 @@ public class RegressionRoomTests
     [Fact]
     public void ConfigureSlider_TargetRange_TheClassSliderMovesThatRangeToAnyShare()
     {
-        var view = Loaded().View;
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded), id => TestResults.Regressed(id, TestResults.Prices));
 
         var step = Apply(view, new ConfigureSlider("ana", "class", new TargetRangeGroup(400_000, double.PositiveInfinity), UndersamplingMethod.Random, OversamplingMethod.Smogn, 5));
 

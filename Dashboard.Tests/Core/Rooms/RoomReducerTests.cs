@@ -161,45 +161,116 @@ public class RoomReducerTests
         Assert.True(back.View.State.Member("ana") is { IsHost: true, IsPresent: true });
     }
 
+    /// <summary>A loaded room whose baseline has trained, and the run of Ben's first move (class to 0.4) in flight.</summary>
+    private static (RoomStep Step, RunPlan Moved) FirstMoveInFlight()
+    {
+        var loaded = Loaded();
+        var view = Finish(loaded.View, Started(loaded));
+        var step = Apply(view, new MoveSlider("ben", "class", 0.4));
+        return (step, Started(step));
+    }
+
     [Fact]
     public void MoveSlider_CancelsTheRunInFlight_StartsAFullRun_LatestWins()
     {
-        var loaded = Loaded();
-        var baseline = Started(loaded);
+        var (first, moved) = FirstMoveInFlight();
 
-        var step = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+        var step = Apply(first.View, new MoveSlider("ben", "class", 0.45));
 
-        Assert.Equal(baseline.RunId, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
+        Assert.Equal(moved.RunId, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
         var move = Started(step);
-        Assert.Equal("moved class balance to 0.4", move.Reason);
+        Assert.Equal("moved class balance to 0.45", move.Reason);
         Assert.Equal("class", move.MovedSliderId);
         Assert.Equal(move.RunId, Assert.Single(step.View.Runs.Keys));
-        // A late result of the cancelled baseline is dropped: it never overwrites the newer run's card.
-        var late = Apply(step.View, new RunResult(baseline.RunId, TestResults.Completed("svm", TestResults.GoodScores), Neutral.Value.Summary));
+        // A late result of the cancelled run is dropped: it never overwrites the newer run's card.
+        var latest = step.View.Latest;
+        var late = Apply(step.View, new RunResult(moved.RunId, TestResults.Completed("svm", [.. TestResults.GoodScores.Reverse()]), Neutral.Value.Summary));
         Assert.Empty(late.Effects);
-        Assert.Empty(late.View.Latest);
+        Assert.Same(latest, late.View.Latest);
     }
 
     [Fact]
     public void MoveSlider_AnnouncesTheCancelledRunAtOnce_ItsLateEndStopOrBreakChangesNothing()
     {
-        var loaded = Loaded();
-        var baseline = Started(loaded);
+        var (first, moved) = FirstMoveInFlight();
 
-        var step = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+        var step = Apply(first.View, new MoveSlider("ben", "class", 0.45));
 
         // The cancellation is announced before the new run starts, so a client that saw the old run start sees it end
         // even if the run finishes in the race with its cancellation (its RunEnded then arrives for a run the room forgot).
         var published = step.Effects.OfType<Publish>().Select(p => p.Event).ToArray();
         var cancelled = Assert.Single(published.OfType<RunCancelled>());
-        Assert.Equal((baseline.RunId, "a newer change"), (cancelled.RunId, cancelled.Reason));
+        Assert.Equal((moved.RunId, "a newer change"), (cancelled.RunId, cancelled.Reason));
         Assert.True(Array.IndexOf(published, cancelled) < Array.FindIndex(published, e => e is RunStarted));
-        Assert.Empty(Apply(step.View, new RunEnded(baseline.RunId, 1)).Effects);
-        Assert.Empty(Apply(step.View, new RunStopped(baseline.RunId, "a newer change")).Effects);
-        var broken = Apply(step.View, new RunBroken(baseline.RunId, "No row left."));
+        Assert.Empty(Apply(step.View, new RunEnded(moved.RunId, 1)).Effects);
+        Assert.Empty(Apply(step.View, new RunStopped(moved.RunId, "a newer change")).Effects);
+        var broken = Apply(step.View, new RunBroken(moved.RunId, "No row left."));
         Assert.Empty(broken.Effects);
         Assert.Null(broken.View.Error);
         Assert.All(broken.View.Status.Values, s => Assert.True(s.IsTraining));
+    }
+
+    [Fact]
+    public void MoveSlider_WhileTheBaselineTrains_BaselineGoesOn_TheLatestChangeRunsWhenItEnds()
+    {
+        var loaded = Loaded();
+        var baseline = Started(loaded);
+
+        var first = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+        var second = Apply(first.View, new MoveSlider("ben", "class", 0.45));
+
+        // The baseline is every card's reference: neither move cancels it or starts a run beside it.
+        Assert.Empty(first.Effects.OfType<CancelRun>());
+        Assert.Empty(second.Effects.OfType<StartRun>());
+        Assert.Equal([baseline.RunId], second.View.Runs.Keys);
+        Assert.Equal(0.45, second.View.State.Slider("class").Balance ?? second.View.State.Slider("class").TargetShare);
+        // Its results are the baseline, and the room stores it: its end is announced.
+        var view = Apply(second.View, new RunPrepared(baseline.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+        foreach (var id in baseline.AlgorithmIds)
+        {
+            view = Apply(view, new RunResult(baseline.RunId, TestResults.Completed(id, TestResults.GoodScores), Neutral.Value.Summary)).View;
+        }
+        Assert.Equal(baseline.AlgorithmIds.Order(), view.Baseline.Keys.Order());
+        var ended = Apply(view, new RunEnded(baseline.RunId, 1.0));
+        Assert.Equal(baseline.RunId, Published<RunCompleted>(ended).RunId);
+        // Then the latest change runs, on the settings as they are now, named for it.
+        var move = Started(ended);
+        Assert.Equal("moved class balance to 0.45", move.Reason);
+        Assert.Equal(0.45, move.State.Slider("class").Balance ?? move.State.Slider("class").TargetShare);
+        Assert.False(move.IsBaseline);
+        Assert.Null(ended.View.AfterBaseline);
+        Assert.Equal(move.RunId, Published<RunStarted>(ended).RunId);
+    }
+
+    [Fact]
+    public void SetAlgorithm_WhileTheBaselineTrains_WaitsForIt_ABaselineThatFails_StillRunsTheChange()
+    {
+        var loaded = Loaded();
+        var baseline = Started(loaded);
+
+        var step = Apply(loaded.View, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
+
+        Assert.Empty(step.Effects.OfType<StartRun>());
+        Assert.Empty(step.Effects.OfType<CancelRun>());
+        var broken = Apply(step.View, new RunBroken(baseline.RunId, "No row left."));
+        Assert.Equal("No row left.", broken.View.Error);
+        var change = Started(broken);
+        Assert.Equal(ClassWeightMode.Balanced, change.State.Seat("mlp").ClassWeight.Mode);
+        Assert.Equal(baseline.AlgorithmIds.Order(), change.AlgorithmIds.Order()); // every card: the others answer from the cache
+    }
+
+    [Fact]
+    public void DatasetReady_WhileAChangeWaitsForTheBaseline_TheNewDataSetsBaselineReplacesBoth()
+    {
+        var loaded = Loaded();
+        var waiting = Apply(loaded.View, new MoveSlider("ben", "class", 0.4));
+        Assert.NotNull(waiting.View.AfterBaseline);
+
+        var reloaded = Apply(waiting.View, new DatasetReady("ana", Workspace(), Choice with { SplitSeed = 7 }));
+
+        Assert.Equal(Started(loaded).RunId, Assert.Single(reloaded.Effects.OfType<CancelRun>()).RunId);
+        Assert.True(Started(reloaded).IsBaseline);
+        Assert.Null(reloaded.View.AfterBaseline);
     }
 
     [Fact]
@@ -221,27 +292,26 @@ public class RoomReducerTests
     [Fact]
     public void SetAlgorithm_WhileStillResampling_RetrainsEverything()
     {
-        var loaded = Loaded();
+        var (moving, moved) = FirstMoveInFlight();
 
-        var step = Apply(loaded.View, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
+        var step = Apply(moving.View, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
 
         Assert.Equal(4, Started(step).AlgorithmIds.Count);
-        Assert.Single(step.Effects.OfType<CancelRun>());
+        Assert.Equal(moved.RunId, Assert.Single(step.Effects.OfType<CancelRun>()).RunId);
     }
 
     [Fact]
     public void SetAlgorithm_DuringAFullRunsTraining_TheFullRunGoesOnForTheOthers_ItsResultForThatAlgorithmIsDropped()
     {
-        var loaded = Loaded();
-        var full = Started(loaded);
-        var view = Apply(loaded.View, new RunPrepared(full.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
+        var (moving, full) = FirstMoveInFlight();
+        var view = Apply(moving.View, new RunPrepared(full.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
 
         var step = Apply(view, new SetAlgorithm("ben", "mlp", HyperparameterValues.Defaults, new ClassWeighting(ClassWeightMode.Balanced)));
         view = step.View;
 
         Assert.Empty(step.Effects.OfType<CancelRun>());
-        var old = Apply(view, new RunResult(full.RunId, TestResults.Completed("mlp", TestResults.GoodScores), Neutral.Value.Summary));
-        Assert.False(old.View.Latest.ContainsKey("mlp"));
+        var old = Apply(view, new RunResult(full.RunId, TestResults.Completed("mlp", [.. TestResults.GoodScores.Reverse()]), Neutral.Value.Summary));
+        Assert.Same(view.Latest["mlp"], old.View.Latest["mlp"]); // the baseline's result stays until the new one comes
         var other = Apply(view, new RunResult(full.RunId, TestResults.Completed("svm", TestResults.GoodScores), Neutral.Value.Summary));
         Assert.True(other.View.Latest.ContainsKey("svm"));
         Assert.Equal(full.RunId, Published<AlgorithmCompleted>(other).RunId);
