@@ -48,7 +48,11 @@ public class ClusterPageTests(BrowserFixture fixture)
         a.Kill();
         await slider.FocusAsync();
         await slider.PressAsync("End");
-        await PageCards.RetrainedAsync(page, rowsAfterUndersampling);
+        // The room reopened on B trains its baseline first (every card's reference; the move waits for it), then the move:
+        // SMOTE adds minority rows, so every card ends on more rows than at neutral.
+        await PageCards.WaitAsync(page, "() => { const t = [...document.querySelectorAll('.algorithm-card')].map(c => c.innerText); " +
+            $"return t.length === 4 && t.every(x => {{ const m = /on ([\\d,]+) training rows/.exec(x); return m && +m[1].replace(/,/g, '') > {rowsBefore}; }}); }}",
+            $"four cards on more than {rowsBefore:N0} rows");
         Assert.All(await PageCards.RowsAsync(page), rows => Assert.True(rows > rowsBefore)); // SMOTE added minority rows
         Assert.Equal("100", await slider.InputValueAsync());
     }
