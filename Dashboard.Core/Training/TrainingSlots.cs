@@ -66,6 +66,7 @@ public sealed class TrainingSlots
     {
         BackgroundSlot? reclaim = null;
         Task<IDisposable> waiting;
+        var atOnce = false;
         lock (_gate)
         {
             var turns = IsBackground(owner) ? _backgroundTurns : _turns;
@@ -73,31 +74,43 @@ public sealed class TrainingSlots
             if (_free > 0 && _turns.Count == 0 && (turns == _turns || _backgroundTurns.Count == 0))
             {
                 _free--;
-                if (!IsBackground(owner)) RealFitServed?.Invoke(new SlotWait(TimeSpan.Zero, AskedBack: false));
-                return Task.FromResult(NewSlotLocked(owner));
+                waiting = Task.FromResult(NewSlotLocked(owner));
+                atOnce = true;
             }
-            var waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!_waiting.TryGetValue(owner, out var queue))
+            else
             {
-                _waiting[owner] = queue = new Queue<TaskCompletionSource<IDisposable>>();
-                turns.AddLast(owner);
+                waiting = EnqueueLocked(owner, turns, cancellationToken);
+                // A real fit waits while background work holds slots: one of them is asked back (one per waiting real fit).
+                if (!IsBackground(owner)) reclaim = _background.FirstOrDefault(slot => !slot.IsReclaimed);
+                reclaim?.MarkReclaimed();
             }
-            queue.Enqueue(waiter);
-            cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
-            waiting = waiter.Task;
-            // A real fit waits while background work holds slots: one of them is asked back (one per waiting real fit).
-            if (!IsBackground(owner)) reclaim = _background.FirstOrDefault(slot => !slot.IsReclaimed);
-            reclaim?.MarkReclaimed();
         }
-        reclaim?.CancelWork(); // outside the lock: the holder's cancellation callbacks run here
-        if (!IsBackground(owner) && RealFitServed is { } served)
+        // Outside the lock: the holder's cancellation callbacks and the listeners run here.
+        reclaim?.CancelWork();
+        if (IsBackground(owner) || RealFitServed is not { } served) return waiting;
+        if (atOnce)
         {
-            var since = Stopwatch.GetTimestamp();
-            var askedBack = reclaim is not null;
-            waiting.ContinueWith(_ => served(new SlotWait(Stopwatch.GetElapsedTime(since), askedBack)), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            served(new SlotWait(TimeSpan.Zero, AskedBack: false));
+            return waiting;
         }
+        var since = Stopwatch.GetTimestamp();
+        var askedBack = reclaim is not null;
+        waiting.ContinueWith(_ => served(new SlotWait(Stopwatch.GetElapsedTime(since), askedBack)), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return waiting;
+    }
+
+    private Task<IDisposable> EnqueueLocked(string owner, LinkedList<string> turns, CancellationToken cancellationToken)
+    {
+        var waiter = new TaskCompletionSource<IDisposable>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_waiting.TryGetValue(owner, out var queue))
+        {
+            _waiting[owner] = queue = new Queue<TaskCompletionSource<IDisposable>>();
+            turns.AddLast(owner);
+        }
+        queue.Enqueue(waiter);
+        cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+        return waiter.Task;
     }
 
     private IDisposable NewSlotLocked(string owner)
