@@ -134,11 +134,16 @@ internal static class HubLoad
                     moves.Completed(e);
                     if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
                 });
-                if (notifier is null)
+                connection.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e =>
                 {
-                    connection.On<RunCancelled>(nameof(ITrainingClient.RunCancelled), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
-                    connection.On<RunFailed>(nameof(ITrainingClient.RunFailed), e => { if (Volatile.Read(ref measuring)) heard.Enqueue(e); });
-                }
+                    moves.Ended(e.RoomCode, e.RunId);
+                    if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
+                });
+                connection.On<RunFailed>(nameof(ITrainingClient.RunFailed), e =>
+                {
+                    moves.Ended(e.RoomCode, e.RunId);
+                    if (notifier is null && Volatile.Read(ref measuring)) heard.Enqueue(e);
+                });
                 await connection.StartAsync(cancellationToken);
                 if (codes[room] is null)
                 {
@@ -298,6 +303,13 @@ internal static class HubLoad
                 _latencies.Add(new MoveTiming(move.Client, move.Number, move.Position, (clock.Elapsed - move.At).TotalMilliseconds,
                     _trained.TryRemove((e.RoomCode, e.RunId), out _)));
             }
+        }
+
+        /// <summary>A run cancelled by a newer move, or failed: not measured, and nothing of it is kept.</summary>
+        public void Ended(string room, string runId)
+        {
+            _running.TryRemove((room, runId), out _);
+            _trained.TryRemove((room, runId), out _);
         }
 
         /// <summary>Every measured move's latency, sorted; with <paramref name="trained"/>, only the moves that did (or did not) fit anything.</summary>
