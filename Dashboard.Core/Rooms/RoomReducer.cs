@@ -236,6 +236,12 @@ public static class RoomReducer
     private static RoomStep AfterTheBaseline(RoomView view, List<RoomEffect> effects, string reason, string who) =>
         new(view with { AfterBaseline = new DeferredRun(reason, who) }, effects);
 
+    /// <summary>When the run that ended is the baseline and a change waited for it (<see cref="AfterTheBaseline"/>): that change's run; else null.</summary>
+    private static RoomStep? WaitedForTheBaseline(RoomView next, RunPlan ended, List<RoomEffect> effects, DateTimeOffset now) =>
+        ended.IsBaseline && next.AfterBaseline is { } waiting
+            ? StartFull(next with { AfterBaseline = null }, effects, waiting.Reason, waiting.Who, isBaseline: false, now)
+            : null;
+
     private static RoomStep Started(RoomView view, List<RoomEffect> effects, RunPlan plan, string who, DateTimeOffset now)
     {
         var next = view with { RunsStarted = view.RunsStarted + 1 };
@@ -285,7 +291,8 @@ public static class RoomReducer
         };
         var completed = new AlgorithmCompleted(view.State.Code, report.RunId, result, training)
         {
-            LeavesNoneTraining = next.Status.Values.All(status => !status.IsTraining),
+            // A change waiting for this baseline trains the cards next: their wait is not over.
+            LeavesNoneTraining = next.Status.Values.All(status => !status.IsTraining) && next.AfterBaseline is null,
         };
         return new RoomStep(next, [new Publish(completed)]);
     }
@@ -295,14 +302,10 @@ public static class RoomReducer
         if (!view.Runs.TryGetValue(report.RunId, out var plan)) return new RoomStep(view, []);
         var next = Finished(view, report.RunId);
         List<RoomEffect> effects = [new Publish(new RunCompleted(view.State.Code, report.RunId, report.Seconds) { PublishedAt = now })];
-        if (plan.IsBaseline && next.AfterBaseline is { } deferred)
-        {
-            return StartFull(next with { AfterBaseline = null }, effects, deferred.Reason, deferred.Who, isBaseline: false, now);
-        }
         // A reopened room (or a replayed run) trains its sliders' positions once its baseline is in.
-        return plan.IsBaseline && next.State.Changes().Count > 0
+        return WaitedForTheBaseline(next, plan, effects, now) ?? (plan.IsBaseline && next.State.Changes().Count > 0
             ? StartFull(next, effects, "the sliders' positions", "", isBaseline: false, now)
-            : new RoomStep(next, effects);
+            : new RoomStep(next, effects));
     }
 
     /// <summary>
@@ -337,9 +340,7 @@ public static class RoomReducer
         };
         List<RoomEffect> effects = [new Publish(new RunFailed(view.State.Code, report.RunId, report.Message))];
         // A change that waited for a baseline that failed is still what the room asked for: it runs now.
-        return view.Runs[report.RunId].IsBaseline && next.AfterBaseline is { } deferred
-            ? StartFull(next with { AfterBaseline = null }, effects, deferred.Reason, deferred.Who, isBaseline: false, now)
-            : new RoomStep(next, effects);
+        return WaitedForTheBaseline(next, view.Runs[report.RunId], effects, now) ?? new RoomStep(next, effects);
     }
 
     /// <summary>The view without a run that has ended one way or another.</summary>

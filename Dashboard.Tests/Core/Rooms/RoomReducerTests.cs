@@ -228,7 +228,10 @@ public class RoomReducerTests
         var view = Apply(second.View, new RunPrepared(baseline.RunId, Neutral.Value.Summary, Neutral.Value.Resampled)).View;
         foreach (var id in baseline.AlgorithmIds)
         {
-            view = Apply(view, new RunResult(baseline.RunId, TestResults.Completed(id, TestResults.GoodScores), Neutral.Value.Summary)).View;
+            var result = Apply(view, new RunResult(baseline.RunId, TestResults.Completed(id, TestResults.GoodScores), Neutral.Value.Summary));
+            // The cards' wait is not over with the baseline's last result: the change trains them next.
+            Assert.False(Published<AlgorithmCompleted>(result).CompletesWait);
+            view = result.View;
         }
         Assert.Equal(baseline.AlgorithmIds.Order(), view.Baseline.Keys.Order());
         var ended = Apply(view, new RunEnded(baseline.RunId, 1.0));
