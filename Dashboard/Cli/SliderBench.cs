@@ -49,12 +49,18 @@ internal static class SliderBench
             async Task MeasureAsync(RoomRunner at, double share, string kind)
             {
                 events.Clear();
+                using var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var (pauseBefore, allocatedBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
                 var start = Stopwatch.GetTimestamp();
                 var refusal = await at.ExecuteAsync(new MoveSlider("bench", parse.GetValue(slider)!, share));
                 if (refusal is not null) throw new DatasetException(DataProblem.InvalidSetting, refusal);
                 var completed = await WaitAsync(events, e => e is RunCompleted or RunFailed, cancellationToken);
                 // A position the resampler refuses (too many rows, say) is reported, not waited for for ever.
                 if (completed.Event is RunFailed failed) throw new DatasetException(DataProblem.InvalidSetting, $"At {share}: {failed.Error}");
+                process.Refresh();
+                var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                var (gcPause, allocated, collections) = (GC.GetTotalPauseDuration() - pauseBefore, GC.GetTotalAllocatedBytes() - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
                 var first = events.First(e => e.Event is AlgorithmCompleted);
                 rows.Add(new
                 {
@@ -63,6 +69,10 @@ internal static class SliderBench
                     firstResultSeconds = Math.Round(Stopwatch.GetElapsedTime(start, first.Ticks).TotalSeconds, 3),
                     firstAlgorithm = ((AlgorithmCompleted)first.Event).Result.AlgorithmId,
                     allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
+                    // The process's CPU from the move to its last result (all threads: the fits, and what the room does beside them).
+                    cpuSeconds = Math.Round(cpuSeconds, 3),
+                    // Garbage collection meanwhile: every collection stops the fits' threads too.
+                    gc = new { collections, pauseSeconds = Math.Round(gcPause.TotalSeconds, 3), allocatedMegabytes = Math.Round(allocated / 1e6, 1) },
                     fromCache = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Cache }),
                     fromSpeculation = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Speculation }),
                     trainingRows = at.View.Training?.RowsAfter,

@@ -4,9 +4,11 @@ using Dashboard.Core.Training.Svm;
 namespace Dashboard.Core.Training.Algorithms;
 
 /// <summary>
-/// Support vector machine: scikit-learn LinearSVC's model (squared hinge, penalty C, regularized intercept) by
-/// dual coordinate descent (<see cref="LinearSvmSolver"/>, where the reasons for not using ML.NET's trainers are),
-/// with Platt scaling of the training rows' decision values for probabilities.
+/// Support vector machine: scikit-learn LinearSVC's model (squared hinge, penalty C, regularized intercept), solved
+/// by Newton's method in the primal (<see cref="LinearSvmNewton"/>: exact, and 4-5x faster on the bundled sets) up to
+/// <see cref="LinearSvmNewton.MaxSlots"/> feature slots and by dual coordinate descent beyond (<see cref="LinearSvmSolver"/>,
+/// where the reasons for not using ML.NET's trainers are), with Platt scaling of the training rows' decision values
+/// for probabilities.
 /// </summary>
 internal static class LinearSvmAlgorithm
 {
@@ -14,10 +16,10 @@ internal static class LinearSvmAlgorithm
         "How much a training row on the wrong side of the margin costs. Small C keeps the margin wide and the model simple; large C fits the training rows harder (and takes longer).",
         LogScale: true);
     private static readonly HyperparameterSpec Passes = new("passes", "Max passes over the data", HyperparameterKind.Integer, 1, 2000, 1000,
-        "Upper bound on the solver's passes through the training rows; it stops as soon as the solution has converged.");
+        "Upper bound on the solver's steps (Newton steps, or passes through the rows on data with very many feature slots); it stops as soon as the solution has converged.");
 
     /// <summary>
-    /// liblinear's own default for its dual solvers (scikit-learn passes 1e-4). On lending_club it ends after 264 passes
+    /// Coordinate descent's stopping tolerance: liblinear's own default for its dual solvers (scikit-learn passes 1e-4). On lending_club it ends after 264 passes
     /// instead of 782 at 1e-3, and the test-row ROC AUC differs by 0.0001.
     /// </summary>
     private const double Tolerance = 0.1;
@@ -31,7 +33,9 @@ internal static class LinearSvmAlgorithm
         var c = hp.Get(Penalty);
         var (negative, positive) = input.ClassWeight.WeightsFor(input.Labels);
         var penalties = input.Labels.Select(l => c * (l == 1 ? positive : negative)).ToArray();
-        var model = LinearSvmSolver.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), Tolerance, input.Seed, cancellationToken);
+        var model = LinearSvmNewton.Suits(input.Features)
+            ? LinearSvmNewton.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), cancellationToken)
+            : LinearSvmSolver.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), Tolerance, input.Seed, cancellationToken);
         // Calibrated on all training rows, unweighted, as ML.NET's Platt calibrator does for the forest.
         var platt = PlattScaling.Fit(model.DecisionValues(input.Features), input.Labels);
         return new Classifier(model, platt);

@@ -15,7 +15,10 @@ internal static class LinearSvrAlgorithm
         LogScale: true);
     private static readonly HyperparameterSpec Epsilon = new("epsilon", "Tube half-width ε", HyperparameterKind.Real, 0, 2, 0,
         "Errors up to ε (in standard deviations of the target) cost nothing; 0 as scikit-learn's default.");
-    private static readonly HyperparameterSpec Passes = LinearSvmAlgorithm.Descriptor.Spec("passes");
+    private static readonly HyperparameterSpec Passes = LinearSvmAlgorithm.Descriptor.Spec("passes") with
+    {
+        Help = "Upper bound on the solver's passes through the training rows; it stops as soon as the solution has converged.",
+    };
 
     /// <summary>Stop when a pass's violations are 1 % of the first pass's (liblinear's default for this solver is 10 %; 1 % is cheap here).</summary>
     private const double Tolerance = 0.01;

@@ -118,7 +118,7 @@ public static class LinearSvmSolver
 }
 
 /// <summary>A fitted linear SVM: decision value w·x + b, positive on the positive side of the margin.</summary>
-/// <param name="Passes">Passes over the rows the solver made.</param>
+/// <param name="Passes">Passes over the rows coordinate descent made, or <see cref="LinearSvmNewton"/>'s steps.</param>
 /// <param name="Converged">False when it stopped at the maximum passes.</param>
 public sealed record LinearSvmModel(float[] Weights, float Bias, int Passes, bool Converged)
 {
