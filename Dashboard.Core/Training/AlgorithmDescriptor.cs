@@ -28,6 +28,13 @@ public sealed record AlgorithmDescriptor(
     /// <summary>What kind of learner it is, for what its card must say before a student compares it (the sliders act first).</summary>
     public AlgorithmKind Kind { get; init; } = AlgorithmKind.Classifier;
 
+    /// <summary>
+    /// True when its fit is made of independent parts that can use a core the run's other fits have left
+    /// (<see cref="TrainingInput.SpareCore"/>): such a fit starts last (<see cref="StartOrder"/>) and spreads over the
+    /// cores as they free up, so it does not leave one core idle at the end of a run.
+    /// </summary>
+    public bool SpreadsOverSpareCores { get; init; }
+
     /// <summary>Trains the regressor; null for a classifier.</summary>
     public Func<RegressionInput, CancellationToken, IRegressor>? Regress { get; init; }
 

@@ -53,9 +53,23 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
         using var slot = trainingSlots is null ? null : await trainingSlots.AcquireAsync(options.Owner, cancellationToken);
         // Background work stops too when a real fit asks for its slot back; the run then ends with OperationCanceledException.
         using var fit = TrainingSlots.StopWhenReclaimed(slot, cancellationToken);
-        return await RunDedicatedAsync(() => TrainOne(data, settings, options, fit.Token), fit.Token,
+        return await RunDedicatedAsync(() => TrainOne(data, settings, options, SpareCoreFor(options.Owner), fit.Token), fit.Token,
             background: TrainingSlots.IsBackground(options.Owner));
     }
+
+    /// <summary>
+    /// A core lent by the slots when no fit waits for one (<see cref="TrainingSlots.TryLendSpare"/>), running the work on a
+    /// thread of its own at the owner's priority and given back when the work ends.
+    /// </summary>
+    private SpareCore? SpareCoreFor(string owner) => trainingSlots is null ? null : work =>
+    {
+        if (trainingSlots.TryLendSpare(owner) is not { } slot) return null;
+        return RunDedicatedAsync(() =>
+        {
+            using (slot) work(slot.Reclaimed);
+            return true;
+        }, CancellationToken.None, TrainingSlots.IsBackground(owner));
+    };
 
     /// <summary>
     /// Runs CPU-bound work on a thread of its own, not the thread pool's: with many rooms training,
@@ -72,12 +86,12 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
 
     /// <summary>A regressor's fit and its regression metrics on the test rows (for a numeric target).</summary>
     private static AlgorithmResult Regress(LoopData data, IReadOnlyList<double> targets, AlgorithmSettings settings, int seed, double featurizeSeconds, Stopwatch clock,
-        CancellationToken cancellationToken)
+        SpareCore? spareCore, CancellationToken cancellationToken)
     {
         var algorithm = settings.Algorithm;
         var regress = algorithm.Regress ?? throw new InvalidOperationException(
             $"{algorithm.DisplayName} is a classifier, but the target is predicted as a number: use the regressor of its seat (AlgorithmCatalog.RegressionDefaults).");
-        var model = regress(new RegressionInput(data.Train, targets, settings.Hyperparameters, seed), cancellationToken);
+        var model = regress(new RegressionInput(data.Train, targets, settings.Hyperparameters, seed) { SpareCore = spareCore }, cancellationToken);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +107,8 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
         };
     }
 
-    private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, CancellationToken cancellationToken)
+    private static AlgorithmResult TrainOne(LoopData data, AlgorithmSettings settings, LoopOptions options, SpareCore? spareCore,
+        CancellationToken cancellationToken)
     {
         var (matrix, labels, featurizeSeconds) = (data.Train, data.TrainLabels, data.FeaturizeSeconds);
         var algorithm = settings.Algorithm;
@@ -102,8 +117,9 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
         try
         {
             algorithm.Validate(settings.Hyperparameters);
-            if (data.TrainTargets is { } targets) return Regress(data, targets, settings, options.Seed, featurizeSeconds, clock, cancellationToken);
-            var model = algorithm.Train(new TrainingInput(matrix, labels, settings.Hyperparameters, settings.ClassWeight, options.Seed), cancellationToken);
+            if (data.TrainTargets is { } targets) return Regress(data, targets, settings, options.Seed, featurizeSeconds, clock, spareCore, cancellationToken);
+            var input = new TrainingInput(matrix, labels, settings.Hyperparameters, settings.ClassWeight, options.Seed) { SpareCore = spareCore };
+            var model = algorithm.Train(input, cancellationToken);
             fitSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             cancellationToken.ThrowIfCancellationRequested();

@@ -5,4 +5,8 @@ public sealed record RegressionInput(
     FeatureMatrix Features,
     IReadOnlyList<double> Targets,
     HyperparameterValues Hyperparameters,
-    int Seed);
+    int Seed)
+{
+    /// <summary>Where a fit that can split its work finds a core no other fit is using; null to use only its own.</summary>
+    public SpareCore? SpareCore { get; init; }
+}

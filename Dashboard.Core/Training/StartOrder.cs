@@ -7,6 +7,9 @@ namespace Dashboard.Core.Training;
 /// longest-processing-time rule). On 200,000 rows, starting in ascending order left FastForest (4 s) waiting for a
 /// slot and made the whole loop about 1.5x slower.
 /// Algorithms never fitted yet keep the order given, before the others (their cost is unknown).
+/// A fit that spreads over spare cores (<see cref="AlgorithmDescriptor.SpreadsOverSpareCores"/>: the forest) starts
+/// after all the others whatever its size: started last, it takes over each core the others leave, so no core idles
+/// while one long fit finishes (lending_club, 9,100 rows: the forest and the MLP each ended a run alone on one core).
 /// </summary>
 public static class StartOrder
 {
@@ -14,9 +17,11 @@ public static class StartOrder
     public static IReadOnlyList<AlgorithmSettings> For(IEnumerable<AlgorithmSettings> settings, IReadOnlyDictionary<string, double> lastFitSeconds)
     {
         var all = settings.ToArray();
-        var unknown = all.Where(s => !lastFitSeconds.ContainsKey(s.Algorithm.Id));
-        var known = all.Where(s => lastFitSeconds.ContainsKey(s.Algorithm.Id)).OrderBy(s => lastFitSeconds[s.Algorithm.Id]).ToArray();
-        if (known.Length == 0) return all;
-        return [.. unknown, known[0], .. known.Skip(1).Reverse()];
+        var spreading = all.Where(s => s.Algorithm.SpreadsOverSpareCores).ToArray();
+        var rest = all.Where(s => !s.Algorithm.SpreadsOverSpareCores).ToArray();
+        var unknown = rest.Where(s => !lastFitSeconds.ContainsKey(s.Algorithm.Id));
+        var known = rest.Where(s => lastFitSeconds.ContainsKey(s.Algorithm.Id)).OrderBy(s => lastFitSeconds[s.Algorithm.Id]).ToArray();
+        if (known.Length == 0) return [.. unknown, .. spreading];
+        return [.. unknown, known[0], .. known.Skip(1).Reverse(), .. spreading];
     }
 }

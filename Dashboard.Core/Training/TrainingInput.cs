@@ -6,4 +6,8 @@ public sealed record TrainingInput(
     IReadOnlyList<int> Labels,
     HyperparameterValues Hyperparameters,
     ClassWeighting ClassWeight,
-    int Seed);
+    int Seed)
+{
+    /// <summary>Where a fit that can split its work finds a core no other fit is using; null to use only its own.</summary>
+    public SpareCore? SpareCore { get; init; }
+}

@@ -40,6 +40,9 @@ public sealed class TrainingSlots
     /// <summary>Raised when a background slot asked back is given back: how long its holder took to stop (its last step).</summary>
     public event Action<TimeSpan>? BackgroundGaveBack;
 
+    /// <summary>Raised when <see cref="TryLendSpare"/> lends a slot (outside the lock).</summary>
+    public event Action? SpareLent;
+
     public TrainingSlots(int slots)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
@@ -98,6 +101,26 @@ public sealed class TrainingSlots
         waiting.ContinueWith(_ => served(new SlotWait(Stopwatch.GetElapsedTime(since), askedBack)), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return waiting;
+    }
+
+    /// <summary>
+    /// A slot nobody is waiting for, lent at once to a fit that can spread its work (the forest's trees), or null when
+    /// every slot is taken or a fit waits. The lent slot is asked back (<see cref="IReclaimable.Reclaimed"/>) as soon as a
+    /// real fit comes to wait, as a background slot is, so lending never makes a fit wait longer than one step. A real
+    /// owner's loan goes before speculation waiting for the slot; a background owner's only when nothing waits at all.
+    /// </summary>
+    public IReclaimable? TryLendSpare(string owner)
+    {
+        BackgroundSlot slot;
+        lock (_gate)
+        {
+            if (_free == 0 || _turns.Count > 0 || (IsBackground(owner) && _backgroundTurns.Count > 0)) return null;
+            _free--;
+            slot = new BackgroundSlot(this);
+            _background.Add(slot);
+        }
+        SpareLent?.Invoke();
+        return slot;
     }
 
     private Task<IDisposable> EnqueueLocked(string owner, LinkedList<string> turns, CancellationToken cancellationToken)

@@ -40,6 +40,8 @@ internal static class SliderBench
                 events.Enqueue((e, Stopwatch.GetTimestamp()));
                 return Task.CompletedTask;
             });
+            var loans = 0;
+            registry.Slots.SpareLent += () => Interlocked.Increment(ref loans);
             var choice = new DatasetChoice(parse.GetValue(data)!);
             var room = registry.Create(choice);
             await WaitAsync(events, e => e is RunCompleted, cancellationToken);
@@ -49,6 +51,7 @@ internal static class SliderBench
             async Task MeasureAsync(RoomRunner at, double share, string kind)
             {
                 events.Clear();
+                var loansBefore = Volatile.Read(ref loans);
                 using var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
                 var (pauseBefore, allocatedBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
@@ -62,6 +65,10 @@ internal static class SliderBench
                 var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                 var (gcPause, allocated, collections) = (GC.GetTotalPauseDuration() - pauseBefore, GC.GetTotalAllocatedBytes() - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
                 var first = events.First(e => e.Event is AlgorithmCompleted);
+                if (Environment.GetEnvironmentVariable("SLIDER_TIMELINE") is not null)
+                {
+                    Console.Error.WriteLine($"{kind} {share}: " + string.Join(", ", events.Select(e => $"{Stopwatch.GetElapsedTime(start, e.Ticks).TotalMilliseconds:F0} {e.Event.GetType().Name}{(e.Event is AlgorithmProgress p ? $"/{p.AlgorithmId}/{p.Stage}" : e.Event is AlgorithmCompleted c ? "/" + c.Result.AlgorithmId : "")}")));
+                }
                 rows.Add(new
                 {
                     kind,
@@ -71,6 +78,8 @@ internal static class SliderBench
                     allFourSeconds = Math.Round(Stopwatch.GetElapsedTime(start, completed.Ticks).TotalSeconds, 3),
                     // The process's CPU from the move to its last result (all threads: the fits, and what the room does beside them).
                     cpuSeconds = Math.Round(cpuSeconds, 3),
+                    // Cores lent to the forest once the other fits were done (TrainingSlots.TryLendSpare).
+                    spareCoresLent = Volatile.Read(ref loans) - loansBefore,
                     // Garbage collection meanwhile: every collection stops the fits' threads too.
                     gc = new { collections, pauseSeconds = Math.Round(gcPause.TotalSeconds, 3), allocatedMegabytes = Math.Round(allocated / 1e6, 1) },
                     fromCache = events.Count(e => e.Event is AlgorithmCompleted { Result.Origin: Core.Training.ResultOrigin.Cache }),

@@ -31,7 +31,10 @@ internal static class RandomForestAlgorithm
         "The share of features each tree may look at: lower values make the trees more different from each other.");
 
     public static AlgorithmDescriptor Descriptor { get; } = new(
-        "random-forest", "Random forest", "random forest", [Trees, Leaves, FeatureFraction], Train);
+        "random-forest", "Random forest", "random forest", [Trees, Leaves, FeatureFraction], Train)
+    {
+        SpreadsOverSpareCores = true,
+    };
 
     /// <summary>The forest's settings from the seat's values (the regressor passes its own specs, with other defaults).</summary>
     public static ForestOptions Options(HyperparameterValues values, HyperparameterSpec trees, HyperparameterSpec leaves, HyperparameterSpec featureFraction) =>
@@ -44,7 +47,7 @@ internal static class RandomForestAlgorithm
         var targets = labels.Select(l => l == 1 ? 1.0 : 0.0).ToArray();
         var rowWeights = labels.Select(l => l == 1 ? classWeights.Positive : classWeights.Negative).ToArray();
         var trees = LeafwiseForest.Grow(input.Features, targets, rowWeights, Options(input.Hyperparameters, Trees, Leaves, FeatureFraction),
-            input.Seed, "random-forest", cancellationToken);
+            input.Seed, "random-forest", cancellationToken, input.SpareCore);
         return new TreeEnsembleClassifier(trees, input.Features.Columns);
     }
 }

@@ -30,14 +30,18 @@ internal static class RandomForestRegression
     internal const int MaxDrawsPerTree = 20_000;
 
     public static AlgorithmDescriptor Descriptor { get; } = AlgorithmDescriptor.Regressor(
-        "random-forest", "Random forest regression", "random forest", [Trees, Leaves, FeatureFraction], Train);
+        "random-forest", "Random forest regression", "random forest", [Trees, Leaves, FeatureFraction], Train) with
+    {
+        SpreadsOverSpareCores = true,
+    };
 
     private static IRegressor Train(RegressionInput input, CancellationToken cancellationToken)
     {
         var mean = input.Targets.Count > 0 ? input.Targets.Average() : 0;
         var centred = input.Targets.Select(y => y - mean).ToArray();
         var trees = LeafwiseForest.Grow(input.Features, centred, null,
-            RandomForestAlgorithm.Options(input.Hyperparameters, Trees, Leaves, FeatureFraction) with { MaxDrawsPerTree = MaxDrawsPerTree }, input.Seed, "random-forest-regression", cancellationToken);
+            RandomForestAlgorithm.Options(input.Hyperparameters, Trees, Leaves, FeatureFraction) with { MaxDrawsPerTree = MaxDrawsPerTree }, input.Seed, "random-forest-regression", cancellationToken,
+            input.SpareCore);
         return new ForestRegressor(trees, mean);
     }
 

@@ -47,8 +47,7 @@ internal readonly record struct DenseLayer(int Inputs, int Units, int Offset)
                 z[0] = sum;
                 continue;
             }
-            biases.CopyTo(z);
-            foreach (var k in nonZero.Row(r)) ShortKernels.MultiplyAdd(weights.Slice(k * Units, Units), x[k], z);
+            ShortKernels.AffineRow(weights, biases, x, nonZero.Row(r), z);
         }
     }
 

@@ -49,6 +49,72 @@ public sealed class RandomForestTests
     }
 
     [Fact]
+    public void Fit_WithASpareCore_HelperGrowsTrees_SameBitsAsAlone()
+    {
+        var split = TrainingFixtures.LendingClub;
+        var input = Input(split, seed: 5);
+        var forest = AlgorithmCatalog.Get("random-forest");
+        var helperThreads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var helped = input with
+        {
+            SpareCore = work => Task.Factory.StartNew(() =>
+            {
+                helperThreads.Add(Environment.CurrentManagedThreadId);
+                work(CancellationToken.None);
+            }, TaskCreationOptions.LongRunning),
+        };
+
+        var alone = forest.Train(input, CancellationToken.None).PredictProbabilities(split.Test);
+        var together = forest.Train(helped, CancellationToken.None).PredictProbabilities(split.Test);
+
+        Assert.NotEmpty(helperThreads);
+        Assert.Equal(alone, together);
+    }
+
+    [Fact]
+    public void Fit_HelperAskedBackAtOnce_TheFitGrowsEveryTreeItself()
+    {
+        var split = TrainingFixtures.BreastCancer;
+        var input = Input(split, seed: 5);
+        var forest = AlgorithmCatalog.Get("random-forest");
+        var asked = 0;
+        // Every helper finds its core wanted back before its first tree: it must stop without taking one.
+        var reclaimed = input with
+        {
+            SpareCore = work =>
+            {
+                Interlocked.Increment(ref asked);
+                return Task.Run(() => work(new CancellationToken(canceled: true)));
+            },
+        };
+
+        var alone = forest.Train(input, CancellationToken.None).PredictProbabilities(split.Test);
+        var withoutHelp = forest.Train(reclaimed, CancellationToken.None).PredictProbabilities(split.Test);
+
+        Assert.True(asked > 1, "the fit asks again for a core after a helper gave its back");
+        Assert.Equal(alone, withoutHelp);
+    }
+
+    [Fact]
+    public async Task Loop_TheForestStartedLast_BorrowsTheCoreTheOthersLeft()
+    {
+        var split = TrainingFixtures.LendingClub;
+        var rows = TrainingFixtures.Baseline(split);
+        var slots = new TrainingSlots(2);
+        var lent = 0;
+        var settings = new[] { AlgorithmSettings.Default(TrainingFixtures.Waiting("quick", TimeSpan.Zero)), AlgorithmSettings.Default(AlgorithmCatalog.Get("random-forest")) };
+        var reference = EnsembleScores.Fit(split, "random-forest", seed: 42);
+        slots.SpareLent += () => Interlocked.Increment(ref lent);
+
+        var results = await new MullerLoop(slots).RunAsync(split, rows, settings, new LoopOptions(0.5, 42)).ToListAsync();
+
+        var forest = results.Single(r => r.AlgorithmId == "random-forest");
+        Assert.Equal(AlgorithmStatus.Completed, forest.Status);
+        Assert.True(lent > 0, "the forest grew trees on the core the quick fit left");
+        Assert.Equal(reference, forest.TestScores.Select(s => (float)s).ToArray());
+    }
+
+    [Fact]
     public void Descriptor_KeepsFastForestsSettings_SoStoredSettingsStillLoad()
     {
         var forest = AlgorithmCatalog.Get("random-forest");

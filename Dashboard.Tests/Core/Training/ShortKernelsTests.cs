@@ -25,6 +25,27 @@ public sealed class ShortKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(64, 123)] // the default hidden layer on lending_club: the sums held in registers
+    [InlineData(32, 30)]
+    [InlineData(65, 10)]
+    public void AffineRow_SameBitsAsAMultiplyAddPerInput(int units, int inputs)
+    {
+        var random = new SeededRandom(units);
+        float Next() => (float)((random.NextDouble() - 0.5) * 10);
+        var weights = Enumerable.Range(0, inputs * units).Select(_ => Next()).ToArray();
+        var biases = Enumerable.Range(0, units).Select(_ => Next()).ToArray();
+        var x = Enumerable.Range(0, inputs).Select(i => i % 3 == 0 ? 0 : Next()).ToArray();
+        var nonZero = Enumerable.Range(0, inputs).Where(i => x[i] != 0).ToArray();
+        var expected = (float[])biases.Clone();
+        foreach (var k in nonZero) ShortKernels.MultiplyAdd(weights.AsSpan(k * units, units), x[k], expected);
+
+        var z = new float[units];
+        ShortKernels.AffineRow(weights, biases, x, nonZero, z);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), z.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void MultiplyAdd_LengthsDiffer_Throws() =>
         Assert.Throws<ArgumentException>(() => ShortKernels.MultiplyAdd(new float[3], 1, new float[4]));

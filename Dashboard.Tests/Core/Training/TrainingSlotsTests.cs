@@ -185,4 +185,41 @@ public class TrainingSlotsTests
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
         Assert.True(condition());
     }
+
+    [Fact]
+    public async Task TryLendSpare_LendsOnlyAFreeSlotNobodyWaitsFor_AndGivesItBackToTheNextFit()
+    {
+        var slots = new TrainingSlots(2);
+        var held = await slots.AcquireAsync("room");
+
+        var lent = slots.TryLendSpare("room");
+        Assert.NotNull(lent);
+        Assert.Null(slots.TryLendSpare("room")); // both slots in use
+
+        // A real fit comes to wait: the lent slot is asked back, and the fit gets it once it is given.
+        var waiting = slots.AcquireAsync("other room");
+        Assert.True(lent!.Reclaimed.IsCancellationRequested);
+        Assert.False(waiting.IsCompleted);
+        lent.Dispose();
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        held.Dispose();
+    }
+
+    [Fact]
+    public async Task TryLendSpare_GivenBack_TheSlotIsFreeAgain_AndEveryLoanIsCounted()
+    {
+        var slots = new TrainingSlots(1);
+        var loans = 0;
+        slots.SpareLent += () => loans++;
+
+        slots.TryLendSpare(TrainingSlots.Background("room"))!.Dispose();
+        slots.TryLendSpare("room")!.Dispose();
+
+        // Nothing kept: the one slot goes to a fit at once.
+        var fit = slots.AcquireAsync("room");
+        Assert.True(fit.IsCompletedSuccessfully);
+        Assert.Null(slots.TryLendSpare("room"));
+        (await fit).Dispose();
+        Assert.Equal(2, loans);
+    }
 }
