@@ -23,9 +23,14 @@ internal static class SliderBench
     {
         var data = new Option<string>("--data") { Description = "Bundled data set.", DefaultValueFactory = _ => BundledDatasets.DefaultName };
         var slider = new Option<string>("--slider") { Description = "Slider id: class, or feature:COLUMN.", DefaultValueFactory = _ => "feature:gender" };
+        var timeline = new Option<bool>("--timeline")
+        {
+            Description = "Also write to stderr, per move, when each event arrived and the CPU each kind of thread used (Linux: /proc).",
+        };
         var command = new Command("slider", "Time slider release to first and to all four results in a real room.");
         command.Add(data);
         command.Add(slider);
+        command.Add(timeline);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Directory.CreateTempSubdirectory("bench-slider-").FullName;
@@ -52,6 +57,8 @@ internal static class SliderBench
             {
                 events.Clear();
                 var loansBefore = Volatile.Read(ref loans);
+                var showTimeline = parse.GetValue(timeline);
+                var threadsBefore = showTimeline ? ThreadTicks() : [];
                 using var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
                 var (pauseBefore, allocatedBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
@@ -65,9 +72,14 @@ internal static class SliderBench
                 var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                 var (gcPause, allocated, collections) = (GC.GetTotalPauseDuration() - pauseBefore, GC.GetTotalAllocatedBytes() - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
                 var first = events.First(e => e.Event is AlgorithmCompleted);
-                if (Environment.GetEnvironmentVariable("SLIDER_TIMELINE") is not null)
+                if (showTimeline)
                 {
-                    Console.Error.WriteLine($"{kind} {share}: " + string.Join(", ", events.Select(e => $"{Stopwatch.GetElapsedTime(start, e.Ticks).TotalMilliseconds:F0} {e.Event.GetType().Name}{(e.Event is AlgorithmProgress p ? $"/{p.AlgorithmId}/{p.Stage}" : e.Event is AlgorithmCompleted c ? "/" + c.Result.AlgorithmId : "")}")));
+                    // Threads that still exist (a fit's own thread ends with it): what ran beside the fits, such as the JIT.
+                    var cpuByThread = ThreadTicks().Select(t => (t.Key.Name, Ticks: t.Value - threadsBefore.GetValueOrDefault(t.Key))).Where(t => t.Ticks > 0)
+                        .GroupBy(t => t.Name).Select(g => $"{g.Key} {g.Sum(t => t.Ticks) * 1000 / TicksPerSecond} ms");
+                    Console.Error.WriteLine($"{kind} {share}: CPU of other threads: {string.Join(", ", cpuByThread)}");
+                    Console.Error.WriteLine($"{kind} {share}: events (ms after the move): " + string.Join(", ", events.Select(e =>
+                        $"{Stopwatch.GetElapsedTime(start, e.Ticks).TotalMilliseconds:F0} {e.Event.GetType().Name}{(e.Event is AlgorithmCompleted c ? " " + c.Result.AlgorithmId : "")}")));
                 }
                 rows.Add(new
                 {
@@ -128,6 +140,31 @@ internal static class SliderBench
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Linux's clock ticks per second in /proc's CPU times (USER_HZ), 100 on every Linux this runs on.</summary>
+    private const int TicksPerSecond = 100;
+
+    /// <summary>Per live thread of this process, its name and CPU ticks so far (user + system); empty where /proc is absent.</summary>
+    private static Dictionary<(int Id, string Name), long> ThreadTicks()
+    {
+        if (!Directory.Exists("/proc/self/task")) return [];
+        var result = new Dictionary<(int, string), long>();
+        foreach (var dir in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                result[(int.Parse(Path.GetFileName(dir)), name)] = long.Parse(fields[11]) + long.Parse(fields[12]);
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading: it has nothing more to count.
+            }
+        }
+        return result;
     }
 
     /// <summary>
