@@ -94,6 +94,18 @@ public sealed class LinearSvmNewtonTests
         Assert.True(correct > 0.9 * labels.Length, $"{correct} of {labels.Length} on the training rows");
     }
 
+    [Fact]
+    public void Suits_NarrowSparseRows_NotWideOrDenseOnes()
+    {
+        Assert.True(LinearSvmNewton.Suits(TrainingFixtures.LendingClub.Test));
+        Assert.False(LinearSvmNewton.Suits(new FeatureMatrix(3, LinearSvmNewton.MaxSlots + 1)));
+        var dense = new FeatureMatrix(4, 100);
+        Array.Fill(dense.Values, 1f);
+        Assert.False(LinearSvmNewton.Suits(dense));
+        Array.Clear(dense.Values, 0, 4 * 40);
+        Assert.True(LinearSvmNewton.Suits(dense)); // 60 non-zeros a row on average
+    }
+
     private static double Objective(LinearSvmModel model, FeatureMatrix matrix, IReadOnlyList<int> labels, double[] penalties)
     {
         var sum = (model.Weights.Sum(w => (double)w * w) + (double)model.Bias * model.Bias) / 2;
