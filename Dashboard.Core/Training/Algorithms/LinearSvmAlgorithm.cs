@@ -5,7 +5,7 @@ namespace Dashboard.Core.Training.Algorithms;
 
 /// <summary>
 /// Support vector machine: scikit-learn LinearSVC's model (squared hinge, penalty C, regularized intercept), solved
-/// by Newton's method in the primal (<see cref="LinearSvmNewton"/>: exact, and 4-5x faster on the bundled sets) up to
+/// by Newton's method in the primal (<see cref="LinearSvmNewton"/>: exact, and 4-5x faster on lending_club) up to
 /// <see cref="LinearSvmNewton.MaxSlots"/> feature slots and by dual coordinate descent beyond (<see cref="LinearSvmSolver"/>,
 /// where the reasons for not using ML.NET's trainers are), with Platt scaling of the training rows' decision values
 /// for probabilities.
