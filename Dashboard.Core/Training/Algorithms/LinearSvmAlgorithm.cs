@@ -5,10 +5,10 @@ namespace Dashboard.Core.Training.Algorithms;
 
 /// <summary>
 /// Support vector machine: scikit-learn LinearSVC's model (squared hinge, penalty C, regularized intercept), solved
-/// by Newton's method in the primal (<see cref="LinearSvmNewton"/>: exact, and 4-5x faster on lending_club) up to
-/// <see cref="LinearSvmNewton.MaxSlots"/> feature slots and by dual coordinate descent beyond (<see cref="LinearSvmSolver"/>,
-/// where the reasons for not using ML.NET's trainers are), with Platt scaling of the training rows' decision values
-/// for probabilities.
+/// by Newton's method in the primal (<see cref="LinearSvmNewton"/>: exact, and 4-5x faster on lending_club) when the
+/// data suits it (<see cref="LinearSvmNewton.Suits"/>: at most 256 feature slots and 64 non-zeros a row on average) and
+/// by dual coordinate descent otherwise (<see cref="LinearSvmSolver"/>, where the reasons for not using ML.NET's
+/// trainers are), with Platt scaling of the training rows' decision values for probabilities.
 /// </summary>
 internal static class LinearSvmAlgorithm
 {

@@ -23,10 +23,11 @@ internal static class LeafwiseForest
         var bins = SparseRowBins.Create(BinnedFeatures.Create(features));
         var trees = new DecisionTree[options.Trees];
         var claimed = -1; // the last tree index taken by a thread
+        // Only this thread starts helpers (a helper starting another could be missed by the wait below).
         var helpers = new List<Task>();
 
         // Takes the next tree until none is left or `stop` says the core is wanted back (checked between trees).
-        void GrowTrees(LeafwiseTreeGrower grower, CancellationToken stop)
+        void GrowTrees(LeafwiseTreeGrower grower, CancellationToken stop, bool asksForHelp)
         {
             while (!stop.IsCancellationRequested)
             {
@@ -40,25 +41,29 @@ internal static class LeafwiseForest
                 var chosen = random.SampleWithoutReplacement(columns, perTree);
                 Array.Sort(chosen);
                 trees[t] = grower.Grow(targets, rows, weights, chosen, options.Leaves, options.MinRowsPerLeaf);
-                if (spareCore is not null && Volatile.Read(ref claimed) < trees.Length - 1) AskForHelp();
+                if (asksForHelp && Volatile.Read(ref claimed) < trees.Length - 1) AskForHelp();
             }
         }
 
         void AskForHelp()
         {
             // As many helpers as there are spare cores; each brings its own grower (its histograms are its scratch space).
-            if (spareCore!(stop => GrowTrees(new LeafwiseTreeGrower(bins), stop)) is { } helper)
-            {
-                lock (helpers) helpers.Add(helper);
-            }
+            if (spareCore?.Invoke(stop => GrowTrees(new LeafwiseTreeGrower(bins), stop, asksForHelp: false)) is { } helper) helpers.Add(helper);
         }
 
-        if (spareCore is not null) AskForHelp();
-        GrowTrees(new LeafwiseTreeGrower(bins), CancellationToken.None);
-        Task[] started;
-        lock (helpers) started = [.. helpers];
-        // A helper ends with the tree it is growing; its failure (or the fit's cancellation) is the fit's.
-        foreach (var helper in started) helper.GetAwaiter().GetResult();
+        try
+        {
+            AskForHelp();
+            GrowTrees(new LeafwiseTreeGrower(bins), CancellationToken.None, asksForHelp: true);
+        }
+        catch
+        {
+            // Cancelled or failed: the helpers stop at their next tree; wait, so no lent core outlives the fit.
+            foreach (var helper in helpers) helper.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            throw;
+        }
+        // A helper ends with the tree it is growing; its failure is the fit's.
+        Task.WhenAll(helpers).GetAwaiter().GetResult();
         return trees;
     }
 }

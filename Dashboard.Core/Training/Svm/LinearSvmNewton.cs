@@ -88,28 +88,31 @@ public static class LinearSvmNewton
             // Near the optimum the search lands on 1 to within rounding (1.00000000002): take w̄ itself, so the
             // check below can see that it is the optimum.
             if (Math.Abs(step - 1) <= 1e-6) step = 1;
-            if (step == 1)
+            // The candidate w + t(w̄ − w) and its margins go into `next` and `nextMargins`; `weights` stays until it is better.
+            if (step != 1)
             {
-                (weights, next) = (next, weights);
-                (margins, nextMargins) = (nextMargins, margins);
+                for (var j = 0; j < width; j++) next[j] = weights[j] + step * (next[j] - weights[j]);
+                for (var i = 0; i < margins.Length; i++) nextMargins[i] = margins[i] + step * (nextMargins[i] - margins[i]);
             }
-            else
-            {
-                for (var j = 0; j < width; j++) weights[j] += step * (next[j] - weights[j]);
-                for (var i = 0; i < margins.Length; i++) margins[i] += step * (nextMargins[i] - margins[i]);
-            }
+            var objective = Objective(next, nextMargins, sign, penalty);
             steps++;
-            var changed = MarkInsideAndCountChanges(margins, sign, inside);
-            var objective = Objective(weights, margins, sign, penalty);
-            // A full step to a solution whose rows inside the margin are the ones it was solved for is the optimum.
-            // Rows sitting on the margin to within rounding can flip back and forth instead: once a step no longer
-            // lowers the objective in double precision, that is as close as the arithmetic gets.
-            if ((step == 1 && changed == 0) || !(objective < previousObjective - 1e-13 * Math.Abs(objective)))
+            if (!double.IsFinite(objective)) break; // a NaN or infinite feature value: not converged, weights as they were
+            // Rows sitting on the margin to within rounding can flip back and forth: once a step no longer lowers the
+            // objective in double precision, the weights before it are as close as the arithmetic gets.
+            if (!(objective < previousObjective - 1e-13 * Math.Abs(objective)))
             {
                 converged = true;
                 break;
             }
+            (weights, next) = (next, weights);
+            (margins, nextMargins) = (nextMargins, margins);
             previousObjective = objective;
+            // A full step to a solution whose rows inside the margin are the ones it was solved for is the optimum.
+            if (MarkInsideAndCountChanges(margins, sign, inside) == 0 && step == 1)
+            {
+                converged = true;
+                break;
+            }
         }
         var floats = new float[width - 1];
         for (var j = 0; j < floats.Length; j++) floats[j] = (float)weights[j];
@@ -163,6 +166,8 @@ public static class LinearSvmNewton
             curvature += d * d;
         }
         if (curvature == 0) return 0;
+        // The regularizer's ‖d‖² is always in the curvature; rounding in the running sum must not take it below that.
+        var least = curvature;
         var crossings = new List<(double At, int Row)>();
         for (var i = 0; i < margins.Length; i++)
         {
@@ -190,9 +195,9 @@ public static class LinearSvmNewton
             var twoC = 2 * penalty[i];
             var leaving = b > 0 ? 1 : -1;
             slope += leaving * twoC * b * a;
-            curvature -= leaving * twoC * b * b;
+            curvature = Math.Max(curvature - leaving * twoC * b * b, least);
         }
-        return -slope / curvature;
+        return Math.Max(-slope / curvature, 0);
     }
 
     /// <summary>The rows' non-zero values, so building the matrix costs each row its non-zeros squared, not the width squared.</summary>

@@ -95,6 +95,17 @@ public sealed class LinearSvmNewtonTests
     }
 
     [Fact]
+    public void NaNFeature_NotConverged_NoNaNWeights()
+    {
+        var features = new FeatureMatrix(4, 2, [1, 0, -1, 0, 2, float.NaN, -2, 1]);
+
+        var model = LinearSvmNewton.Fit(features, [1, 0, 1, 0], [1.0, 1.0, 1.0, 1.0], 100, CancellationToken.None);
+
+        Assert.False(model.Converged);
+        Assert.All(model.Weights, w => Assert.False(float.IsNaN(w)));
+    }
+
+    [Fact]
     public void Suits_NarrowSparseRows_NotWideOrDenseOnes()
     {
         Assert.True(LinearSvmNewton.Suits(TrainingFixtures.LendingClub.Test));
