@@ -63,7 +63,7 @@ public sealed class MullerLoop(TrainingSlots? trainingSlots = null)
     /// </summary>
     private SpareCore? SpareCoreFor(string owner) => trainingSlots is null ? null : work =>
     {
-        if (trainingSlots.TryLendSpare(owner) is not { } slot) return null;
+        if (trainingSlots.TryLendSpare() is not { } slot) return null;
         return RunDedicatedAsync(() =>
         {
             using (slot) work(slot.Reclaimed);

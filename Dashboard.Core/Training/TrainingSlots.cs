@@ -104,17 +104,17 @@ public sealed class TrainingSlots
     }
 
     /// <summary>
-    /// A slot nobody is waiting for, lent at once to a fit that can spread its work (the forest's trees), or null when
-    /// every slot is taken or a fit waits. The lent slot is asked back (<see cref="IReclaimable.Reclaimed"/>) as soon as a
-    /// real fit comes to wait, as a background slot is, so lending never makes a fit wait longer than one step. A real
-    /// owner's loan goes before speculation waiting for the slot; a background owner's only when nothing waits at all.
+    /// A free slot, lent at once to a fit that can spread its work (the forest's trees), or null when every slot is taken
+    /// (a free slot never has a waiter: <see cref="Release"/> hands it straight on). The lent slot is asked back
+    /// (<see cref="IReclaimable.Reclaimed"/>) as soon as a real fit comes to wait, as a background slot is, so lending never
+    /// makes a fit wait longer than one step.
     /// </summary>
-    public IReclaimable? TryLendSpare(string owner)
+    public IReclaimable? TryLendSpare()
     {
         BackgroundSlot slot;
         lock (_gate)
         {
-            if (_free == 0 || _turns.Count > 0 || (IsBackground(owner) && _backgroundTurns.Count > 0)) return null;
+            if (_free == 0) return null;
             _free--;
             slot = new BackgroundSlot(this);
             _background.Add(slot);

@@ -33,9 +33,8 @@ internal static class LinearSvmAlgorithm
         var c = hp.Get(Penalty);
         var (negative, positive) = input.ClassWeight.WeightsFor(input.Labels);
         var penalties = input.Labels.Select(l => c * (l == 1 ? positive : negative)).ToArray();
-        var model = LinearSvmNewton.Suits(input.Features)
-            ? LinearSvmNewton.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), cancellationToken)
-            : LinearSvmSolver.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), Tolerance, input.Seed, cancellationToken);
+        var model = LinearSvmNewton.TryFit(input.Features, input.Labels, penalties, hp.GetInt(Passes), cancellationToken)
+            ?? LinearSvmSolver.Fit(input.Features, input.Labels, penalties, hp.GetInt(Passes), Tolerance, input.Seed, cancellationToken);
         // Calibrated on all training rows, unweighted, as ML.NET's Platt calibrator does for the forest.
         var platt = PlattScaling.Fit(model.DecisionValues(input.Features), input.Labels);
         return new Classifier(model, platt);

@@ -34,15 +34,22 @@ public static class LinearSvmNewton
     public const int MaxNonZerosPerRow = 64;
 
     /// <summary>Whether <see cref="Fit"/> suits this data (else use <see cref="LinearSvmSolver"/>): narrow enough, and sparse enough per row.</summary>
-    public static bool Suits(FeatureMatrix features)
+    public static bool Suits(FeatureMatrix features) =>
+        features.Columns <= MaxSlots && SparseEnough(features.Rows, features.Values.Count(value => value != 0));
+
+    private static bool SparseEnough(int rows, long nonZeros) => nonZeros <= (long)MaxNonZerosPerRow * rows;
+
+    /// <summary>
+    /// <see cref="Fit"/> when the data suits Newton (<see cref="Suits"/>), else null: the rows' non-zeros are listed once,
+    /// for the check and the fit alike.
+    /// </summary>
+    public static LinearSvmModel? TryFit(FeatureMatrix features, IReadOnlyList<int> labels, IReadOnlyList<double> rowPenalties, int maxSteps,
+        CancellationToken cancellationToken)
     {
-        if (features.Columns > MaxSlots) return false;
-        long nonZeros = 0;
-        foreach (var value in features.Values)
-        {
-            if (value != 0) nonZeros++;
-        }
-        return nonZeros <= (long)MaxNonZerosPerRow * features.Rows;
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Columns > MaxSlots) return null;
+        var rows = SparseRows.From(features);
+        return SparseEnough(features.Rows, rows.NonZeros) ? FitRows(rows, labels, rowPenalties, maxSteps, cancellationToken) : null;
     }
 
     /// <param name="labels">Per row: 1 for the positive class, 0 for the other.</param>
@@ -53,12 +60,17 @@ public static class LinearSvmNewton
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
-        if (labels.Count != features.Rows || rowPenalties.Count != features.Rows)
+        return FitRows(SparseRows.From(features), labels, rowPenalties, maxSteps, cancellationToken);
+    }
+
+    private static LinearSvmModel FitRows(SparseRows rows, IReadOnlyList<int> labels, IReadOnlyList<double> rowPenalties, int maxSteps,
+        CancellationToken cancellationToken)
+    {
+        if (labels.Count != rows.Count || rowPenalties.Count != rows.Count)
         {
-            throw new ArgumentException($"{features.Rows} feature rows need as many labels and penalties; {labels.Count} and {rowPenalties.Count} were given.");
+            throw new ArgumentException($"{rows.Count} feature rows need as many labels and penalties; {labels.Count} and {rowPenalties.Count} were given.");
         }
-        var rows = SparseRows.From(features);
-        var width = features.Columns + 1; // the intercept is the weight of a last, constant feature 1
+        var width = rows.Width + 1; // the intercept is the weight of a last, constant feature 1
         var sign = labels.Select(l => l == 1 ? 1.0 : -1.0).ToArray();
         var penalty = rowPenalties.ToArray();
 
@@ -70,7 +82,7 @@ public static class LinearSvmNewton
         var system = new CholeskySystem(width);
         var steps = 0;
         var converged = false;
-        MarkInside(margins, sign, inside);
+        MarkInsideAndCountChanges(margins, sign, inside);
         var previousObjective = Objective(weights, margins, sign, penalty);
         while (steps < maxSteps)
         {
@@ -117,11 +129,6 @@ public static class LinearSvmNewton
         var floats = new float[width - 1];
         for (var j = 0; j < floats.Length; j++) floats[j] = (float)weights[j];
         return new LinearSvmModel(floats, (float)weights[width - 1], steps, converged);
-    }
-
-    private static void MarkInside(double[] margins, double[] sign, bool[] inside)
-    {
-        for (var i = 0; i < margins.Length; i++) inside[i] = sign[i] * margins[i] < 1;
     }
 
     private static int MarkInsideAndCountChanges(double[] margins, double[] sign, bool[] inside)
@@ -210,6 +217,8 @@ public static class LinearSvmNewton
         private SparseRows(int[] start, int[] column, float[] value, int width) => (_start, _column, _value, Width) = (start, column, value, width);
 
         public int Count => _start.Length - 1;
+
+        public int NonZeros => _start[^1];
 
         public int Width { get; }
 

@@ -192,9 +192,9 @@ public class TrainingSlotsTests
         var slots = new TrainingSlots(2);
         var held = await slots.AcquireAsync("room");
 
-        var lent = slots.TryLendSpare("room");
+        var lent = slots.TryLendSpare();
         Assert.NotNull(lent);
-        Assert.Null(slots.TryLendSpare("room")); // both slots in use
+        Assert.Null(slots.TryLendSpare()); // both slots in use
 
         // A real fit comes to wait: the lent slot is asked back, and the fit gets it once it is given.
         var waiting = slots.AcquireAsync("other room");
@@ -212,13 +212,13 @@ public class TrainingSlotsTests
         var loans = 0;
         slots.SpareLent += () => loans++;
 
-        slots.TryLendSpare(TrainingSlots.Background("room"))!.Dispose();
-        slots.TryLendSpare("room")!.Dispose();
+        slots.TryLendSpare()!.Dispose();
+        slots.TryLendSpare()!.Dispose();
 
         // Nothing kept: the one slot goes to a fit at once.
         var fit = slots.AcquireAsync("room");
         Assert.True(fit.IsCompletedSuccessfully);
-        Assert.Null(slots.TryLendSpare("room"));
+        Assert.Null(slots.TryLendSpare());
         (await fit).Dispose();
         Assert.Equal(2, loans);
     }
